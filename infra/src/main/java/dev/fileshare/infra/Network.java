@@ -1,0 +1,151 @@
+package dev.fileshare.infra;
+
+import java.util.List;
+import java.util.Objects;
+
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.FlowLogDestination;
+import software.amazon.awscdk.services.ec2.FlowLogOptions;
+import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointOptions;
+import software.amazon.awscdk.services.ec2.IpAddresses;
+import software.amazon.awscdk.services.ec2.SubnetConfiguration;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * A VPC over two Availability Zones with private subnets only: no internet gateway and no NAT.
+ * The tasks reach AWS through VPC endpoints (gateway endpoints for S3 and DynamoDB, which cost
+ * nothing; interface endpoints for what ECS needs to start a task). The image is built and pushed
+ * from the deployer's machine, so nothing in the VPC ever needs the internet.
+ */
+public final class Network extends Construct {
+
+    private final Vpc vpc;
+
+    public Network(final Construct scope, final String id, final Props props) {
+        super(scope, id);
+
+        vpc = Vpc.Builder.create(this, "Vpc")
+                .ipAddresses(IpAddresses.cidr(props.cidr()))
+                .maxAzs(2)
+                .natGateways(0)
+                .subnetConfiguration(List.of(SubnetConfiguration.builder()
+                        .name("private")
+                        .subnetType(SubnetType.PRIVATE_ISOLATED)
+                        .cidrMask(20)
+                        .build()))
+                // Nothing is placed in the default security group; restricting it would add a
+                // custom-resource Lambda to the stack for no gain.
+                .restrictDefaultSecurityGroup(false)
+                .build();
+
+        SubnetSelection privateSubnets = privateSubnets();
+
+        // Gateway endpoints: the service's data traffic, and ECR's image layers, which are S3 objects.
+        vpc.addGatewayEndpoint("S3", GatewayVpcEndpointOptions.builder()
+                .service(GatewayVpcEndpointAwsService.S3)
+                .subnets(List.of(privateSubnets))
+                .build());
+        vpc.addGatewayEndpoint("DynamoDb", GatewayVpcEndpointOptions.builder()
+                .service(GatewayVpcEndpointAwsService.DYNAMODB)
+                .subnets(List.of(privateSubnets))
+                .build());
+
+        // Interface endpoints: what a Fargate task needs to start (pull the image, read its secret)
+        // and to run (ship its logs). Each is reachable on 443 from inside the VPC only.
+        List.of(InterfaceVpcEndpointAwsService.ECR,
+                InterfaceVpcEndpointAwsService.ECR_DOCKER,
+                InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
+                InterfaceVpcEndpointAwsService.SECRETS_MANAGER)
+                .forEach(service -> vpc.addInterfaceEndpoint(endpointId(service), InterfaceVpcEndpointOptions.builder()
+                        .service(service)
+                        .subnets(privateSubnets)
+                        .privateDnsEnabled(true)
+                        .build()));
+
+        // Rejected flows only: enough to see what the security groups stop, at a fraction of the
+        // ingestion cost of logging every accepted flow.
+        LogGroup flowLogs = LogGroup.Builder.create(this, "FlowLogs")
+                .retention(RetentionDays.ONE_MONTH)
+                .removalPolicy(props.logRemovalPolicy())
+                .build();
+        vpc.addFlowLog("FlowLog", FlowLogOptions.builder()
+                .destination(FlowLogDestination.toCloudWatchLogs(flowLogs))
+                .trafficType(FlowLogTrafficType.REJECT)
+                .build());
+    }
+
+    public IVpc vpc() {
+        return vpc;
+    }
+
+    public SubnetSelection privateSubnets() {
+        return SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build();
+    }
+
+    private static String endpointId(final InterfaceVpcEndpointAwsService service) {
+        // "com.amazonaws.<region>.ecr.dkr" -> "EcrDkr": a stable, readable logical id.
+        String shortName = service.getShortName();
+        StringBuilder id = new StringBuilder();
+        for (String part : shortName.split("[.-]")) {
+            id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return id.toString();
+    }
+
+    /** What the network needs to know. */
+    public static final class Props {
+        private final String cidr;
+        private final RemovalPolicy logRemovalPolicy;
+
+        private Props(final Builder builder) {
+            this.cidr = Objects.requireNonNull(builder.cidr, "cidr");
+            this.logRemovalPolicy = Objects.requireNonNull(builder.logRemovalPolicy, "logRemovalPolicy");
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public String cidr() {
+            return cidr;
+        }
+
+        public RemovalPolicy logRemovalPolicy() {
+            return logRemovalPolicy;
+        }
+
+        public static final class Builder {
+            private String cidr = "10.40.0.0/16";
+            private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN;
+
+            private Builder() {
+            }
+
+            /** The VPC's address range; default 10.40.0.0/16. */
+            public Builder cidr(final String cidr) {
+                this.cidr = cidr;
+                return this;
+            }
+
+            /** What happens to the flow-log group when the stack is deleted; default RETAIN. */
+            public Builder logRemovalPolicy(final RemovalPolicy logRemovalPolicy) {
+                this.logRemovalPolicy = logRemovalPolicy;
+                return this;
+            }
+
+            public Props build() {
+                return new Props(this);
+            }
+        }
+    }
+}

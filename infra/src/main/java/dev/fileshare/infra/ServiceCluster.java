@@ -1,0 +1,442 @@
+package dev.fileshare.infra;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.ContainerInsights;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.LogDriver;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.ScalableTaskCount;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.constructs.Construct;
+
+/**
+ * fileshare on ECS Fargate behind an internal Application Load Balancer: the cluster, the task
+ * (Liberty on port 9080, configured by environment), the service with its scaling and its
+ * rollback-on-failure deployments, and the load balancer that only the API's VPC link can reach.
+ */
+public final class ServiceCluster extends Construct {
+
+    /** Liberty's HTTP port in the container (server.xml variable http.port). */
+    public static final int CONTAINER_PORT = 9080;
+    /** MicroProfile Health readiness: up only when the stores answer. */
+    public static final String HEALTH_CHECK_PATH = "/health/ready";
+    /** The ALB listens on plain HTTP: it is internal and only the VPC link can reach it. */
+    public static final int LISTENER_PORT = 80;
+
+    private final Cluster cluster;
+    private final Role taskRole;
+    private final Role executionRole;
+    private final FargateService service;
+    private final ApplicationLoadBalancer loadBalancer;
+    private final ApplicationListener listener;
+    private final ApplicationTargetGroup targetGroup;
+    private final software.amazon.awscdk.services.secretsmanager.Secret urlSigningKey;
+
+    public ServiceCluster(final Construct scope, final String id, final Props props) {
+        super(scope, id);
+
+        cluster = Cluster.Builder.create(this, "Cluster")
+                .vpc(props.vpc())
+                .containerInsightsV2(ContainerInsights.ENABLED)
+                .build();
+
+        // Presigned URLs of the local mode are signed with this; generated, never in the template.
+        urlSigningKey = software.amazon.awscdk.services.secretsmanager.Secret.Builder.create(this, "UrlSigningKey")
+                .description("fileshare: key that signs the service's own download/upload URLs")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .includeSpace(false)
+                        .build())
+                .build();
+        NagSuppressions.addResourceSuppressions(urlSigningKey, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-SMG4")
+                .reason("The URL-signing key is read once at task start and only signs short-lived URLs; "
+                        + "automatic rotation would need a rotation Lambda and a rolling restart for no gain. "
+                        + "Rotate by generating a new value and redeploying, which restarts the tasks.")
+                .build()));
+
+        // Two roles: ECS itself uses the execution role to pull the image, read the secret and write
+        // logs; the application gets only the task role, which is granted the data stores.
+        executionRole = Role.Builder.create(this, "ExecutionRole")
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .description("fileshare: ECS pulls the image, reads the secret, writes logs")
+                .build();
+        taskRole = Role.Builder.create(this, "TaskRole")
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .description("fileshare: what the application may do in S3 and DynamoDB")
+                .build();
+
+        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+                .retention(props.logRetention())
+                .removalPolicy(props.logRemovalPolicy())
+                .build();
+
+        FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
+                .cpu(props.cpu())
+                .memoryLimitMiB(props.memoryMiB())
+                .runtimePlatform(RuntimePlatform.builder()
+                        .cpuArchitecture(CpuArchitecture.X86_64)
+                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                        .build())
+                .executionRole(executionRole)
+                .taskRole(taskRole)
+                .build();
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("FILESHARE_STORE", "aws");
+        environment.put("FILESHARE_AWS_REGION", Stack.of(this).getRegion());
+        environment.putAll(props.environment());
+
+        task.addContainer("fileshare", ContainerDefinitionOptions.builder()
+                .image(props.image())
+                .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
+                .environment(environment)
+                .secrets(Map.of("FILESHARE_URL_SIGNING_KEY", Secret.fromSecretsManager(urlSigningKey)))
+                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
+                        .logGroup(logs)
+                        .streamPrefix("fileshare")
+                        .build()))
+                // Liberty stops gracefully on SIGTERM; give in-flight requests time to finish.
+                .stopTimeout(Duration.seconds(30))
+                .build());
+        NagSuppressions.addResourceSuppressions(task, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-ECS2")
+                .reason("The plain environment variables are not secrets: the store mode, the region and "
+                        + "the generated bucket and table names. The one secret, the URL-signing key, "
+                        + "comes from Secrets Manager.")
+                .build()));
+        NagSuppressions.addResourceSuppressions(executionRole, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("ecr:GetAuthorizationToken supports no resource-level permissions, so CDK grants "
+                        + "it on '*'; the image pull itself is limited to the asset repository.")
+                .appliesTo(List.of("Resource::*"))
+                .build()), true);
+
+        SecurityGroup serviceGroup = SecurityGroup.Builder.create(this, "ServiceSecurityGroup")
+                .vpc(props.vpc())
+                .description("fileshare tasks: in from the load balancer only, out to AWS endpoints on 443")
+                .allowAllOutbound(false)
+                .build();
+        // The subnets have no route to the internet: 443 reaches only the VPC endpoints.
+        serviceGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "AWS APIs through VPC endpoints");
+
+        service = FargateService.Builder.create(this, "Service")
+                .cluster(cluster)
+                .taskDefinition(task)
+                .desiredCount(props.minTasks())
+                .vpcSubnets(props.subnets())
+                .securityGroups(List.of(serviceGroup))
+                .assignPublicIp(false)
+                .minHealthyPercent(100)
+                .maxHealthyPercent(200)
+                .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                // Liberty takes a few seconds to start and the JIT longer to warm.
+                .healthCheckGracePeriod(Duration.seconds(60))
+                .build();
+
+        SecurityGroup albGroup = SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
+                .vpc(props.vpc())
+                .description("fileshare internal ALB: in from the API's VPC link only")
+                .allowAllOutbound(false)
+                .build();
+        loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
+                .vpc(props.vpc())
+                .vpcSubnets(props.subnets())
+                .internetFacing(false)
+                .securityGroup(albGroup)
+                .dropInvalidHeaderFields(true)
+                .build();
+        NagSuppressions.addResourceSuppressions(loadBalancer, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-ELB2")
+                .reason("The ALB is internal and reachable only through the API Gateway VPC link, whose "
+                        + "stage access log records every request (source IP, route, status, latency). "
+                        + "ALB access logs would duplicate it and tie the template to one region's "
+                        + "ELB log-delivery account.")
+                .build()));
+
+        listener = loadBalancer.addListener("Http", BaseApplicationListenerProps.builder()
+                .port(LISTENER_PORT)
+                .protocol(ApplicationProtocol.HTTP)
+                // No 0.0.0.0/0 rule: the API front opens the listener to its VPC link alone.
+                .open(false)
+                .build());
+        targetGroup = listener.addTargets("Service", AddApplicationTargetsProps.builder()
+                .port(CONTAINER_PORT)
+                .protocol(ApplicationProtocol.HTTP)
+                .targets(List.of(service))
+                .healthCheck(HealthCheck.builder()
+                        .path(HEALTH_CHECK_PATH)
+                        .port(String.valueOf(CONTAINER_PORT))
+                        .healthyHttpCodes("200")
+                        .interval(Duration.seconds(15))
+                        .timeout(Duration.seconds(5))
+                        .healthyThresholdCount(2)
+                        .unhealthyThresholdCount(3)
+                        .build())
+                .deregistrationDelay(Duration.seconds(30))
+                .build());
+
+        ScalableTaskCount scaling = service.autoScaleTaskCount(EnableScalingProps.builder()
+                .minCapacity(props.minTasks())
+                .maxCapacity(props.maxTasks())
+                .build());
+        scaling.scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
+                .targetUtilizationPercent(props.targetCpuPercent())
+                .scaleOutCooldown(Duration.seconds(60))
+                .scaleInCooldown(Duration.minutes(5))
+                .build());
+        scaling.scaleOnRequestCount("Requests", RequestCountScalingProps.builder()
+                .requestsPerTarget(props.requestsPerTaskPerMinute())
+                .targetGroup(targetGroup)
+                .scaleOutCooldown(Duration.seconds(60))
+                .scaleInCooldown(Duration.minutes(5))
+                .build());
+    }
+
+    public Role taskRole() {
+        return taskRole;
+    }
+
+    public Role executionRole() {
+        return executionRole;
+    }
+
+    public FargateService service() {
+        return service;
+    }
+
+    public ApplicationLoadBalancer loadBalancer() {
+        return loadBalancer;
+    }
+
+    public ApplicationListener listener() {
+        return listener;
+    }
+
+    public ApplicationTargetGroup targetGroup() {
+        return targetGroup;
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    /** What the service needs to know. */
+    public static final class Props {
+        private final IVpc vpc;
+        private final SubnetSelection subnets;
+        private final ContainerImage image;
+        private final Map<String, String> environment;
+        private final int cpu;
+        private final int memoryMiB;
+        private final int minTasks;
+        private final int maxTasks;
+        private final int targetCpuPercent;
+        private final int requestsPerTaskPerMinute;
+        private final RetentionDays logRetention;
+        private final RemovalPolicy logRemovalPolicy;
+
+        private Props(final Builder builder) {
+            this.vpc = Objects.requireNonNull(builder.vpc, "vpc");
+            this.subnets = Objects.requireNonNull(builder.subnets, "subnets");
+            this.image = Objects.requireNonNull(builder.image, "image");
+            this.environment = Map.copyOf(builder.environment);
+            this.cpu = builder.cpu;
+            this.memoryMiB = builder.memoryMiB;
+            this.minTasks = builder.minTasks;
+            this.maxTasks = builder.maxTasks;
+            this.targetCpuPercent = builder.targetCpuPercent;
+            this.requestsPerTaskPerMinute = builder.requestsPerTaskPerMinute;
+            this.logRetention = Objects.requireNonNull(builder.logRetention, "logRetention");
+            this.logRemovalPolicy = Objects.requireNonNull(builder.logRemovalPolicy, "logRemovalPolicy");
+            if (minTasks < 2) {
+                throw new IllegalArgumentException("minTasks must be at least 2, one per Availability Zone");
+            }
+            if (maxTasks < minTasks) {
+                throw new IllegalArgumentException("maxTasks must not be below minTasks");
+            }
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public IVpc vpc() {
+            return vpc;
+        }
+
+        public SubnetSelection subnets() {
+            return subnets;
+        }
+
+        public ContainerImage image() {
+            return image;
+        }
+
+        public Map<String, String> environment() {
+            return environment;
+        }
+
+        public int cpu() {
+            return cpu;
+        }
+
+        public int memoryMiB() {
+            return memoryMiB;
+        }
+
+        public int minTasks() {
+            return minTasks;
+        }
+
+        public int maxTasks() {
+            return maxTasks;
+        }
+
+        public int targetCpuPercent() {
+            return targetCpuPercent;
+        }
+
+        public int requestsPerTaskPerMinute() {
+            return requestsPerTaskPerMinute;
+        }
+
+        public RetentionDays logRetention() {
+            return logRetention;
+        }
+
+        public RemovalPolicy logRemovalPolicy() {
+            return logRemovalPolicy;
+        }
+
+        public static final class Builder {
+            private IVpc vpc;
+            private SubnetSelection subnets;
+            private ContainerImage image;
+            private Map<String, String> environment = Map.of();
+            private int cpu = 1024;
+            private int memoryMiB = 2048;
+            private int minTasks = 2;
+            private int maxTasks = 6;
+            private int targetCpuPercent = 60;
+            private int requestsPerTaskPerMinute = 3000;
+            private RetentionDays logRetention = RetentionDays.ONE_MONTH;
+            private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN;
+
+            private Builder() {
+            }
+
+            public Builder vpc(final IVpc vpc) {
+                this.vpc = vpc;
+                return this;
+            }
+
+            /** Where the tasks and the load balancer go. */
+            public Builder subnets(final SubnetSelection subnets) {
+                this.subnets = subnets;
+                return this;
+            }
+
+            /** The fileshare image: Liberty with fileshare.war, listening on 9080. */
+            public Builder image(final ContainerImage image) {
+                this.image = image;
+                return this;
+            }
+
+            /** Extra environment (configuration keys as MicroProfile Config env names). */
+            public Builder environment(final Map<String, String> environment) {
+                this.environment = environment;
+                return this;
+            }
+
+            /** Task CPU units; default 1024 (1 vCPU). */
+            public Builder cpu(final int cpu) {
+                this.cpu = cpu;
+                return this;
+            }
+
+            /** Task memory; default 2048 MiB. */
+            public Builder memoryMiB(final int memoryMiB) {
+                this.memoryMiB = memoryMiB;
+                return this;
+            }
+
+            /** Fewest running tasks; default 2, at least one per AZ. */
+            public Builder minTasks(final int minTasks) {
+                this.minTasks = minTasks;
+                return this;
+            }
+
+            /** Most running tasks; default 6. */
+            public Builder maxTasks(final int maxTasks) {
+                this.maxTasks = maxTasks;
+                return this;
+            }
+
+            /** Average CPU the scaling aims at; default 60 %. */
+            public Builder targetCpuPercent(final int percent) {
+                this.targetCpuPercent = percent;
+                return this;
+            }
+
+            /** ALB requests per task per minute the scaling aims at; default 3000 (50/s). */
+            public Builder requestsPerTaskPerMinute(final int requests) {
+                this.requestsPerTaskPerMinute = requests;
+                return this;
+            }
+
+            public Builder logRetention(final RetentionDays logRetention) {
+                this.logRetention = logRetention;
+                return this;
+            }
+
+            public Builder logRemovalPolicy(final RemovalPolicy logRemovalPolicy) {
+                this.logRemovalPolicy = logRemovalPolicy;
+                return this;
+            }
+
+            public Props build() {
+                return new Props(this);
+            }
+        }
+    }
+}

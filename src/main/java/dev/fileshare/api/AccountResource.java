@@ -1,0 +1,82 @@
+package dev.fileshare.api;
+
+import dev.fileshare.core.AccountService;
+import dev.fileshare.core.AuthenticationException;
+import dev.fileshare.core.LoginSession;
+import dev.fileshare.core.Username;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/")
+@RequestScoped
+@Tag(name = "accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class AccountResource {
+
+    @Inject
+    AccountService accounts;
+
+    @POST
+    @Path("register")
+    @Operation(operationId = "register", summary = "Create an account")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Credentials.class)))
+    @APIResponse(responseCode = "200", description = "Registered.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegisteredUser.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
+    public RegisteredUser register(Credentials credentials) {
+        Username username = accounts.register(credentials.username(), credentials.password());
+        return new RegisteredUser(username.value());
+    }
+
+    @POST
+    @Path("login")
+    @Operation(operationId = "login", summary = "Log in and get a session token",
+            description = "After too many failures for one username within the configured window, answers 429 until it ends.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Credentials.class)))
+    @APIResponse(responseCode = "200", description = "Logged in.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoginResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = "Unknown username or wrong password (one answer for both).",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY_REQUESTS)
+    public LoginResponse login(Credentials credentials) {
+        LoginSession session = accounts.login(credentials.username(), credentials.password());
+        return new LoginResponse(session.token().value(), session.expiresAt());
+    }
+
+    @POST
+    @Path("logout")
+    @Operation(operationId = "logout", summary = "End the session",
+            description = "The token stops working everywhere. An unknown or expired token also gets 200: logging out is idempotent.")
+    @SecurityRequirement(name = ApiDocs.SESSION)
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponse(responseCode = "200", description = "Logged out.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmptyResponse.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    public EmptyResponse logout(@Context HttpHeaders headers) {
+        String sent = SessionTokens.sent(headers)
+                .orElseThrow(() -> new AuthenticationException("Send the session token to end: x-session-token or Authorization: Bearer."));
+        SessionTokens.wellFormed(sent).ifPresent(accounts::logout);
+        return EmptyResponse.INSTANCE;
+    }
+}

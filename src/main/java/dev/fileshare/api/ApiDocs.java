@@ -1,0 +1,17 @@
+package dev.fileshare.api;
+
+/** Names of the OpenAPI components (security schemes, shared error responses) the resources refer to. */
+final class ApiDocs {
+    static final String SESSION = "sessionToken";
+    static final String BEARER = "bearerToken";
+
+    static final String BAD_REQUEST = "BadRequest";
+    static final String UNAUTHORIZED = "Unauthorized";
+    static final String NOT_FOUND = "NotFound";
+    static final String CONFLICT = "Conflict";
+    static final String CONTENT_TOO_LARGE = "ContentTooLarge";
+    static final String TOO_MANY_REQUESTS = "TooManyRequests";
+
+    private ApiDocs() {
+    }
+}

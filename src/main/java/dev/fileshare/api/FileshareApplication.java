@@ -1,0 +1,51 @@
+package dev.fileshare.api;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The REST application at the server root, as the original API's paths were. */
+@ApplicationPath("/")
+@OpenAPIDefinition(
+        info = @Info(title = "fileshare", version = "1.0.0",
+                description = "Register, log in, upload, download, list and share files. Errors are RFC 9457 problem details.",
+                license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+        tags = {
+            @Tag(name = "accounts", description = "Registration and sessions"),
+            @Tag(name = "files", description = "Uploading, downloading and listing files"),
+            @Tag(name = "sharing", description = "Sharing files with other users")
+        },
+        components = @Components(responses = {
+            @APIResponse(name = ApiDocs.BAD_REQUEST, description = "The request breaks a rule; `errors` lists the fields at fault.",
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+            @APIResponse(name = ApiDocs.UNAUTHORIZED, description = "No session token, or one that is unknown, expired or logged out.",
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+            @APIResponse(name = ApiDocs.NOT_FOUND, description = "No such file or user, or a file not shared with the caller (indistinguishable).",
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+            @APIResponse(name = ApiDocs.CONFLICT, description = "The username is taken.",
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+            @APIResponse(name = ApiDocs.CONTENT_TOO_LARGE, description = "The body or the content is over the configured limit.",
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+            @APIResponse(name = ApiDocs.TOO_MANY_REQUESTS, description = "Too many failed logins for this username.",
+                    headers = @Header(name = "Retry-After", description = "Seconds until logins are accepted again.",
+                            schema = @Schema(type = SchemaType.INTEGER)),
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        }))
+@SecurityScheme(securitySchemeName = ApiDocs.SESSION, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = SessionTokens.HEADER, description = "The token from POST /login.")
+@SecurityScheme(securitySchemeName = ApiDocs.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The same token as `Authorization: Bearer <token>`.")
+public class FileshareApplication extends Application {
+}

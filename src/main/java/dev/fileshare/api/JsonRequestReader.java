@@ -1,0 +1,120 @@
+package dev.fileshare.api;
+
+import dev.fileshare.config.FileshareConfig;
+import dev.fileshare.core.ContentTooLargeException;
+import dev.fileshare.core.FieldError;
+import dev.fileshare.core.InvalidInputException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binds a JSON object to a {@link JsonRequest} record whatever the Content-Type (clients of the original API
+ * sent JSON with curl's form type, or none). Every field is optional here and must be a string when present;
+ * the core says which are required. Malformed JSON is a 400, a body past the JSON upload limit a 413, and
+ * neither reaches the resource.
+ */
+@Provider
+@Consumes(MediaType.WILDCARD)
+public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
+    /** Room for the JSON around a maximal Base64 content. */
+    private static final long ENVELOPE_BYTES = 64 * 1024;
+
+    @Inject
+    FileshareConfig config;
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type.isRecord() && JsonRequest.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public JsonRequest readFrom(Class<JsonRequest> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                                MultivaluedMap<String, String> headers, InputStream body) throws IOException {
+        long limit = (config.maxJsonUploadBytes() + 2) / 3 * 4 + ENVELOPE_BYTES;
+        JsonObject json = parse(new LimitedInputStream(body, limit));
+        return bind(type, json);
+    }
+
+    private JsonObject parse(LimitedInputStream body) {
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(body)) {
+            value = reader.readValue();
+        } catch (JsonException | IllegalStateException e) {
+            if (body.exceeded()) {
+                throw new ContentTooLargeException("The request body is larger than a JSON upload may be ("
+                        + config.maxJsonUploadBytes() + " bytes of content); send large files as a binary upload: "
+                        + "PUT /file?file_name=... with Content-Type: application/octet-stream.");
+            }
+            throw InvalidInputException.of("body", "must be a JSON object (" + reason(e) + ")");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw InvalidInputException.of("body", "must be a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
+    private static JsonRequest bind(Class<JsonRequest> type, JsonObject json) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < components.length; i++) {
+            String name = jsonName(components[i]);
+            JsonValue value = json.get(name);
+            if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+                continue;
+            }
+            if (value instanceof JsonString text) {
+                values[i] = text.getString();
+            } else {
+                errors.add(new FieldError(name, "must be a string"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The body has fields of the wrong type.", errors);
+        }
+        try {
+            Class<?>[] parameterTypes = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                parameterTypes[i] = components[i].getType();
+            }
+            Constructor<JsonRequest> constructor = type.getDeclaredConstructor(parameterTypes);
+            return constructor.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct " + type.getName(), e);
+        }
+    }
+
+    private static String jsonName(RecordComponent component) {
+        JsonbProperty property = component.getAccessor().getAnnotation(JsonbProperty.class);
+        return property != null && !property.value().isEmpty() ? property.value() : component.getName();
+    }
+
+    private static String reason(RuntimeException e) {
+        String message = e.getMessage();
+        if (message == null) {
+            return "malformed JSON";
+        }
+        // Parser messages carry a position and the token seen; keep them short and single-line.
+        String firstLine = message.lines().findFirst().orElse("malformed JSON");
+        return firstLine.length() > 200 ? firstLine.substring(0, 200) + "..." : firstLine;
+    }
+}

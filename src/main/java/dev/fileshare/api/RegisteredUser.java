@@ -1,0 +1,7 @@
+package dev.fileshare.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "RegisteredUser")
+public record RegisteredUser(@Schema(required = true, example = "alice") String username) {
+}

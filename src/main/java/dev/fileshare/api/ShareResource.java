@@ -1,0 +1,55 @@
+package dev.fileshare.api;
+
+import dev.fileshare.core.FileName;
+import dev.fileshare.core.FileService;
+import dev.fileshare.core.Username;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/share")
+@RequestScoped
+@Authenticated
+@Tag(name = "sharing")
+public class ShareResource {
+
+    @Inject
+    FileService files;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "shareFile", summary = "Share one of the caller's files with another user",
+            description = "Sharing again is a no-op.")
+    @SecurityRequirement(name = ApiDocs.SESSION)
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ShareRequest.class)))
+    @APIResponse(responseCode = "200", description = "Shared.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmptyResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    public EmptyResponse shareFile(ShareRequest request) {
+        FileName name = FileName.parse("file_name", request.fileName());
+        Username grantee = Username.parse("username", request.username());
+        files.share(SessionTokenFilter.callerOf(security), name, grantee);
+        return EmptyResponse.INSTANCE;
+    }
+}

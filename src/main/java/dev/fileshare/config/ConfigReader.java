@@ -1,0 +1,104 @@
+package dev.fileshare.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and checks configuration values, failing with a message that names the key. Values come from a
+ * lookup function (MicroProfile Config in the server, a map in tests).
+ */
+public final class ConfigReader {
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private final Function<String, Optional<String>> lookup;
+
+    public ConfigReader(Function<String, Optional<String>> lookup) {
+        this.lookup = lookup;
+    }
+
+    public String string(String key, String defaultValue) {
+        return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(defaultValue);
+    }
+
+    public Optional<String> optionalString(String key) {
+        return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    public String oneOf(String key, String defaultValue, String... allowed) {
+        String value = string(key, defaultValue);
+        for (String candidate : allowed) {
+            if (candidate.equals(value)) {
+                return value;
+            }
+        }
+        throw new InvalidConfigurationException(key, "expected one of " + String.join(", ", allowed) + " but got '" + value + "'");
+    }
+
+    public int integer(String key, int defaultValue, int min, int max) {
+        String raw = string(key, Integer.toString(defaultValue));
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with the expected range
+        }
+        throw new InvalidConfigurationException(key, "expected an integer from " + min + " to " + max + " but got '" + raw + "'");
+    }
+
+    public long longValue(String key, long defaultValue, long min, long max) {
+        String raw = string(key, Long.toString(defaultValue));
+        try {
+            long value = Long.parseLong(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with the expected range
+        }
+        throw new InvalidConfigurationException(key, "expected an integer from " + min + " to " + max + " but got '" + raw + "'");
+    }
+
+    /** A duration as {@code 90s}, {@code 15m}, {@code 24h}, {@code 7d}, {@code 500ms} or ISO-8601 ({@code PT24H}). */
+    public Duration duration(String key, Duration defaultValue, Duration min) {
+        Optional<String> raw = optionalString(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        Duration value = parseDuration(raw.get());
+        if (value == null || value.compareTo(min) < 0) {
+            throw new InvalidConfigurationException(key, "expected a duration of at least " + min
+                    + " such as 15m, 24h or PT24H, but got '" + raw.get() + "'");
+        }
+        return value;
+    }
+
+    private static Duration parseDuration(String text) {
+        Matcher m = SHORT_DURATION.matcher(text);
+        if (m.matches()) {
+            long n;
+            try {
+                n = Long.parseLong(m.group(1));
+            } catch (NumberFormatException tooLong) {
+                return null;
+            }
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

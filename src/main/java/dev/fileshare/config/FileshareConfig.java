@@ -1,0 +1,49 @@
+package dev.fileshare.config;
+
+import dev.fileshare.core.Argon2Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Every setting of the service, read once and checked at start-up. Keys are MicroProfile Config names, so
+ * each is also an environment variable ({@code fileshare.data-dir} is {@code FILESHARE_DATA_DIR}).
+ */
+public record FileshareConfig(
+        String store,
+        Path dataDir,
+        Duration sessionLifetime,
+        Argon2Settings argon2,
+        long maxJsonUploadBytes,
+        int loginMaxFailures,
+        Duration loginWindow) {
+
+    public static final String STORE = "fileshare.store";
+    public static final String DATA_DIR = "fileshare.data-dir";
+    public static final String SESSION_LIFETIME = "fileshare.session.lifetime";
+    public static final String ARGON2_MEMORY_KIB = "fileshare.argon2.memory-kib";
+    public static final String ARGON2_ITERATIONS = "fileshare.argon2.iterations";
+    public static final String ARGON2_PARALLELISM = "fileshare.argon2.parallelism";
+    public static final String UPLOAD_MAX_JSON_BYTES = "fileshare.upload.max-json-bytes";
+    public static final String LOGIN_MAX_FAILURES = "fileshare.login.max-failures";
+    public static final String LOGIN_WINDOW = "fileshare.login.window";
+
+    public static final long DEFAULT_MAX_JSON_UPLOAD_BYTES = 7L * 1024 * 1024;
+    /** A JSON upload is held in memory whole, so its limit has a ceiling; larger files go binary. */
+    public static final long MAX_JSON_UPLOAD_LIMIT = 100L * 1024 * 1024;
+
+    public static FileshareConfig read(ConfigReader config) {
+        Argon2Settings defaults = Argon2Settings.OWASP_MINIMUM;
+        int parallelism = config.integer(ARGON2_PARALLELISM, defaults.parallelism(), 1, 64);
+        return new FileshareConfig(
+                config.oneOf(STORE, "local", "local"),
+                Path.of(config.string(DATA_DIR, "data")),
+                config.duration(SESSION_LIFETIME, Duration.ofHours(24), Duration.ofSeconds(1)),
+                new Argon2Settings(
+                        config.integer(ARGON2_MEMORY_KIB, defaults.memoryKib(), 8 * parallelism, 4 * 1024 * 1024),
+                        config.integer(ARGON2_ITERATIONS, defaults.iterations(), 1, 100),
+                        parallelism),
+                config.longValue(UPLOAD_MAX_JSON_BYTES, DEFAULT_MAX_JSON_UPLOAD_BYTES, 0, MAX_JSON_UPLOAD_LIMIT),
+                config.integer(LOGIN_MAX_FAILURES, 5, 1, 1_000_000),
+                config.duration(LOGIN_WINDOW, Duration.ofMinutes(15), Duration.ofSeconds(1)));
+    }
+}

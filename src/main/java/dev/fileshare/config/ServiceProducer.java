@@ -1,0 +1,62 @@
+package dev.fileshare.config;
+
+import dev.fileshare.core.AccountService;
+import dev.fileshare.core.FileService;
+import dev.fileshare.core.LoginThrottle;
+import dev.fileshare.core.PasswordHasher;
+import dev.fileshare.store.BlobStore;
+import dev.fileshare.store.LoginFailureStore;
+import dev.fileshare.store.SessionStore;
+import dev.fileshare.store.ShareStore;
+import dev.fileshare.store.UserStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Builds the framework-free core from configuration and the store ports; singletons, since core classes are final. */
+@ApplicationScoped
+public class ServiceProducer {
+
+    @Produces
+    @Singleton
+    FileshareConfig config() {
+        Config config = ConfigProvider.getConfig();
+        return FileshareConfig.read(new ConfigReader(key -> config.getOptionalValue(key, String.class)));
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Produces
+    @Singleton
+    PasswordHasher passwordHasher(FileshareConfig config, SecureRandom random) {
+        return new PasswordHasher(config.argon2(), random);
+    }
+
+    @Produces
+    @Singleton
+    AccountService accountService(FileshareConfig config, UserStore users, SessionStore sessions,
+                                  LoginFailureStore failures, PasswordHasher hasher, SecureRandom random, Clock clock) {
+        LoginThrottle throttle = new LoginThrottle(failures, config.loginMaxFailures(), config.loginWindow(), clock);
+        return new AccountService(users, sessions, hasher, throttle, config.sessionLifetime(), random, clock);
+    }
+
+    @Produces
+    @Singleton
+    FileService fileService(BlobStore blobs, ShareStore shares, UserStore users) {
+        return new FileService(blobs, shares, users);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.fileshare.config;
+
+import dev.fileshare.store.StoreHealth;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/** Reads the configuration and opens the store when the application starts, so a bad setting stops start-up. */
+@ApplicationScoped
+public class StartupCheck {
+    private static final Logger LOG = Logger.getLogger(StartupCheck.class.getName());
+
+    @Inject
+    FileshareConfig config;
+
+    @Inject
+    StoreHealth health;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        LOG.info(() -> "fileshare: store=" + config.store() + ", data dir " + config.dataDir().toAbsolutePath()
+                + ", store parts " + health.check());
+    }
+}

@@ -1,0 +1,129 @@
+package dev.fileshare.core;
+
+import dev.fileshare.store.SessionStore;
+import dev.fileshare.store.StoredSession;
+import dev.fileshare.store.UserAccount;
+import dev.fileshare.store.UserStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Registration, login, logout, and who a session token belongs to. */
+public final class AccountService {
+    private static final String BAD_CREDENTIALS = "Unknown username or wrong password.";
+
+    private final UserStore users;
+    private final SessionStore sessions;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Duration sessionLifetime;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public AccountService(UserStore users, SessionStore sessions, PasswordHasher hasher, LoginThrottle throttle,
+                          Duration sessionLifetime, SecureRandom random, Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.sessionLifetime = sessionLifetime;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    public Username register(String username, String password) {
+        List<FieldError> errors = new ArrayList<>();
+        Username name = collect(errors, () -> Username.parse("username", username));
+        Password secret = collect(errors, () -> Password.parse("password", password));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The username or password breaks the rules.", errors);
+        }
+        UserAccount account = new UserAccount(name, hasher.hash(secret), clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        if (!users.createIfAbsent(account)) {
+            throw new UsernameTakenException(name);
+        }
+        return name;
+    }
+
+    /**
+     * Checks the credentials and opens a session. An unknown username costs one Argon2 verification, like a
+     * wrong password, and gets the same answer.
+     */
+    public LoginSession login(String username, String password) {
+        if (username == null || password == null) {
+            List<FieldError> errors = new ArrayList<>();
+            if (username == null) {
+                errors.add(new FieldError("username", "is required"));
+            }
+            if (password == null) {
+                errors.add(new FieldError("password", "is required"));
+            }
+            throw new InvalidInputException("The username and password are required.", errors);
+        }
+        Password secret = new Password(password);
+        if (!Username.isValid(username)) {
+            // No such user can exist; no counter is kept for names that could never log in.
+            hasher.verifyDecoy(secret);
+            throw new AuthenticationException(BAD_CREDENTIALS);
+        }
+        throttle.checkAllowed(username);
+        Optional<UserAccount> account = users.find(new Username(username));
+        boolean matches;
+        if (account.isPresent()) {
+            matches = hasher.verify(secret, account.get().passwordHash());
+        } else {
+            hasher.verifyDecoy(secret);
+            matches = false;
+        }
+        if (!matches) {
+            throttle.recordFailure(username);
+            throw new AuthenticationException(BAD_CREDENTIALS);
+        }
+        throttle.recordSuccess(username);
+        return openSession(account.get().username());
+    }
+
+    /** Ends the session of {@code token}, if there is one: logging out is idempotent. */
+    public void logout(SessionToken token) {
+        sessions.delete(token.hash());
+    }
+
+    /** The user a live session token belongs to. */
+    public Optional<Username> authenticate(SessionToken token) {
+        String hash = token.hash();
+        Optional<StoredSession> session = sessions.find(hash);
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(session.get().expiresAt())) {
+            sessions.delete(hash);
+            return Optional.empty();
+        }
+        return Optional.of(session.get().username());
+    }
+
+    public Duration sessionLifetime() {
+        return sessionLifetime;
+    }
+
+    private LoginSession openSession(Username username) {
+        SessionToken token = SessionToken.generate(random);
+        Instant expiresAt = clock.instant().plus(sessionLifetime).truncatedTo(ChronoUnit.SECONDS);
+        sessions.create(new StoredSession(token.hash(), username, expiresAt));
+        return new LoginSession(token, expiresAt);
+    }
+
+    private static <T> T collect(List<FieldError> errors, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.fileshare.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id password hashes in the PHC string format
+ * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}), so the parameters can change later:
+ * each stored hash is verified with the parameters it carries.
+ */
+public final class PasswordHasher {
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
+
+    private final Argon2Settings settings;
+    private final SecureRandom random;
+    /** A hash of a password nobody knows, verified for unknown users so that their login costs the same. */
+    private final String decoy;
+
+    public PasswordHasher(Argon2Settings settings, SecureRandom random) {
+        this.settings = settings;
+        this.random = random;
+        byte[] secret = new byte[SALT_BYTES];
+        random.nextBytes(secret);
+        this.decoy = hash(new Password(B64.encodeToString(secret)));
+    }
+
+    public String hash(Password password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] hash = derive(password, salt, settings, HASH_BYTES);
+        return "$argon2id$v=19$m=" + settings.memoryKib() + ",t=" + settings.iterations() + ",p=" + settings.parallelism()
+                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    /** True when {@code password} matches {@code phc}; a malformed hash never matches. */
+    public boolean verify(Password password, String phc) {
+        String[] parts = phc.split("\\$");
+        // "", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash
+        if (parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
+            return false;
+        }
+        try {
+            Argon2Settings stored = parseSettings(parts[3]);
+            byte[] salt = B64_DECODER.decode(parts[4]);
+            byte[] expected = B64_DECODER.decode(parts[5]);
+            byte[] actual = derive(password, salt, stored, expected.length);
+            return MessageDigest.isEqual(expected, actual);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    /** Spends the time of one verification on a hash that matches nothing. */
+    public void verifyDecoy(Password password) {
+        verify(password, decoy);
+    }
+
+    public Argon2Settings settings() {
+        return settings;
+    }
+
+    private static Argon2Settings parseSettings(String text) {
+        int m = -1;
+        int t = -1;
+        int p = -1;
+        for (String pair : text.split(",")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("malformed parameters");
+            }
+            int value = Integer.parseInt(kv[1]);
+            switch (kv[0]) {
+                case "m" -> m = value;
+                case "t" -> t = value;
+                case "p" -> p = value;
+                default -> throw new IllegalArgumentException("unknown parameter");
+            }
+        }
+        return new Argon2Settings(m, t, p);
+    }
+
+    private static byte[] derive(Password password, byte[] salt, Argon2Settings settings, int length) {
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(settings.memoryKib())
+                .withIterations(settings.iterations())
+                .withParallelism(settings.parallelism())
+                .withSalt(salt)
+                .build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        byte[] out = new byte[length];
+        generator.generateBytes(password.value().getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.fileshare.store;
+
+import dev.fileshare.core.FileEntry;
+import dev.fileshare.core.FileKey;
+import dev.fileshare.core.Username;
+import dev.fileshare.core.WriteCondition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/** File content and its metadata. Writes are atomic: a reader sees the old version or the new one, never a mix. */
+public interface BlobStore {
+    /**
+     * Streams {@code content} into {@code key}, replacing any current version once all of it is durable.
+     *
+     * @param length the exact number of bytes {@code content} holds, or -1 when unknown
+     * @throws dev.fileshare.core.PreconditionFailedException when {@code condition} does not hold at commit time
+     */
+    WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition) throws IOException;
+
+    Optional<FileEntry> find(FileKey key);
+
+    /**
+     * Opens {@code length} bytes from {@code offset} of exactly the version {@code entry} describes.
+     *
+     * @throws VersionGoneException when that version has since been replaced or deleted
+     */
+    InputStream read(FileEntry entry, long offset, long length) throws IOException;
+
+    /** The files {@code owner} owns, in no particular order. */
+    List<FileEntry> list(Username owner);
+
+    /** Returns whether there was a file to delete. */
+    boolean delete(FileKey key) throws IOException;
+
+    record WriteResult(FileEntry entry, boolean created) {
+    }
+}

@@ -1,0 +1,154 @@
+package dev.fileshare.store.local;
+
+import dev.fileshare.core.FileEntry;
+import dev.fileshare.core.FileKey;
+import dev.fileshare.core.FileName;
+import dev.fileshare.core.PreconditionFailedException;
+import dev.fileshare.core.Username;
+import dev.fileshare.core.WriteCondition;
+import dev.fileshare.store.BlobStore;
+import dev.fileshare.store.VersionGoneException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * File content on disk under generated ids (a file name never becomes a path), metadata in SQLite.
+ * A write streams to a temporary file, fsyncs it, renames it into place, then switches the key to the new
+ * id in one SQLite transaction: the commit is the moment the new version exists. Until then readers see the
+ * old version; a crash before it leaves only an unreferenced blob, which {@link BlobDirectory#sweep} removes.
+ */
+final class LocalBlobStore implements BlobStore {
+    private final SqliteDatabase db;
+    private final BlobDirectory directory;
+    private final Clock clock;
+
+    LocalBlobStore(SqliteDatabase db, BlobDirectory directory, Clock clock) {
+        this.db = db;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @Override
+    public WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition) throws IOException {
+        BlobId id = BlobId.random();
+        long size = directory.store(id, content, length);
+        Instant modified = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Optional<BlobId> replaced;
+        try {
+            replaced = db.write(c -> switchVersion(c, key, id, size, modified, condition));
+        } catch (RuntimeException notCommitted) {
+            directory.deleteQuietly(id);
+            throw notCommitted;
+        }
+        replaced.ifPresent(directory::deleteQuietly);
+        return new WriteResult(new FileEntry(key, size, modified, id.etag()), replaced.isEmpty());
+    }
+
+    private static Optional<BlobId> switchVersion(SqliteDatabase.CachedConnection c, FileKey key, BlobId id, long size,
+                                                  Instant modified, WriteCondition condition) throws java.sql.SQLException {
+        Optional<BlobId> current = currentBlob(c, key);
+        checkCondition(condition, current);
+        PreparedStatement upsert = c.prepare("""
+                INSERT INTO files(owner, file_name, blob_id, size, modified) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(owner, file_name) DO UPDATE SET
+                  blob_id = excluded.blob_id, size = excluded.size, modified = excluded.modified""");
+        upsert.setString(1, key.owner().value());
+        upsert.setString(2, key.fileName().value());
+        upsert.setString(3, id.value());
+        upsert.setLong(4, size);
+        upsert.setLong(5, modified.toEpochMilli());
+        upsert.executeUpdate();
+        return current;
+    }
+
+    private static void checkCondition(WriteCondition condition, Optional<BlobId> current) {
+        if (condition instanceof WriteCondition.OnlyIfAbsent && current.isPresent()) {
+            throw new PreconditionFailedException("The file exists (If-None-Match: *).");
+        }
+        if (condition instanceof WriteCondition.OnlyIfMatches matches
+                && (current.isEmpty() || !current.get().etag().equals(matches.etag()))) {
+            throw new PreconditionFailedException("The file's current version is not " + matches.etag() + " (If-Match).");
+        }
+    }
+
+    private static Optional<BlobId> currentBlob(SqliteDatabase.CachedConnection c, FileKey key) throws java.sql.SQLException {
+        PreparedStatement s = c.prepare("SELECT blob_id FROM files WHERE owner = ? AND file_name = ?");
+        s.setString(1, key.owner().value());
+        s.setString(2, key.fileName().value());
+        try (ResultSet r = s.executeQuery()) {
+            return r.next() ? Optional.of(new BlobId(r.getString(1))) : Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<FileEntry> find(FileKey key) {
+        return db.read(c -> {
+            PreparedStatement s = c.prepare("SELECT blob_id, size, modified FROM files WHERE owner = ? AND file_name = ?");
+            s.setString(1, key.owner().value());
+            s.setString(2, key.fileName().value());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(entry(key, r.getString(1), r.getLong(2), r.getLong(3))) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public InputStream read(FileEntry entry, long offset, long length) throws IOException {
+        BlobId id = BlobId.fromEtag(entry.etag());
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(directory.pathOf(id), StandardOpenOption.READ);
+        } catch (NoSuchFileException replaced) {
+            throw new VersionGoneException("version " + entry.etag() + " of " + entry.key() + " is gone");
+        }
+        channel.position(offset);
+        return new BoundedInputStream(Channels.newInputStream(channel), length);
+    }
+
+    @Override
+    public List<FileEntry> list(Username owner) {
+        return db.read(c -> {
+            PreparedStatement s = c.prepare("SELECT file_name, blob_id, size, modified FROM files WHERE owner = ?");
+            s.setString(1, owner.value());
+            List<FileEntry> entries = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    FileKey key = new FileKey(owner, new FileName(r.getString(1)));
+                    entries.add(entry(key, r.getString(2), r.getLong(3), r.getLong(4)));
+                }
+            }
+            return entries;
+        });
+    }
+
+    @Override
+    public boolean delete(FileKey key) {
+        Optional<BlobId> removed = db.write(c -> {
+            Optional<BlobId> current = currentBlob(c, key);
+            PreparedStatement s = c.prepare("DELETE FROM files WHERE owner = ? AND file_name = ?");
+            s.setString(1, key.owner().value());
+            s.setString(2, key.fileName().value());
+            s.executeUpdate();
+            return current;
+        });
+        removed.ifPresent(directory::deleteQuietly);
+        return removed.isPresent();
+    }
+
+    private static FileEntry entry(FileKey key, String blobId, long size, long modifiedMillis) {
+        return new FileEntry(key, size, Instant.ofEpochMilli(modifiedMillis), new BlobId(blobId).etag());
+    }
+
+}

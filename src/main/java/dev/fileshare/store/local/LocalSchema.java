@@ -1,0 +1,44 @@
+package dev.fileshare.store.local;
+
+import java.sql.SQLException;
+
+/** The SQLite tables; created when missing, so a new data directory needs no set-up. */
+final class LocalSchema {
+    private LocalSchema() {
+    }
+
+    static void apply(SqliteDatabase db) throws SQLException {
+        db.execute(
+                """
+                CREATE TABLE IF NOT EXISTS users (
+                  username      TEXT PRIMARY KEY,
+                  password_hash TEXT NOT NULL,
+                  created_at    INTEGER NOT NULL)""",
+                """
+                CREATE TABLE IF NOT EXISTS sessions (
+                  token_hash TEXT PRIMARY KEY,
+                  username   TEXT NOT NULL,
+                  expires_at INTEGER NOT NULL)""",
+                "CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions(expires_at)",
+                """
+                CREATE TABLE IF NOT EXISTS files (
+                  owner     TEXT NOT NULL,
+                  file_name TEXT NOT NULL,
+                  blob_id   TEXT NOT NULL UNIQUE,
+                  size      INTEGER NOT NULL,
+                  modified  INTEGER NOT NULL,
+                  PRIMARY KEY (owner, file_name))""",
+                """
+                CREATE TABLE IF NOT EXISTS shares (
+                  owner     TEXT NOT NULL,
+                  file_name TEXT NOT NULL,
+                  grantee   TEXT NOT NULL,
+                  PRIMARY KEY (grantee, owner, file_name))""",
+                "CREATE INDEX IF NOT EXISTS shares_by_file ON shares(owner, file_name)",
+                """
+                CREATE TABLE IF NOT EXISTS login_failures (
+                  username     TEXT PRIMARY KEY,
+                  window_start INTEGER NOT NULL,
+                  failures     INTEGER NOT NULL)""");
+    }
+}

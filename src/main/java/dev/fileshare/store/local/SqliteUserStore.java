@@ -1,0 +1,43 @@
+package dev.fileshare.store.local;
+
+import dev.fileshare.core.Username;
+import dev.fileshare.store.UserAccount;
+import dev.fileshare.store.UserStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Optional;
+
+final class SqliteUserStore implements UserStore {
+    private final SqliteDatabase db;
+
+    SqliteUserStore(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public boolean createIfAbsent(UserAccount account) {
+        return db.write(c -> {
+            PreparedStatement s = c.prepare(
+                    "INSERT INTO users(username, password_hash, created_at) VALUES (?, ?, ?) ON CONFLICT(username) DO NOTHING");
+            s.setString(1, account.username().value());
+            s.setString(2, account.passwordHash());
+            s.setLong(3, account.createdAt().toEpochMilli());
+            return s.executeUpdate() == 1;
+        });
+    }
+
+    @Override
+    public Optional<UserAccount> find(Username username) {
+        return db.read(c -> {
+            PreparedStatement s = c.prepare("SELECT password_hash, created_at FROM users WHERE username = ?");
+            s.setString(1, username.value());
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new UserAccount(username, r.getString(1), Instant.ofEpochMilli(r.getLong(2))));
+            }
+        });
+    }
+}
