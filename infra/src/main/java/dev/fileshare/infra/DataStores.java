@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
@@ -57,6 +55,8 @@ public final class DataStores extends Construct {
         RemovalPolicy removal = props.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
         boolean emptyOnDelete = !props.retainData();
 
+        // Server access logs of the file bucket (cdk-nag S1). cdk-nag accepts a log-target bucket
+        // without logs of its own: logging it would log every log delivery.
         accessLogs = Bucket.Builder.create(this, "AccessLogs")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)
@@ -69,12 +69,6 @@ public final class DataStores extends Construct {
                 .removalPolicy(removal)
                 .autoDeleteObjects(emptyOnDelete)
                 .build();
-        NagSuppressions.addResourceSuppressions(accessLogs, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-S1")
-                .reason("This is the bucket that receives the file bucket's server access logs; "
-                        + "logging its own access would write a log record for every log delivery.")
-                .build()));
-
         bucket = Bucket.Builder.create(this, "Files")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)

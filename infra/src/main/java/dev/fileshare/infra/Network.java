@@ -13,6 +13,9 @@ import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.IpAddresses;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
@@ -61,7 +64,13 @@ public final class Network extends Construct {
                 .build());
 
         // Interface endpoints: what a Fargate task needs to start (pull the image, read its secret)
-        // and to run (ship its logs). Each is reachable on 443 from inside the VPC only.
+        // and to run (ship its logs). One security group: HTTPS from inside the VPC only.
+        SecurityGroup endpointGroup = SecurityGroup.Builder.create(this, "EndpointSecurityGroup")
+                .vpc(vpc)
+                .description("fileshare VPC endpoints: HTTPS from inside the VPC")
+                .allowAllOutbound(false)
+                .build();
+        endpointGroup.addIngressRule(Peer.ipv4(props.cidr()), Port.tcp(443), "HTTPS from the VPC");
         List.of(InterfaceVpcEndpointAwsService.ECR,
                 InterfaceVpcEndpointAwsService.ECR_DOCKER,
                 InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
@@ -70,6 +79,8 @@ public final class Network extends Construct {
                         .service(service)
                         .subnets(privateSubnets)
                         .privateDnsEnabled(true)
+                        .securityGroups(List.of(endpointGroup))
+                        .open(false)
                         .build()));
 
         // Rejected flows only: enough to see what the security groups stop, at a fraction of the

@@ -175,7 +175,7 @@ public final class ServiceCluster extends Construct {
 
         SecurityGroup albGroup = SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
                 .vpc(props.vpc())
-                .description("fileshare internal ALB: in from the API's VPC link only")
+                .description("fileshare internal ALB: in from the API VPC link only")
                 .allowAllOutbound(false)
                 .build();
         loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")

@@ -1,0 +1,76 @@
+package dev.fileshare.store.local;
+
+import dev.fileshare.store.BlobStore;
+import dev.fileshare.store.BlobStoreContract;
+import dev.fileshare.store.LoginFailureStore;
+import dev.fileshare.store.LoginFailureStoreContract;
+import dev.fileshare.store.SessionStore;
+import dev.fileshare.store.SessionStoreContract;
+import dev.fileshare.store.ShareStore;
+import dev.fileshare.store.ShareStoreContract;
+import dev.fileshare.store.UserStore;
+import dev.fileshare.store.UserStoreContract;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The port contracts, run against the local adapters on a fresh data directory each test. */
+class LocalStoreContractTest {
+    @TempDir
+    Path dataDir;
+
+    LocalStore local;
+
+    @BeforeEach
+    void open() {
+        local = LocalStore.open(dataDir, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        local.close();
+    }
+
+    @Nested
+    class Users extends UserStoreContract {
+        @Override
+        protected UserStore store() {
+            return local.users();
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionStoreContract {
+        @Override
+        protected SessionStore store() {
+            return local.sessions();
+        }
+    }
+
+    @Nested
+    class LoginFailures extends LoginFailureStoreContract {
+        @Override
+        protected LoginFailureStore store() {
+            return local.loginFailures();
+        }
+    }
+
+    @Nested
+    class Shares extends ShareStoreContract {
+        @Override
+        protected ShareStore store() {
+            return local.shares();
+        }
+    }
+
+    @Nested
+    class Blobs extends BlobStoreContract {
+        @Override
+        protected BlobStore store() {
+            return local.blobs();
+        }
+    }
+}
