@@ -11,6 +11,13 @@ final class ApiDocs {
     static final String CONFLICT = "Conflict";
     static final String CONTENT_TOO_LARGE = "ContentTooLarge";
     static final String TOO_MANY_REQUESTS = "TooManyRequests";
+    static final String FORBIDDEN = "Forbidden";
+    static final String PRECONDITION_FAILED = "PreconditionFailed";
+    static final String RANGE_NOT_SATISFIABLE = "RangeNotSatisfiable";
+
+    static final String IF_MATCH = "IfMatch";
+    static final String IF_NONE_MATCH = "IfNoneMatch";
+    static final String ETAG = "ETag";
 
     private ApiDocs() {
     }

@@ -5,13 +5,16 @@ import dev.fileshare.core.ContentTooLargeException;
 import dev.fileshare.core.FileContent;
 import dev.fileshare.core.FileName;
 import dev.fileshare.core.FileService;
+import dev.fileshare.core.InvalidInputException;
 import dev.fileshare.core.StrictBase64;
 import dev.fileshare.core.Username;
 import dev.fileshare.core.WriteCondition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,10 +22,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -34,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** One file of the caller's, or shared with the caller: JSON (original) and binary representations. */
 @Path("/file")
 @RequestScoped
 @Authenticated
@@ -41,6 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = ApiDocs.SESSION)
 @SecurityRequirement(name = ApiDocs.BEARER)
 public class FileResource {
+    private static final String BINARY_HINT = "send large files as a binary upload: "
+            + "PUT /file?file_name=... with Content-Type: application/octet-stream.";
 
     @Inject
     FileService files;
@@ -55,56 +63,118 @@ public class FileResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "uploadFile", summary = "Upload a file as JSON (the original form)",
-            description = "Creates or replaces the caller's file. The decoded content may be up to the configured JSON upload limit (default 7 MiB).")
+            description = "Creates or replaces the caller's file. The decoded content may be up to the configured "
+                    + "JSON upload limit (default 7 MiB); larger files go as a binary upload.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = FileUpload.class)))
     @APIResponse(responseCode = "200", description = "Stored.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntryView.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
-    public FileEntryView uploadJson(FileUpload upload) throws IOException {
+    public FileEntryView uploadFile(FileUpload upload,
+                                    @Parameter(ref = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+                                    @Parameter(ref = ApiDocs.IF_NONE_MATCH) @HeaderParam("If-None-Match") String ifNoneMatch)
+            throws IOException {
         FileName name = FileName.parse("file_name", upload.fileName());
         if (upload.content() == null) {
-            throw dev.fileshare.core.InvalidInputException.of("content", "is required");
+            throw InvalidInputException.of("content", "is required");
         }
+        WriteCondition condition = WriteConditions.from(ifMatch, ifNoneMatch);
         long size = StrictBase64.decodedLength(upload.content());
         if (size > config.maxJsonUploadBytes()) {
             throw new ContentTooLargeException("The content is " + size + " bytes, over the JSON upload limit of "
-                    + config.maxJsonUploadBytes() + " bytes; send large files as a binary upload: "
-                    + "PUT /file?file_name=... with Content-Type: application/octet-stream.");
+                    + config.maxJsonUploadBytes() + " bytes; " + BINARY_HINT);
         }
         byte[] content = StrictBase64.decode("content", upload.content());
-        return FileEntryView.of(files.upload(caller(), name, new ByteArrayInputStream(content), content.length,
-                WriteCondition.ALWAYS).entry());
+        return FileEntryView.of(files.upload(caller(), name, new ByteArrayInputStream(content), content.length, condition).entry());
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "uploadFileBinary", summary = "Upload a file as raw bytes",
+            description = "Streams the body to the store in constant memory, up to the configured binary upload "
+                    + "limit (default 5 GiB). The old content stays readable until the new one is complete.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "Replaced an existing file.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntryView.class)))
+    @APIResponse(responseCode = "201", description = "Created a new file.",
+            headers = @Header(name = "Location", description = "The file's URL.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntryView.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
+    public Response uploadFileBinary(
+            @Parameter(description = "The file's name.", required = true, example = "photo.jpg")
+            @QueryParam("file_name") String fileName,
+            @Parameter(ref = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+            @Parameter(ref = ApiDocs.IF_NONE_MATCH) @HeaderParam("If-None-Match") String ifNoneMatch,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            InputStream body) throws IOException {
+        FileName name = FileName.parse("file_name", fileName);
+        return BinaryUpload.store(files, caller(), name, WriteConditions.from(ifMatch, ifNoneMatch), contentLength, body,
+                config.maxBinaryUploadBytes());
     }
 
     @GET
     @Operation(operationId = "downloadFile", summary = "Download a file",
-            description = "The caller's own file, or one its owner shared with the caller. Raw bytes by default; "
-                    + "with `Accept: text/plain` (and not application/octet-stream), the content in standard Base64.")
+            description = "The caller's own file, or one its owner shared with the caller. Raw bytes by default, "
+                    + "with Range (one range), If-None-Match and If-Modified-Since; with `Accept: text/plain` "
+                    + "(and not application/octet-stream), the whole content in standard Base64.")
     @APIResponse(responseCode = "200", description = "The content.",
             headers = {
-                @Header(name = "ETag", description = "The version's strong entity tag.", schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING))
+                @Header(ref = ApiDocs.ETAG),
+                @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING))
             },
             content = {
                 @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING, format = "byte"))
             })
+    @APIResponse(responseCode = "206", description = "The requested range of the content.",
+            headers = {
+                @Header(ref = ApiDocs.ETAG),
+                @Header(name = "Content-Range", description = "e.g. bytes 0-99/1000", schema = @Schema(type = SchemaType.STRING))
+            },
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since).",
+            headers = @Header(ref = ApiDocs.ETAG))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    public Response download(
+    @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "416", ref = ApiDocs.RANGE_NOT_SATISFIABLE)
+    public Response downloadFile(
             @Parameter(description = "The file's name.", required = true, example = "notes.txt")
             @QueryParam("file_name") String fileName,
             @Parameter(description = "The owner, when the file was shared with the caller; defaults to the caller.", example = "alice")
             @QueryParam("username") String owner,
-            @Context HttpHeaders headers) throws IOException {
+            @Parameter(description = "One byte range, e.g. bytes=0-99 or bytes=-100.", example = "bytes=0-99")
+            @HeaderParam("Range") String range,
+            @Context HttpHeaders headers,
+            @Context Request request) throws IOException {
         FileName name = FileName.parse("file_name", fileName);
         Username ownerName = owner == null || owner.isEmpty() ? caller() : Username.parse("username", owner);
-        FileContent content = files.open(caller(), ownerName, name);
-        return FileDownloads.response(content, wantsBase64(headers));
+        boolean base64 = wantsBase64(headers);
+        FileContent content = files.open(caller(), ownerName, name, base64 ? null : range);
+        return FileDownloads.response(content, base64, request);
+    }
+
+    @DELETE
+    @Operation(operationId = "deleteFile", summary = "Delete one of the caller's files", description = "Its shares go with it.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    public Response deleteFile(
+            @Parameter(description = "The file's name.", required = true, example = "notes.txt")
+            @QueryParam("file_name") String fileName) throws IOException {
+        files.delete(caller(), FileName.parse("file_name", fileName));
+        return Response.noContent().build();
     }
 
     private Username caller() {

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,7 +29,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "files", description = "Uploading, downloading and listing files"),
             @Tag(name = "sharing", description = "Sharing files with other users")
         },
-        components = @Components(responses = {
+        components = @Components(
+        parameters = {
+            @Parameter(name = ApiDocs.IF_MATCH, in = ParameterIn.HEADER, description = "Replace only this version (an ETag).",
+                    schema = @Schema(type = SchemaType.STRING), example = "\"5d41402abc4b2a76b9719d911017c592\""),
+            @Parameter(name = ApiDocs.IF_NONE_MATCH, in = ParameterIn.HEADER, description = "`*`: create only, never replace.",
+                    schema = @Schema(type = SchemaType.STRING), example = "*")
+        },
+        headers = @Header(name = ApiDocs.ETAG, description = "The version's strong entity tag.", schema = @Schema(type = SchemaType.STRING)),
+        responses = {
             @APIResponse(name = ApiDocs.BAD_REQUEST, description = "The request breaks a rule; `errors` lists the fields at fault.",
                     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
             @APIResponse(name = ApiDocs.UNAUTHORIZED, description = "No session token, or one that is unknown, expired or logged out.",
@@ -37,6 +47,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @APIResponse(name = ApiDocs.CONFLICT, description = "The username is taken.",
                     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
             @APIResponse(name = ApiDocs.CONTENT_TOO_LARGE, description = "The body or the content is over the configured limit.",
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+            @APIResponse(name = ApiDocs.FORBIDDEN, description = "The transfer URL's signature does not match, or it expired.",
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+            @APIResponse(name = ApiDocs.PRECONDITION_FAILED, description = "If-Match or If-None-Match did not hold.",
+                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+            @APIResponse(name = ApiDocs.RANGE_NOT_SATISFIABLE, description = "No byte of the range exists.",
+                    headers = @Header(name = "Content-Range", description = "`bytes */<size>`", schema = @Schema(type = SchemaType.STRING)),
                     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
             @APIResponse(name = ApiDocs.TOO_MANY_REQUESTS, description = "Too many failed logins for this username.",
                     headers = @Header(name = "Retry-After", description = "Seconds until logins are accepted again.",

@@ -4,8 +4,10 @@ import dev.fileshare.core.AuthenticationException;
 import dev.fileshare.core.ContentTooLargeException;
 import dev.fileshare.core.FileshareException;
 import dev.fileshare.core.InvalidInputException;
+import dev.fileshare.core.LinkRefusedException;
 import dev.fileshare.core.NotFoundException;
 import dev.fileshare.core.PreconditionFailedException;
+import dev.fileshare.core.RangeNotSatisfiableException;
 import dev.fileshare.core.TooManyLoginAttemptsException;
 import dev.fileshare.core.UsernameTakenException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -31,10 +33,15 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
             return ProblemResponses.of(problem(Status.TOO_MANY_REQUESTS, e))
                     .header(HttpHeaders.RETRY_AFTER, throttled.retryAfter().toSeconds()).build();
         }
+        if (e instanceof RangeNotSatisfiableException unsatisfiable) {
+            return ProblemResponses.of(Problem.of(416, "Range Not Satisfiable", e.getMessage()))
+                    .header("Content-Range", "bytes */" + unsatisfiable.size()).build();
+        }
         Status status = e instanceof NotFoundException ? Status.NOT_FOUND
                 : e instanceof UsernameTakenException ? Status.CONFLICT
                 : e instanceof PreconditionFailedException ? Status.PRECONDITION_FAILED
                 : e instanceof ContentTooLargeException ? Status.REQUEST_ENTITY_TOO_LARGE
+                : e instanceof LinkRefusedException ? Status.FORBIDDEN
                 : Status.BAD_REQUEST;
         return ProblemResponses.of(problem(status, e)).build();
     }

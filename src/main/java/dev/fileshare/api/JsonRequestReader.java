@@ -7,6 +7,7 @@ import dev.fileshare.core.InvalidInputException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -28,8 +29,8 @@ import java.util.List;
 
 /**
  * Binds a JSON object to a {@link JsonRequest} record whatever the Content-Type (clients of the original API
- * sent JSON with curl's form type, or none). Every field is optional here and must be a string when present;
- * the core says which are required. Malformed JSON is a 400, a body past the JSON upload limit a 413, and
+ * sent JSON with curl's form type, or none). Every field is optional here and must be of its type when present;
+ * the core says which are required. Components are {@code String} or {@code Long}. Malformed JSON is a 400, a body past the JSON upload limit a 413, and
  * neither reaches the resource.
  */
 @Provider
@@ -50,16 +51,16 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
     public JsonRequest readFrom(Class<JsonRequest> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                                 MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         long limit = (config.maxJsonUploadBytes() + 2) / 3 * 4 + ENVELOPE_BYTES;
-        JsonObject json = parse(new LimitedInputStream(body, limit));
+        JsonObject json = parse(new RequestBodyStream(body, limit));
         return bind(type, json);
     }
 
-    private JsonObject parse(LimitedInputStream body) {
+    private JsonObject parse(RequestBodyStream body) {
         JsonValue value;
         try (JsonReader reader = Json.createReader(body)) {
             value = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
-            if (body.exceeded()) {
+            if (body.overLimit()) {
                 throw new ContentTooLargeException("The request body is larger than a JSON upload may be ("
                         + config.maxJsonUploadBytes() + " bytes of content); send large files as a binary upload: "
                         + "PUT /file?file_name=... with Content-Type: application/octet-stream.");
@@ -82,10 +83,14 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
             if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
                 continue;
             }
-            if (value instanceof JsonString text) {
+            Class<?> expected = components[i].getType();
+            if (expected == String.class && value instanceof JsonString text) {
                 values[i] = text.getString();
+            } else if (expected == Long.class && value instanceof JsonNumber number && number.isIntegral()
+                    && number.bigIntegerValue().bitLength() < 64) {
+                values[i] = number.longValueExact();
             } else {
-                errors.add(new FieldError(name, "must be a string"));
+                errors.add(new FieldError(name, expected == Long.class ? "must be an integer" : "must be a string"));
             }
         }
         if (!errors.isEmpty()) {

@@ -6,7 +6,11 @@ import dev.fileshare.core.Username;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -51,5 +55,23 @@ public class ShareResource {
         Username grantee = Username.parse("username", request.username());
         files.share(SessionTokenFilter.callerOf(security), name, grantee);
         return EmptyResponse.INSTANCE;
+    }
+
+    @DELETE
+    @Operation(operationId = "revokeShare", summary = "Stop sharing one of the caller's files with a user",
+            description = "Revoking a share that does not exist is a no-op.")
+    @SecurityRequirement(name = ApiDocs.SESSION)
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponse(responseCode = "204", description = "Not shared with that user any more.")
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    public Response revokeShare(
+            @Parameter(description = "The caller's file.", required = true, example = "notes.txt") @QueryParam("file_name") String fileName,
+            @Parameter(description = "The user to stop sharing with.", required = true, example = "bob") @QueryParam("username") String username) {
+        FileName name = FileName.parse("file_name", fileName);
+        Username grantee = Username.parse("username", username);
+        files.revoke(SessionTokenFilter.callerOf(security), name, grantee);
+        return Response.noContent().build();
     }
 }

@@ -101,4 +101,22 @@ public final class ConfigReader {
             return null;
         }
     }
+
+    /** A secret given as standard Base64 of at least {@code minBytes} bytes; its value never appears in a message. */
+    public Optional<byte[]> secretKey(String key, int minBytes) {
+        Optional<String> raw = optionalString(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            byte[] bytes = java.util.Base64.getDecoder().decode(raw.get());
+            if (bytes.length >= minBytes) {
+                return Optional.of(bytes);
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // reported below, without the value
+        }
+        throw new InvalidConfigurationException(key, "expected standard Base64 of at least " + minBytes
+                + " random bytes (e.g. from: openssl rand -base64 32); the value given is not");
+    }
 }

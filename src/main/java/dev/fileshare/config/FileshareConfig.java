@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
+ * {@code transferSigningKey} is null when none is configured: the service then makes a random one at start,
+ * so its transfer URLs stop working on restart and differ between instances.
+ *
  * Every setting of the service, read once and checked at start-up. Keys are MicroProfile Config names, so
  * each is also an environment variable ({@code fileshare.data-dir} is {@code FILESHARE_DATA_DIR}).
  */
@@ -14,8 +17,11 @@ public record FileshareConfig(
         Duration sessionLifetime,
         Argon2Settings argon2,
         long maxJsonUploadBytes,
+        long maxBinaryUploadBytes,
         int loginMaxFailures,
-        Duration loginWindow) {
+        Duration loginWindow,
+        Duration transferUrlLifetime,
+        byte[] transferSigningKey) {
 
     public static final String STORE = "fileshare.store";
     public static final String DATA_DIR = "fileshare.data-dir";
@@ -24,10 +30,14 @@ public record FileshareConfig(
     public static final String ARGON2_ITERATIONS = "fileshare.argon2.iterations";
     public static final String ARGON2_PARALLELISM = "fileshare.argon2.parallelism";
     public static final String UPLOAD_MAX_JSON_BYTES = "fileshare.upload.max-json-bytes";
+    public static final String UPLOAD_MAX_BINARY_BYTES = "fileshare.upload.max-binary-bytes";
     public static final String LOGIN_MAX_FAILURES = "fileshare.login.max-failures";
     public static final String LOGIN_WINDOW = "fileshare.login.window";
+    public static final String TRANSFER_URL_LIFETIME = "fileshare.transfer.url-lifetime";
+    public static final String TRANSFER_SIGNING_KEY = "fileshare.transfer.signing-key";
 
     public static final long DEFAULT_MAX_JSON_UPLOAD_BYTES = 7L * 1024 * 1024;
+    public static final long DEFAULT_MAX_BINARY_UPLOAD_BYTES = 5L * 1024 * 1024 * 1024;
     /** A JSON upload is held in memory whole, so its limit has a ceiling; larger files go binary. */
     public static final long MAX_JSON_UPLOAD_LIMIT = 100L * 1024 * 1024;
 
@@ -43,7 +53,10 @@ public record FileshareConfig(
                         config.integer(ARGON2_ITERATIONS, defaults.iterations(), 1, 100),
                         parallelism),
                 config.longValue(UPLOAD_MAX_JSON_BYTES, DEFAULT_MAX_JSON_UPLOAD_BYTES, 0, MAX_JSON_UPLOAD_LIMIT),
+                config.longValue(UPLOAD_MAX_BINARY_BYTES, DEFAULT_MAX_BINARY_UPLOAD_BYTES, 0, Long.MAX_VALUE),
                 config.integer(LOGIN_MAX_FAILURES, 5, 1, 1_000_000),
-                config.duration(LOGIN_WINDOW, Duration.ofMinutes(15), Duration.ofSeconds(1)));
+                config.duration(LOGIN_WINDOW, Duration.ofMinutes(15), Duration.ofSeconds(1)),
+                config.duration(TRANSFER_URL_LIFETIME, Duration.ofMinutes(15), Duration.ofSeconds(1)),
+                config.secretKey(TRANSFER_SIGNING_KEY, 32).orElse(null));
     }
 }

@@ -4,6 +4,8 @@ import dev.fileshare.core.AccountService;
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.LoginThrottle;
 import dev.fileshare.core.PasswordHasher;
+import dev.fileshare.core.SignedTransferLinks;
+import dev.fileshare.core.TransferLinks;
 import dev.fileshare.store.BlobStore;
 import dev.fileshare.store.LoginFailureStore;
 import dev.fileshare.store.SessionStore;
@@ -11,15 +13,18 @@ import dev.fileshare.store.ShareStore;
 import dev.fileshare.store.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.logging.Logger;
 
 /** Builds the framework-free core from configuration and the store ports; singletons, since core classes are final. */
 @ApplicationScoped
 public class ServiceProducer {
+    private static final Logger LOG = Logger.getLogger(ServiceProducer.class.getName());
 
     @Produces
     @Singleton
@@ -58,5 +63,25 @@ public class ServiceProducer {
     @Singleton
     FileService fileService(BlobStore blobs, ShareStore shares, UserStore users) {
         return new FileService(blobs, shares, users);
+    }
+
+    @Produces
+    @Singleton
+    @Typed(SignedTransferLinks.class)
+    SignedTransferLinks signedTransferLinks(FileshareConfig config, SecureRandom random, Clock clock) {
+        byte[] key = config.transferSigningKey();
+        if (key == null) {
+            LOG.warning(() -> FileshareConfig.TRANSFER_SIGNING_KEY + " is not set: transfer URLs are signed with a random key "
+                    + "and stop working when this server restarts; set it when running several instances.");
+            key = new byte[32];
+            random.nextBytes(key);
+        }
+        return new SignedTransferLinks(key, config.transferUrlLifetime(), clock);
+    }
+
+    @Produces
+    @Singleton
+    TransferLinks transferLinks(SignedTransferLinks signed) {
+        return signed;
     }
 }

@@ -27,7 +27,13 @@ public final class FileService {
 
     public BlobStore.WriteResult upload(Username caller, FileName name, InputStream content, long length,
                                         WriteCondition condition) throws IOException {
-        return blobs.write(new FileKey(caller, name), content, length, condition);
+        FileKey key = new FileKey(caller, name);
+        BlobStore.WriteResult result = blobs.write(key, content, length, condition);
+        if (result.created()) {
+            // A grant that raced with an earlier delete of this name must not open the new file to anyone.
+            shares.revokeAll(key);
+        }
+        return result;
     }
 
     /** The caller's own file, or one its owner shared with the caller; 404 otherwise, whichever the reason. */
@@ -40,18 +46,52 @@ public final class FileService {
         return entry.get();
     }
 
-    /** Opens the whole content of a file the caller may read. */
-    public FileContent open(Username caller, Username owner, FileName name) throws IOException {
+    /**
+     * Opens a file the caller may read: the whole of it, or the one range {@code rangeHeader} asks for
+     * ({@code bytes=...}; null for all).
+     */
+    public FileContent open(Username caller, Username owner, FileName name, String rangeHeader) throws IOException {
         for (int attempt = 1; ; attempt++) {
             FileEntry entry = describe(caller, owner, name);
+            Optional<ByteRange> range = ByteRange.parse(rangeHeader, entry.size());
+            ByteRange span = range.orElse(ByteRange.whole(entry.size()));
             try {
-                return new FileContent(entry, blobs.read(entry, 0, entry.size()));
+                return new FileContent(entry, span, range.isPresent(), blobs.read(entry, span.offset(), span.length()));
             } catch (VersionGoneException replacedMeanwhile) {
                 if (attempt == READ_ATTEMPTS) {
                     throw notFound(entry.key());
                 }
             }
         }
+    }
+
+    /** Deletes one of the caller's files and every share of it. */
+    public void delete(Username caller, FileName name) throws IOException {
+        FileKey key = new FileKey(caller, name);
+        if (!blobs.delete(key)) {
+            throw notFound(key);
+        }
+        shares.revokeAll(key);
+    }
+
+    /** The users one of the caller's files is shared with, sorted. */
+    public List<Username> grantees(Username caller, FileName name) {
+        FileKey key = new FileKey(caller, name);
+        if (blobs.find(key).isEmpty()) {
+            throw notFound(key);
+        }
+        List<Username> grantees = new ArrayList<>(shares.grantees(key));
+        grantees.sort(null);
+        return grantees;
+    }
+
+    /** Stops sharing one of the caller's files with {@code grantee}; revoking what was not shared is a no-op. */
+    public void revoke(Username caller, FileName name, Username grantee) {
+        FileKey key = new FileKey(caller, name);
+        if (blobs.find(key).isEmpty()) {
+            throw notFound(key);
+        }
+        shares.revoke(key, grantee);
     }
 
     /** The caller's own files, then those shared with them, each part sorted by key. */

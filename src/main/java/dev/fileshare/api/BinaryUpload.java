@@ -1,0 +1,56 @@
+package dev.fileshare.api;
+
+import dev.fileshare.core.ContentTooLargeException;
+import dev.fileshare.core.FileName;
+import dev.fileshare.core.FileService;
+import dev.fileshare.core.InvalidInputException;
+import dev.fileshare.core.Username;
+import dev.fileshare.core.WriteCondition;
+import dev.fileshare.store.BlobStore;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Streams a raw request body into a file, answering 201 (created) or 200 (replaced) with the file entry. */
+final class BinaryUpload {
+    private BinaryUpload() {
+    }
+
+    static Response store(FileService files, Username owner, FileName name, WriteCondition condition,
+                          String contentLength, InputStream body, long limit) throws IOException {
+        long length = declaredLength(contentLength);
+        if (length > limit) {
+            throw new ContentTooLargeException("The body is " + length + " bytes, over the binary upload limit of " + limit + " bytes.");
+        }
+        RequestBodyStream counted = new RequestBodyStream(body, limit);
+        BlobStore.WriteResult result;
+        try {
+            result = files.upload(owner, name, counted, length, condition);
+        } catch (IOException e) {
+            if (counted.overLimit()) {
+                throw new ContentTooLargeException("The body is over the binary upload limit of " + limit + " bytes.");
+            }
+            if (counted.brokenOff() || (length >= 0 && counted.count() != length)) {
+                throw InvalidInputException.of("body", "ended after " + counted.count() + " bytes; nothing was stored");
+            }
+            throw e;
+        }
+        FileEntryView entry = FileEntryView.of(result.entry());
+        Response.ResponseBuilder response = result.created()
+                ? Response.created(UriBuilder.fromPath("/file").queryParam("file_name", "{name}").build(name.value()))
+                : Response.ok();
+        return response.tag(FileDownloads.entityTag(result.entry().etag())).entity(entry).build();
+    }
+
+    private static long declaredLength(String contentLength) {
+        if (contentLength == null || contentLength.isBlank()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of("Content-Length", "must be a number");
+        }
+    }
+}

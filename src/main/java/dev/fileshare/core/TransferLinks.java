@@ -1,0 +1,8 @@
+package dev.fileshare.core;
+
+/** Issues transfer URLs: signed by this service in the local mode, S3 presigned URLs in the AWS mode. */
+public interface TransferLinks {
+    TransferLink upload(FileKey key);
+
+    TransferLink download(FileEntry entry);
+}
