@@ -3,6 +3,7 @@ package dev.fileshare.infra;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
@@ -71,7 +72,7 @@ public final class FileshareApp {
         if (value == null) {
             return fallback;
         }
-        String text = value.toString().trim().toLowerCase(java.util.Locale.ROOT);
+        String text = value.toString().trim().toLowerCase(Locale.ROOT);
         if (text.equals("true") || text.equals("false")) {
             return Boolean.parseBoolean(text);
         }
