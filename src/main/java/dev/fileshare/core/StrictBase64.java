@@ -14,9 +14,7 @@ public final class StrictBase64 {
 
     /** The number of bytes {@code encoded} decodes to, assuming it is valid. */
     public static long decodedLength(String encoded) {
-        int n = encoded.length();
-        int padding = n >= 2 && encoded.charAt(n - 2) == '=' ? 2 : n >= 1 && encoded.charAt(n - 1) == '=' ? 1 : 0;
-        return (long) n / 4 * 3 - padding;
+        return (long) encoded.length() / 4 * 3 - padding(encoded);
     }
 
     public static byte[] decode(String field, String encoded) {
@@ -27,12 +25,21 @@ public final class StrictBase64 {
         return Base64.getDecoder().decode(encoded);
     }
 
+    /** The count of trailing '=' (at most two). */
+    private static int padding(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(n - 1) != '=') {
+            return 0;
+        }
+        return n >= 2 && s.charAt(n - 2) == '=' ? 2 : 1;
+    }
+
     private static String problemWith(String s) {
         int n = s.length();
         if (n % 4 != 0) {
             return "must be standard Base64 with padding (length a multiple of 4)";
         }
-        int padding = n >= 2 && s.charAt(n - 2) == '=' ? 2 : n >= 1 && s.charAt(n - 1) == '=' ? 1 : 0;
+        int padding = padding(s);
         for (int i = 0; i < n - padding; i++) {
             char c = s.charAt(i);
             boolean inAlphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';

@@ -37,7 +37,8 @@ class StrictBase64Test {
         "=aGV",         // padding first
         "aG=s",         // padding in the middle
         "aGVsbG9=",     // non-zero unused bits (canonical form is aGVsbG8=)
-        "QR=="          // non-zero unused bits (canonical form is QQ==)
+        "QR==",         // non-zero unused bits (canonical form is QQ==)
+        "AA=A"          // padding before data (found by the property test: it once reached the JDK decoder)
     })
     void rejectsAnythingButCanonicalPaddedStandardBase64(String encoded) {
         assertThatThrownBy(() -> StrictBase64.decode("content", encoded))
