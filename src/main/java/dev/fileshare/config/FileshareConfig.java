@@ -7,6 +7,7 @@ import java.time.Duration;
 /**
  * Every setting of the service, read once and checked at start-up. Keys are MicroProfile Config names, so
  * each is also an environment variable ({@code fileshare.data-dir} is {@code FILESHARE_DATA_DIR}).
+ * The aws settings are read and checked whichever store runs, so a typo fails start-up either way.
  */
 public record FileshareConfig(
         String store,
@@ -15,7 +16,8 @@ public record FileshareConfig(
         Argon2Settings argon2,
         long maxJsonUploadBytes,
         int loginMaxFailures,
-        Duration loginWindow) {
+        Duration loginWindow,
+        AwsConfig aws) {
 
     public static final String STORE = "fileshare.store";
     public static final String DATA_DIR = "fileshare.data-dir";
@@ -35,7 +37,7 @@ public record FileshareConfig(
         Argon2Settings defaults = Argon2Settings.OWASP_MINIMUM;
         int parallelism = config.integer(ARGON2_PARALLELISM, defaults.parallelism(), 1, 64);
         return new FileshareConfig(
-                config.oneOf(STORE, "local", "local"),
+                config.oneOf(STORE, "local", "local", "aws"),
                 Path.of(config.string(DATA_DIR, "data")),
                 config.duration(SESSION_LIFETIME, Duration.ofHours(24), Duration.ofSeconds(1)),
                 new Argon2Settings(
@@ -44,6 +46,7 @@ public record FileshareConfig(
                         parallelism),
                 config.longValue(UPLOAD_MAX_JSON_BYTES, DEFAULT_MAX_JSON_UPLOAD_BYTES, 0, MAX_JSON_UPLOAD_LIMIT),
                 config.integer(LOGIN_MAX_FAILURES, 5, 1, 1_000_000),
-                config.duration(LOGIN_WINDOW, Duration.ofMinutes(15), Duration.ofSeconds(1)));
+                config.duration(LOGIN_WINDOW, Duration.ofMinutes(15), Duration.ofSeconds(1)),
+                AwsConfig.read(config));
     }
 }
