@@ -3,6 +3,7 @@ package dev.fileshare.store.aws;
 import dev.fileshare.core.FileEntry;
 import dev.fileshare.core.FileKey;
 import dev.fileshare.core.FileName;
+import dev.fileshare.core.InvalidInputException;
 import dev.fileshare.core.PreconditionFailedException;
 import dev.fileshare.core.Username;
 import dev.fileshare.core.WriteCondition;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Files as S3 objects under the original's key {@code <owner>/<file_name>}. S3 itself makes each write atomic
@@ -189,9 +191,20 @@ final class S3BlobStore implements BlobStore {
         return AwsCalls.call("list the files of " + owner, () -> s3.listObjectsV2Paginator(list -> list
                         .bucket(bucket).prefix(prefix).delimiter("/"))
                 .contents().stream()
-                .map(object -> new FileEntry(new FileKey(owner, new FileName(object.key().substring(prefix.length()))),
-                        object.size(), seconds(object.lastModified()), quoted(object.eTag())))
+                .flatMap(object -> entry(owner, object.key().substring(prefix.length()), object).stream())
                 .collect(Collectors.toList()));
+    }
+
+    /** None for an object this service did not write under a valid name (e.g. a console's "folder" marker). */
+    private static Optional<FileEntry> entry(Username owner, String name, S3Object object) {
+        FileName fileName;
+        try {
+            fileName = new FileName(name);
+        } catch (InvalidInputException notOurs) {
+            return Optional.empty();
+        }
+        return Optional.of(new FileEntry(new FileKey(owner, fileName), object.size(),
+                seconds(object.lastModified()), quoted(object.eTag())));
     }
 
     @Override

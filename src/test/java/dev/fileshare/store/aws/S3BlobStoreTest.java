@@ -160,6 +160,16 @@ class S3BlobStoreTest {
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
     }
 
+    @Test
+    void listsNoObjectThatIsNotAFileOfTheOwner() throws IOException {
+        // A console's "folder" marker and a deeper key: neither is a file name of this service.
+        clients.s3().putObject(put -> put.bucket(config.bucket()).key("alice/"), RequestBody.empty());
+        clients.s3().putObject(put -> put.bucket(config.bucket()).key("alice/dir/x"), RequestBody.fromString("x"));
+        store.write(BIG, new ByteArrayInputStream(bytes("b")), 1, WriteCondition.ALWAYS);
+
+        assertThat(store.list(new Username("alice"))).extracting(FileEntry::key).containsExactly(BIG);
+    }
+
     private int pendingUploads() {
         return clients.s3().listMultipartUploads(list -> list.bucket(config.bucket())).uploads().size();
     }
