@@ -1,5 +1,7 @@
 package dev.fileshare.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -36,6 +38,42 @@ public final class ConfigReader {
             }
         }
         throw new InvalidConfigurationException(key, "expected one of " + String.join(", ", allowed) + " but got '" + value + "'");
+    }
+
+    /** A value that matches {@code regex} as a whole; {@code description} says what is expected. */
+    public String matching(String key, String defaultValue, String regex, String description) {
+        String value = string(key, defaultValue);
+        if (!value.matches(regex)) {
+            throw new InvalidConfigurationException(key, "expected " + description + " but got '" + value + "'");
+        }
+        return value;
+    }
+
+    public boolean bool(String key, boolean defaultValue) {
+        String value = string(key, Boolean.toString(defaultValue)).toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidConfigurationException(key, "expected true or false but got '" + value + "'");
+        };
+    }
+
+    /** An optional absolute http or https URI with a host, such as {@code http://127.0.0.1:4567}. */
+    public Optional<URI> httpUri(String key) {
+        Optional<String> raw = optionalString(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(raw.get());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException malformed) {
+            // reported below with the expected form
+        }
+        throw new InvalidConfigurationException(key, "expected an http or https URL such as http://127.0.0.1:4567 but got '"
+                + raw.get() + "'");
     }
 
     public int integer(String key, int defaultValue, int min, int max) {

@@ -10,6 +10,7 @@ import java.time.Duration;
  *
  * Every setting of the service, read once and checked at start-up. Keys are MicroProfile Config names, so
  * each is also an environment variable ({@code fileshare.data-dir} is {@code FILESHARE_DATA_DIR}).
+ * The aws settings are read and checked whichever store runs, so a typo fails start-up either way.
  */
 public record FileshareConfig(
         String store,
@@ -21,7 +22,8 @@ public record FileshareConfig(
         int loginMaxFailures,
         Duration loginWindow,
         Duration transferUrlLifetime,
-        byte[] transferSigningKey) {
+        byte[] transferSigningKey,
+        AwsConfig aws) {
 
     public static final String STORE = "fileshare.store";
     public static final String DATA_DIR = "fileshare.data-dir";
@@ -45,7 +47,7 @@ public record FileshareConfig(
         Argon2Settings defaults = Argon2Settings.OWASP_MINIMUM;
         int parallelism = config.integer(ARGON2_PARALLELISM, defaults.parallelism(), 1, 64);
         return new FileshareConfig(
-                config.oneOf(STORE, "local", "local"),
+                config.oneOf(STORE, "local", "local", "aws"),
                 Path.of(config.string(DATA_DIR, "data")),
                 config.duration(SESSION_LIFETIME, Duration.ofHours(24), Duration.ofSeconds(1)),
                 new Argon2Settings(
@@ -57,6 +59,7 @@ public record FileshareConfig(
                 config.integer(LOGIN_MAX_FAILURES, 5, 1, 1_000_000),
                 config.duration(LOGIN_WINDOW, Duration.ofMinutes(15), Duration.ofSeconds(1)),
                 config.duration(TRANSFER_URL_LIFETIME, Duration.ofMinutes(15), Duration.ofSeconds(1)),
-                config.secretKey(TRANSFER_SIGNING_KEY, 32).orElse(null));
+                config.secretKey(TRANSFER_SIGNING_KEY, 32).orElse(null),
+                AwsConfig.read(config));
     }
 }

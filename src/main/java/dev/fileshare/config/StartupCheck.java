@@ -19,7 +19,9 @@ public class StartupCheck {
     StoreHealth health;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        LOG.info(() -> "fileshare: store=" + config.store() + ", data dir " + config.dataDir().toAbsolutePath()
-                + ", store parts " + health.check());
+        String where = "aws".equals(config.store())
+                ? "region " + config.aws().region() + ", bucket " + config.aws().bucket()
+                : "data dir " + config.dataDir().toAbsolutePath();
+        LOG.info(() -> "fileshare: store=" + config.store() + ", " + where + ", store parts " + health.check());
     }
 }

@@ -1,6 +1,7 @@
 package dev.fileshare.store;
 
 import dev.fileshare.config.FileshareConfig;
+import dev.fileshare.store.aws.AwsStore;
 import dev.fileshare.store.local.LocalStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -8,53 +9,57 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Picks the store adapters named by {@code fileshare.store} and hands out its ports. */
+/** Opens the store named by {@code fileshare.store} once and hands out its ports. */
 @ApplicationScoped
 public class StoreProducer {
 
     @Produces
     @Singleton
-    LocalStore localStore(FileshareConfig config, Clock clock) {
-        return LocalStore.open(config.dataDir(), clock);
+    Stores stores(FileshareConfig config, Clock clock) {
+        return switch (config.store()) {
+            case "aws" -> AwsStore.open(config.aws()).stores();
+            case "local" -> LocalStore.open(config.dataDir(), clock).stores();
+            default -> throw new IllegalStateException("unknown store " + config.store());
+        };
     }
 
-    void close(@Disposes LocalStore store) {
-        store.close();
-    }
-
-    @Produces
-    @Singleton
-    UserStore users(LocalStore store) {
-        return store.users();
-    }
-
-    @Produces
-    @Singleton
-    SessionStore sessions(LocalStore store) {
-        return store.sessions();
+    void close(@Disposes Stores stores) {
+        stores.close();
     }
 
     @Produces
     @Singleton
-    ShareStore shares(LocalStore store) {
-        return store.shares();
+    UserStore users(Stores stores) {
+        return stores.users();
     }
 
     @Produces
     @Singleton
-    LoginFailureStore loginFailures(LocalStore store) {
-        return store.loginFailures();
+    SessionStore sessions(Stores stores) {
+        return stores.sessions();
     }
 
     @Produces
     @Singleton
-    BlobStore blobs(LocalStore store) {
-        return store.blobs();
+    ShareStore shares(Stores stores) {
+        return stores.shares();
     }
 
     @Produces
     @Singleton
-    StoreHealth health(LocalStore store) {
-        return store.health();
+    LoginFailureStore loginFailures(Stores stores) {
+        return stores.loginFailures();
+    }
+
+    @Produces
+    @Singleton
+    BlobStore blobs(Stores stores) {
+        return stores.blobs();
+    }
+
+    @Produces
+    @Singleton
+    StoreHealth health(Stores stores) {
+        return stores.health();
     }
 }

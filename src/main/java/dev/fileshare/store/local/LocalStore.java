@@ -6,6 +6,7 @@ import dev.fileshare.store.SessionStore;
 import dev.fileshare.store.ShareStore;
 import dev.fileshare.store.StoreException;
 import dev.fileshare.store.StoreHealth;
+import dev.fileshare.store.Stores;
 import dev.fileshare.store.UserStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,6 +104,11 @@ public final class LocalStore implements AutoCloseable {
             parts.put("data-dir", blobDirectory.isWritable());
             return parts;
         };
+    }
+
+    /** The ports of this store; closing them closes the store. */
+    public Stores stores() {
+        return new Stores(users, sessions, shares, loginFailures, blobs, health(), this);
     }
 
     public Path dataDir() {

@@ -1,0 +1,48 @@
+package dev.fileshare.store.aws;
+
+import dev.fileshare.config.AwsConfig;
+import dev.fileshare.store.StoreHealth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/** Answers for the bucket ({@code HeadBucket}) and each table ({@code DescribeTable}, ACTIVE), by name. */
+final class AwsHealth implements StoreHealth {
+    private final AwsClients clients;
+    private final AwsConfig config;
+
+    AwsHealth(AwsClients clients, AwsConfig config) {
+        this.clients = clients;
+        this.config = config;
+    }
+
+    @Override
+    public Map<String, Boolean> check() {
+        Map<String, Boolean> parts = new LinkedHashMap<>();
+        parts.put("bucket:" + config.bucket(), bucketAnswers());
+        AwsConfig.Tables tables = config.tables();
+        for (String table : List.of(tables.users(), tables.sessions(), tables.shares(), tables.throttle())) {
+            parts.put("table:" + table, tableIsActive(table));
+        }
+        return parts;
+    }
+
+    private boolean bucketAnswers() {
+        try {
+            clients.s3().headBucket(head -> head.bucket(config.bucket()));
+            return true;
+        } catch (SdkException e) {
+            return false;
+        }
+    }
+
+    private boolean tableIsActive(String table) {
+        try {
+            return clients.dynamoDb().describeTable(d -> d.tableName(table)).table().tableStatus() == TableStatus.ACTIVE;
+        } catch (SdkException e) {
+            return false;
+        }
+    }
+}

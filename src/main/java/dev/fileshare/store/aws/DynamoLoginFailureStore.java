@@ -1,0 +1,114 @@
+package dev.fileshare.store.aws;
+
+import static dev.fileshare.store.aws.Items.n;
+import static dev.fileshare.store.aws.Items.s;
+
+import dev.fileshare.store.FailureWindow;
+import dev.fileshare.store.LoginFailureStore;
+import dev.fileshare.store.StoreException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * Throttle table: PK {@code username} (S); {@code window_start} (N, epoch millis), {@code failures} (N),
+ * {@code expires_at} (N, epoch seconds of the window's end; the TTL attribute). Counting is two conditional
+ * writes instead of a transaction: add one while the window is open, else start a new window unless another
+ * writer just did, and try again when a condition loses a race.
+ */
+final class DynamoLoginFailureStore implements LoginFailureStore {
+    /** Each lost race means another writer succeeded, so a handful of attempts always suffices in practice. */
+    private static final int ATTEMPTS = 20;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    DynamoLoginFailureStore(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<FailureWindow> find(String username) {
+        Map<String, AttributeValue> item = AwsCalls.call("read login failures", () -> dynamoDb.getItem(get -> get
+                .tableName(table).key(key(username)).consistentRead(true)).item());
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(window(item));
+    }
+
+    @Override
+    public FailureWindow recordFailure(String username, Instant now, Duration window) {
+        // A window that began at or before this instant has ended (as in the local store).
+        AttributeValue cutoff = n(now.minus(window).toEpochMilli());
+        try {
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                Optional<FailureWindow> counted = countInOpenWindow(username, cutoff);
+                if (counted.isPresent()) {
+                    return counted.get();
+                }
+                if (startNewWindow(username, now, window, cutoff)) {
+                    return new FailureWindow(now, 1);
+                }
+            }
+        } catch (SdkException e) {
+            throw AwsCalls.failure("count a login failure", e);
+        }
+        throw new StoreException("aws store: too much contention counting login failures of one user", null);
+    }
+
+    private Optional<FailureWindow> countInOpenWindow(String username, AttributeValue cutoff) {
+        try {
+            Map<String, AttributeValue> updated = dynamoDb.updateItem(update -> update.tableName(table).key(key(username))
+                    .updateExpression("ADD failures :one")
+                    .conditionExpression("window_start > :cutoff")
+                    .expressionAttributeValues(Map.of(":one", n(1), ":cutoff", cutoff))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(window(updated));
+        } catch (ConditionalCheckFailedException noOpenWindow) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean startNewWindow(String username, Instant now, Duration window, AttributeValue cutoff) {
+        Map<String, AttributeValue> item = Map.of(
+                "username", s(username),
+                "window_start", n(now.toEpochMilli()),
+                "failures", n(1),
+                "expires_at", n(epochSecondsRoundedUp(now.plus(window))));
+        try {
+            dynamoDb.putItem(put -> put.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(username) OR window_start <= :cutoff")
+                    .expressionAttributeValues(Map.of(":cutoff", cutoff)));
+            return true;
+        } catch (ConditionalCheckFailedException anotherWriterStartedOne) {
+            return false;
+        }
+    }
+
+    @Override
+    public void clear(String username) {
+        AwsCalls.run("clear login failures", () -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(username))));
+    }
+
+    /** TTL must not drop a window before it ends. */
+    private static long epochSecondsRoundedUp(Instant instant) {
+        return instant.getNano() == 0 ? instant.getEpochSecond() : instant.getEpochSecond() + 1;
+    }
+
+    private static FailureWindow window(Map<String, AttributeValue> item) {
+        return new FailureWindow(Instant.ofEpochMilli(Items.number(item, "window_start")),
+                Math.toIntExact(Items.number(item, "failures")));
+    }
+
+    private static Map<String, AttributeValue> key(String username) {
+        return Map.of("username", s(username));
+    }
+}

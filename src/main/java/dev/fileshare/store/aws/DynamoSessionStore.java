@@ -1,0 +1,56 @@
+package dev.fileshare.store.aws;
+
+import static dev.fileshare.store.aws.Items.n;
+import static dev.fileshare.store.aws.Items.s;
+
+import dev.fileshare.core.Username;
+import dev.fileshare.store.SessionStore;
+import dev.fileshare.store.StoredSession;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Sessions table: PK {@code token_hash} (S); {@code username} (S), {@code expires_at} (N, epoch seconds), which
+ * is also the table's TTL attribute, so DynamoDB drops expired sessions by itself.
+ */
+final class DynamoSessionStore implements SessionStore {
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    DynamoSessionStore(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public void create(StoredSession session) {
+        Map<String, AttributeValue> item = Map.of(
+                "token_hash", s(session.tokenHash()),
+                "username", s(session.username().value()),
+                "expires_at", n(session.expiresAt().getEpochSecond()));
+        AwsCalls.run("store a session", () -> dynamoDb.putItem(put -> put.tableName(table).item(item)));
+    }
+
+    @Override
+    public Optional<StoredSession> find(String tokenHash) {
+        Map<String, AttributeValue> item = AwsCalls.call("look up a session", () -> dynamoDb.getItem(get -> get
+                .tableName(table).key(key(tokenHash)).consistentRead(true)).item());
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredSession(tokenHash, new Username(Items.string(item, "username")),
+                Instant.ofEpochSecond(Items.number(item, "expires_at"))));
+    }
+
+    @Override
+    public void delete(String tokenHash) {
+        AwsCalls.run("delete a session", () -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(tokenHash))));
+    }
+
+    private static Map<String, AttributeValue> key(String tokenHash) {
+        return Map.of("token_hash", s(tokenHash));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.fileshare.store.aws;
+
+import static dev.fileshare.store.aws.Items.s;
+
+import dev.fileshare.core.Username;
+import dev.fileshare.store.UserAccount;
+import dev.fileshare.store.UserStore;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** Users table: PK {@code username} (S); {@code password_hash} (S), {@code created_at} (S, ISO-8601). */
+final class DynamoUserStore implements UserStore {
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    DynamoUserStore(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public boolean createIfAbsent(UserAccount account) {
+        Map<String, AttributeValue> item = Map.of(
+                "username", s(account.username().value()),
+                "password_hash", s(account.passwordHash()),
+                "created_at", s(account.createdAt().toString()));
+        try {
+            dynamoDb.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(username)"));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        } catch (SdkException e) {
+            throw AwsCalls.failure("register a user", e);
+        }
+    }
+
+    @Override
+    public Optional<UserAccount> find(Username username) {
+        Map<String, AttributeValue> item = AwsCalls.call("look up a user", () -> dynamoDb.getItem(get -> get
+                .tableName(table).key(Map.of("username", s(username.value()))).consistentRead(true)).item());
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new UserAccount(username, Items.string(item, "password_hash"),
+                Instant.parse(Items.string(item, "created_at"))));
+    }
+}

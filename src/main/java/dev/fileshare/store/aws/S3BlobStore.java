@@ -1,0 +1,231 @@
+package dev.fileshare.store.aws;
+
+import dev.fileshare.core.FileEntry;
+import dev.fileshare.core.FileKey;
+import dev.fileshare.core.FileName;
+import dev.fileshare.core.InvalidInputException;
+import dev.fileshare.core.PreconditionFailedException;
+import dev.fileshare.core.Username;
+import dev.fileshare.core.WriteCondition;
+import dev.fileshare.store.BlobStore;
+import dev.fileshare.store.VersionGoneException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Files as S3 objects under the original's key {@code <owner>/<file_name>}. S3 itself makes each write atomic
+ * (an object appears whole or not at all) and checks write conditions ({@code If-None-Match: *},
+ * {@code If-Match}) at commit time; reads name the version they want with {@code If-Match}.
+ */
+final class S3BlobStore implements BlobStore {
+    /** Up to this announced length a file goes in one PUT, streamed; beyond it, or of unknown length, in parts. */
+    static final long SINGLE_PUT_LIMIT = 16L * 1024 * 1024;
+    /** Part size of multipart uploads: the memory one upload holds. S3 allows 10,000 parts, so up to 80 GiB. */
+    static final int PART_SIZE = 8 * 1024 * 1024;
+
+    private final S3Client s3;
+    private final String bucket;
+    private final Clock clock;
+
+    S3BlobStore(S3Client s3, String bucket, Clock clock) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.clock = clock;
+    }
+
+    @Override
+    public WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition) throws IOException {
+        // Looked up for the "created" flag, and to refuse a write that cannot succeed before its body is sent;
+        // S3 checks the condition again, atomically, when the object is committed.
+        Optional<HeadObjectResponse> before = head(key);
+        checkCondition(condition, before.map(h -> quoted(h.eTag())));
+        UploadContent source = new UploadContent(content, length);
+        try {
+            Written written = length >= 0 && length <= SINGLE_PUT_LIMIT
+                    ? putWhole(key, source, length, condition)
+                    : upload(key, source, condition);
+            return new WriteResult(describeWritten(key, written), before.isEmpty());
+        } catch (RuntimeException e) {
+            // A failure to read the client's content surfaces wrapped by the SDK (or as its refusal to retry
+            // a stream it cannot rewind): report it as the client's, not as a store fault.
+            if (source.failure().isPresent()) {
+                throw source.failure().get();
+            }
+            if (e instanceof S3Exception s3Failure) {
+                throw conditionFailedOr(s3Failure, condition, key);
+            }
+            if (e instanceof SdkException sdkFailure) {
+                throw AwsCalls.failure("store " + key, sdkFailure);
+            }
+            throw e;
+        }
+    }
+
+    private record Written(String etag, long size) {
+    }
+
+    private Written putWhole(FileKey key, InputStream content, long length, WriteCondition condition) {
+        PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(key.value()).contentLength(length);
+        S3Conditions.apply(condition, put::ifNoneMatch, put::ifMatch);
+        String etag = s3.putObject(put.build(), RequestBody.fromInputStream(content, length)).eTag();
+        return new Written(etag, length);
+    }
+
+    /** Unknown or large length: one part read first; content that fits in it goes in one PUT after all. */
+    private Written upload(FileKey key, InputStream content, WriteCondition condition) throws IOException {
+        byte[] buffer = new byte[PART_SIZE];
+        int first = content.readNBytes(buffer, 0, PART_SIZE);
+        if (first < PART_SIZE) {
+            return putWhole(key, new ByteArrayInputStream(buffer, 0, first), first, condition);
+        }
+        CountingInputStream rest = new CountingInputStream(content);
+        String etag = new MultipartUpload(s3, bucket, key.value()).upload(buffer, first, rest, condition);
+        return new Written(etag, first + rest.count());
+    }
+
+    /** The entry of the version just written; its time stamp comes from S3 unless another write already replaced it. */
+    private FileEntry describeWritten(FileKey key, Written written) {
+        String etag = quoted(written.etag());
+        Optional<FileEntry> current = find(key).filter(entry -> entry.etag().equals(etag));
+        return current.orElseGet(() -> new FileEntry(key, written.size(),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS), etag));
+    }
+
+    private static void checkCondition(WriteCondition condition, Optional<String> currentEtag) {
+        if (condition instanceof WriteCondition.OnlyIfAbsent && currentEtag.isPresent()) {
+            throw new PreconditionFailedException("The file exists (If-None-Match: *).");
+        }
+        if (condition instanceof WriteCondition.OnlyIfMatches matches
+                && (currentEtag.isEmpty() || !currentEtag.get().equals(matches.etag()))) {
+            throw ifMatchFailed(matches);
+        }
+    }
+
+    private static PreconditionFailedException ifMatchFailed(WriteCondition.OnlyIfMatches matches) {
+        return new PreconditionFailedException("The file's current version is not " + matches.etag() + " (If-Match).");
+    }
+
+    /**
+     * 412: the condition failed at commit. 409: a concurrent conditional write to the key won. 404 on If-Match:
+     * the object is gone.
+     */
+    private static RuntimeException conditionFailedOr(S3Exception e, WriteCondition condition, FileKey key) {
+        boolean conditional = !(condition instanceof WriteCondition.Always);
+        if (conditional && (e.statusCode() == 412 || e.statusCode() == 409)) {
+            return condition instanceof WriteCondition.OnlyIfMatches matches
+                    ? ifMatchFailed(matches)
+                    : new PreconditionFailedException("The file exists (If-None-Match: *).");
+        }
+        if (condition instanceof WriteCondition.OnlyIfMatches matches && e.statusCode() == 404) {
+            return ifMatchFailed(matches);
+        }
+        return AwsCalls.failure("store " + key, e);
+    }
+
+    @Override
+    public Optional<FileEntry> find(FileKey key) {
+        return head(key).map(h -> new FileEntry(key, h.contentLength(), seconds(h.lastModified()), quoted(h.eTag())));
+    }
+
+    private Optional<HeadObjectResponse> head(FileKey key) {
+        try {
+            return Optional.of(s3.headObject(head -> head.bucket(bucket).key(key.value())));
+        } catch (NoSuchKeyException absent) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsCalls.failure("look up " + key, e);
+        }
+    }
+
+    @Override
+    public InputStream read(FileEntry entry, long offset, long length) {
+        if (length == 0) {
+            // No valid Range asks for zero bytes; still answer for exactly this version.
+            if (find(entry.key()).filter(current -> current.etag().equals(entry.etag())).isEmpty()) {
+                throw gone(entry);
+            }
+            return InputStream.nullInputStream();
+        }
+        ResponseInputStream<GetObjectResponse> in;
+        try {
+            in = s3.getObject(get -> get.bucket(bucket).key(entry.key().value())
+                    .range("bytes=" + offset + "-" + (offset + length - 1))
+                    .ifMatch(entry.etag()));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 404) {
+                throw gone(entry);
+            }
+            throw AwsCalls.failure("read " + entry.key(), e);
+        } catch (SdkException e) {
+            throw AwsCalls.failure("read " + entry.key(), e);
+        }
+        // Checked again here in case an endpoint ignores If-Match on GET.
+        if (!quoted(in.response().eTag()).equals(entry.etag())) {
+            in.abort();
+            throw gone(entry);
+        }
+        return in;
+    }
+
+    @Override
+    public List<FileEntry> list(Username owner) {
+        String prefix = owner.value() + "/";
+        // The delimiter leaves out keys with a further "/", which no file name of this service has.
+        return AwsCalls.call("list the files of " + owner, () -> s3.listObjectsV2Paginator(list -> list
+                        .bucket(bucket).prefix(prefix).delimiter("/"))
+                .contents().stream()
+                .flatMap(object -> entry(owner, object.key().substring(prefix.length()), object).stream())
+                .collect(Collectors.toList()));
+    }
+
+    /** None for an object this service did not write under a valid name (e.g. a console's "folder" marker). */
+    private static Optional<FileEntry> entry(Username owner, String name, S3Object object) {
+        FileName fileName;
+        try {
+            fileName = new FileName(name);
+        } catch (InvalidInputException notOurs) {
+            return Optional.empty();
+        }
+        return Optional.of(new FileEntry(new FileKey(owner, fileName), object.size(),
+                seconds(object.lastModified()), quoted(object.eTag())));
+    }
+
+    @Override
+    public boolean delete(FileKey key) {
+        if (head(key).isEmpty()) {
+            return false;
+        }
+        AwsCalls.run("delete " + key, () -> s3.deleteObject(delete -> delete.bucket(bucket).key(key.value())));
+        return true;
+    }
+
+    private static VersionGoneException gone(FileEntry entry) {
+        return new VersionGoneException("version " + entry.etag() + " of " + entry.key() + " is gone");
+    }
+
+    private static Instant seconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** S3 sends ETags quoted, as HTTP does; some stand-ins leave the quotes off. */
+    static String quoted(String etag) {
+        return etag.startsWith("\"") ? etag : "\"" + etag + "\"";
+    }
+}

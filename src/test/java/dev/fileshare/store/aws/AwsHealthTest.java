@@ -1,0 +1,35 @@
+package dev.fileshare.store.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fileshare.config.AwsConfig;
+import dev.fileshare.tools.AwsStandIns;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(AwsStandInsExtension.class)
+class AwsHealthTest {
+
+    @Test
+    void reportsTheBucketAndEachTableByName(AwsStandIns standIns) {
+        AwsConfig config = TestResources.fresh(standIns);
+        try (AwsStore aws = AwsStore.open(config)) {
+            AwsConfig.Tables t = config.tables();
+            assertThat(aws.health().check()).containsExactly(
+                    java.util.Map.entry("bucket:" + config.bucket(), true),
+                    java.util.Map.entry("table:" + t.users(), true),
+                    java.util.Map.entry("table:" + t.sessions(), true),
+                    java.util.Map.entry("table:" + t.shares(), true),
+                    java.util.Map.entry("table:" + t.throttle(), true));
+        }
+    }
+
+    @Test
+    void reportsMissingResourcesAsDown(AwsStandIns standIns) {
+        AwsConfig config = TestResources.named(standIns, UUID.randomUUID().toString().substring(0, 12), false);
+        try (AwsStore aws = AwsStore.open(config)) {
+            assertThat(aws.health().check()).hasSize(5).allSatisfy((part, up) -> assertThat(up).as(part).isFalse());
+        }
+    }
+}

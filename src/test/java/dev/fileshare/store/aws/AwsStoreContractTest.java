@@ -1,0 +1,73 @@
+package dev.fileshare.store.aws;
+
+import dev.fileshare.store.BlobStore;
+import dev.fileshare.store.BlobStoreContract;
+import dev.fileshare.store.LoginFailureStore;
+import dev.fileshare.store.LoginFailureStoreContract;
+import dev.fileshare.store.SessionStore;
+import dev.fileshare.store.SessionStoreContract;
+import dev.fileshare.store.ShareStore;
+import dev.fileshare.store.ShareStoreContract;
+import dev.fileshare.store.UserStore;
+import dev.fileshare.store.UserStoreContract;
+import dev.fileshare.tools.AwsStandIns;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The port contracts, run against the aws adapters on dynalite and S3Proxy, with a new bucket and tables each test. */
+@ExtendWith(AwsStandInsExtension.class)
+class AwsStoreContractTest {
+    AwsStore aws;
+
+    @BeforeEach
+    void open(AwsStandIns standIns) {
+        aws = AwsStore.open(TestResources.fresh(standIns));
+    }
+
+    @AfterEach
+    void close() {
+        aws.close();
+    }
+
+    @Nested
+    class Users extends UserStoreContract {
+        @Override
+        protected UserStore store() {
+            return aws.users();
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionStoreContract {
+        @Override
+        protected SessionStore store() {
+            return aws.sessions();
+        }
+    }
+
+    @Nested
+    class LoginFailures extends LoginFailureStoreContract {
+        @Override
+        protected LoginFailureStore store() {
+            return aws.loginFailures();
+        }
+    }
+
+    @Nested
+    class Shares extends ShareStoreContract {
+        @Override
+        protected ShareStore store() {
+            return aws.shares();
+        }
+    }
+
+    @Nested
+    class Blobs extends BlobStoreContract {
+        @Override
+        protected BlobStore store() {
+            return aws.blobs();
+        }
+    }
+}

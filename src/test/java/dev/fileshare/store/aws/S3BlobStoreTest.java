@@ -1,0 +1,201 @@
+package dev.fileshare.store.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fileshare.config.AwsConfig;
+import dev.fileshare.core.FileEntry;
+import dev.fileshare.core.FileKey;
+import dev.fileshare.core.FileName;
+import dev.fileshare.core.PreconditionFailedException;
+import dev.fileshare.core.Username;
+import dev.fileshare.core.WriteCondition;
+import dev.fileshare.store.BlobStore;
+import dev.fileshare.tools.AwsStandIns;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * What the contract cannot see: multipart uploads of large or unknown-length content, and S3's own checks of
+ * write and read conditions at commit time, which the store's early look-up would otherwise hide.
+ */
+@ExtendWith(AwsStandInsExtension.class)
+class S3BlobStoreTest {
+    private static final FileKey BIG = new FileKey(new Username("alice"), new FileName("big.bin"));
+
+    AwsConfig config;
+    AwsClients clients;
+    S3BlobStore store;
+
+    @BeforeEach
+    void open(AwsStandIns standIns) {
+        config = TestResources.fresh(standIns);
+        AwsStore.open(config).close();
+        clients = AwsClients.create(config);
+        store = new S3BlobStore(clients.s3(), config.bucket(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        clients.close();
+    }
+
+    @Test
+    void uploadsContentOfUnknownLengthInPartsAndReadsItBack() throws Exception {
+        byte[] content = randomBytes(2 * S3BlobStore.PART_SIZE + 12345);
+
+        BlobStore.WriteResult result = store.write(BIG, new ByteArrayInputStream(content), -1, WriteCondition.ALWAYS);
+
+        assertThat(result.created()).isTrue();
+        assertThat(result.entry().size()).isEqualTo(content.length);
+        assertThat(store.find(BIG)).contains(result.entry());
+        assertThat(sha256(store.read(result.entry(), 0, content.length))).isEqualTo(sha256(content));
+        assertThat(pendingUploads()).isZero();
+    }
+
+    @Test
+    void uploadsLargeContentOfKnownLengthInParts() throws Exception {
+        byte[] content = randomBytes((int) S3BlobStore.SINGLE_PUT_LIMIT + 1);
+
+        FileEntry entry = store.write(BIG, new ByteArrayInputStream(content), content.length, WriteCondition.ALWAYS).entry();
+
+        assertThat(entry.size()).isEqualTo(content.length);
+        try (InputStream tail = store.read(entry, content.length - 3, 3)) {
+            assertThat(tail.readAllBytes()).containsExactly(content[content.length - 3], content[content.length - 2],
+                    content[content.length - 1]);
+        }
+    }
+
+    @Test
+    void aShortLargeBodyAbortsItsUploadAndKeepsTheOldContent() throws Exception {
+        store.write(BIG, new ByteArrayInputStream(bytes("intact")), 6, WriteCondition.ALWAYS);
+        byte[] half = randomBytes(S3BlobStore.PART_SIZE + 10);
+
+        assertThatThrownBy(() -> store.write(BIG, new ByteArrayInputStream(half), 2L * half.length, WriteCondition.ALWAYS))
+                .isInstanceOf(IOException.class);
+
+        FileEntry current = store.find(BIG).orElseThrow();
+        assertThat(store.read(current, 0, current.size()).readAllBytes()).isEqualTo(bytes("intact"));
+        assertThat(pendingUploads()).isZero();
+    }
+
+    @Test
+    void aFailingSourceIsReportedAsTheClientsIoException() {
+        InputStream broken = new SequenceInputStream(new ByteArrayInputStream(bytes("abc")), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("client went away");
+            }
+        });
+
+        assertThatThrownBy(() -> store.write(BIG, broken, 100, WriteCondition.ALWAYS))
+                .isInstanceOf(IOException.class).hasMessage("client went away");
+        assertThat(store.find(BIG)).isEmpty();
+    }
+
+    @Test
+    void theStandInRefusesACreateOnlyPutOfAnExistingKeyAtCommit() {
+        S3Client s3 = clients.s3();
+        s3.putObject(put -> put.bucket(config.bucket()).key(BIG.value()), RequestBody.fromString("first"));
+
+        assertThatThrownBy(() -> s3.putObject(put -> put.bucket(config.bucket()).key(BIG.value()).ifNoneMatch("*"),
+                RequestBody.fromString("second")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+    }
+
+    @Test
+    void theStandInRefusesAnIfMatchPutOfAnotherVersionAtCommit() {
+        S3Client s3 = clients.s3();
+        s3.putObject(put -> put.bucket(config.bucket()).key(BIG.value()), RequestBody.fromString("first"));
+
+        assertThatThrownBy(() -> s3.putObject(put -> put.bucket(config.bucket()).key(BIG.value())
+                        .ifMatch("\"00000000000000000000000000000000\""), RequestBody.fromString("second")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+    }
+
+    @Test
+    void aCreateOnlyMultipartUploadLosesAtCommitToAWriteThatCameFirst() throws IOException {
+        // The race the early look-up cannot see: the key appears while the parts are being uploaded.
+        byte[] part = randomBytes(S3BlobStore.PART_SIZE);
+        MultipartUpload upload = new MultipartUpload(clients.s3(), config.bucket(), BIG.value());
+        clients.s3().putObject(put -> put.bucket(config.bucket()).key(BIG.value()), RequestBody.fromString("winner"));
+
+        assertThatThrownBy(() -> upload.upload(part, part.length, InputStream.nullInputStream(), WriteCondition.ONLY_IF_ABSENT))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isIn(409, 412));
+
+        FileEntry current = store.find(BIG).orElseThrow();
+        assertThat(store.read(current, 0, current.size()).readAllBytes()).isEqualTo(bytes("winner"));
+        assertThat(pendingUploads()).isZero();
+    }
+
+    @Test
+    void anIfMatchWriteOfAVersionReplacedMeanwhileFails() throws IOException {
+        FileEntry v1 = store.write(BIG, new ByteArrayInputStream(bytes("v1")), 2, WriteCondition.ALWAYS).entry();
+        store.write(BIG, new ByteArrayInputStream(bytes("v2")), 2, WriteCondition.ALWAYS);
+
+        assertThatThrownBy(() -> store.write(BIG, new ByteArrayInputStream(bytes("v3")), -1,
+                new WriteCondition.OnlyIfMatches(v1.etag()))).isInstanceOf(PreconditionFailedException.class);
+    }
+
+    @Test
+    void theStandInRefusesAReadOfAnotherVersion() {
+        clients.s3().putObject(put -> put.bucket(config.bucket()).key(BIG.value()), RequestBody.fromString("current"));
+
+        assertThatThrownBy(() -> clients.s3().getObjectAsBytes(get -> get.bucket(config.bucket()).key(BIG.value())
+                        .ifMatch("\"00000000000000000000000000000000\"")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+    }
+
+    @Test
+    void listsNoObjectThatIsNotAFileOfTheOwner() throws IOException {
+        // A console's "folder" marker and a deeper key: neither is a file name of this service.
+        clients.s3().putObject(put -> put.bucket(config.bucket()).key("alice/"), RequestBody.empty());
+        clients.s3().putObject(put -> put.bucket(config.bucket()).key("alice/dir/x"), RequestBody.fromString("x"));
+        store.write(BIG, new ByteArrayInputStream(bytes("b")), 1, WriteCondition.ALWAYS);
+
+        assertThat(store.list(new Username("alice"))).extracting(FileEntry::key).containsExactly(BIG);
+    }
+
+    private int pendingUploads() {
+        return clients.s3().listMultipartUploads(list -> list.bucket(config.bucket())).uploads().size();
+    }
+
+    private static byte[] randomBytes(int size) {
+        byte[] content = new byte[size];
+        new Random(size).nextBytes(content);
+        return content;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sha256(InputStream in) throws IOException, NoSuchAlgorithmException {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (in) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return digest.digest();
+    }
+
+    private static byte[] sha256(byte[] content) throws NoSuchAlgorithmException {
+        return MessageDigest.getInstance("SHA-256").digest(content);
+    }
+}
