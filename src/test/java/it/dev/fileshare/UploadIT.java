@@ -181,6 +181,15 @@ class UploadIT {
         assertProblem(CLIENT.download(alice.token(), "over-limit.bin"), 404);
     }
 
+    @Test
+    void bodyFarOverTheLimitIs413BeforeItIsRead() {
+        // 12 MiB of content: the body is past the JSON reader's own cap, so the reader refuses it before the resource runs.
+        byte[] content = Contents.random(9, 12 * Contents.MIB);
+        JsonObject problem = assertProblem(CLIENT.upload(alice.token(), "far-over.bin", content), 413);
+        assertThat(problem.getString("detail")).contains("binary upload");
+        assertProblem(CLIENT.download(alice.token(), "far-over.bin"), 404);
+    }
+
     private ApiResponse putRaw(String body) {
         return FileshareClient.send(CLIENT.request("file", alice.token()).header("Content-Type", "application/json")
                 .PUT(BodyPublishers.ofString(body)));
