@@ -6,7 +6,6 @@ import dev.fileshare.core.FieldError;
 import dev.fileshare.core.InvalidInputException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -59,7 +58,8 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
         JsonValue value;
         try (JsonReader reader = Json.createReader(body)) {
             value = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // Not only JsonException: parsson refuses input nested past its depth limit with a bare RuntimeException.
             if (body.overLimit()) {
                 throw new ContentTooLargeException("The request body is larger than a JSON upload may be ("
                         + config.maxJsonUploadBytes() + " bytes of content); send large files as a binary upload: "
