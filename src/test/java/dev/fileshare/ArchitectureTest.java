@@ -29,8 +29,20 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.fileshare.api..");
 
     @ArchTest
+    static final ArchRule onlyTheAwsAdaptersUseTheAwsSdk = noClasses().that().resideOutsideOfPackage("dev.fileshare.store.aws..")
+            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..");
+
+    @ArchTest
+    static final ArchRule onlyTheLocalAdaptersUseJdbc = noClasses().that().resideOutsideOfPackage("dev.fileshare.store.local..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..");
+
+    @ArchTest
     static final ArchRule adaptersStayApart = noClasses().that().resideInAPackage("dev.fileshare.store.local..")
             .should().dependOnClassesThat().resideInAPackage("dev.fileshare.store.aws..");
+
+    @ArchTest
+    static final ArchRule awsAdaptersStayApart = noClasses().that().resideInAPackage("dev.fileshare.store.aws..")
+            .should().dependOnClassesThat().resideInAPackage("dev.fileshare.store.local..");
 
     @ArchTest
     static final ArchRule apiReachesStoresOnlyThroughPorts = noClasses().that().resideInAPackage("dev.fileshare.api..")
