@@ -60,6 +60,7 @@ public class FileResource {
     @Context
     SecurityContext security;
 
+    // Optional parameters carry no `example`: Swagger UI's "Try it out" would send it.
     // PUT /file is one OpenAPI operation with two request bodies: it is documented here, with both media types,
     // and the binary method below is hidden, so that no scanning order decides what the document says.
     @PUT
@@ -71,7 +72,7 @@ public class FileResource {
                     + "As `application/octet-stream`, with `file_name` in the query, the body streams to the store in "
                     + "constant memory up to the binary upload limit (default 5 GiB): 201 when it created the file, "
                     + "200 when it replaced it; the old content stays readable until the new one is complete.")
-    @Parameter(name = "file_name", in = ParameterIn.QUERY, example = "photo.jpg", schema = @Schema(type = SchemaType.STRING),
+    @Parameter(name = "file_name", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
             description = "The file's name, for a raw-bytes body (required there); a JSON body names the file itself.")
     @RequestBody(required = true, content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileUpload.class)),
@@ -130,10 +131,10 @@ public class FileResource {
                     + "with Range (one range), If-None-Match and If-Modified-Since; with `Accept: text/plain` "
                     + "(and not application/octet-stream), the whole content in standard Base64.")
     // Request.evaluatePreconditions reads these headers, so they have no JAX-RS parameter to carry their docs.
-    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, example = "\"5d41402abc4b2a76b9719d911017c592\"",
-            description = "304 when the file still has this entity tag.", schema = @Schema(type = SchemaType.STRING))
-    @Parameter(name = "If-Modified-Since", in = ParameterIn.HEADER, example = "Tue, 24 Nov 2026 11:23:25 GMT",
-            description = "304 when the file has not changed since (HTTP date).", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING),
+            description = "304 when the file still has this entity tag, e.g. `\"5d41402abc4b2a76b9719d911017c592\"`.")
+    @Parameter(name = "If-Modified-Since", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING),
+            description = "304 when the file has not changed since this HTTP date, e.g. `Tue, 24 Nov 2026 11:23:25 GMT`.")
     @APIResponse(responseCode = "200", description = "The content.",
             headers = {
                 @Header(ref = ApiDocs.ETAG),
@@ -160,9 +161,9 @@ public class FileResource {
     public Response downloadFile(
             @Parameter(description = "The file's name.", required = true, example = "notes.txt")
             @QueryParam("file_name") String fileName,
-            @Parameter(description = "The owner, when the file was shared with the caller; defaults to the caller.", example = "alice")
+            @Parameter(description = "The owner, when the file was shared with the caller; defaults to the caller.")
             @QueryParam("username") String owner,
-            @Parameter(description = "One byte range, e.g. bytes=0-99 or bytes=-100.", example = "bytes=0-99")
+            @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.")
             @HeaderParam("Range") String range,
             @Context HttpHeaders headers,
             @Context Request request) throws IOException {

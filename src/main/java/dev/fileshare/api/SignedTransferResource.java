@@ -69,7 +69,7 @@ public class SignedTransferResource {
             @QueryParam("expires") String expires,
             @Parameter(description = "As in the issued URL.", required = true)
             @QueryParam("signature") String signature,
-            @Parameter(description = "One byte range, e.g. bytes=0-99 or bytes=-100.", example = "bytes=0-99")
+            @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.")
             @HeaderParam("Range") String range,
             @Context Request request) throws IOException {
         FileKey key = verified("GET", owner, fileName, expires, signature);

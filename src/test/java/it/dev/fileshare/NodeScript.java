@@ -35,6 +35,9 @@ final class NodeScript {
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             Map<String, String> env = builder.environment();
             env.put("FILESHARE_URL", LocalServer.baseUrl());
+            // The compiled scripts live in target/, their packages in src/test/clients/node_modules.
+            env.put("NODE_PATH", CLIENTS.resolve("node_modules").toAbsolutePath().toString());
+            env.put("SCREENSHOT", COMPILED.resolveSibling("swagger-ui.png").toAbsolutePath().toString());
             // Nothing but the server under test: no usage reports, no update checks.
             env.put("REDOCLY_TELEMETRY", "off");
             env.put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");

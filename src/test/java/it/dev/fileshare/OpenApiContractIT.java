@@ -103,9 +103,11 @@ class OpenApiContractIT {
     void everyErrorResponseIsAProblem() {
         operations().forEach((id, operation) -> operation.get("responses").fields().forEachRemaining(response -> {
             if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
-                JsonNode resolved = resolve(response.getValue());
-                assertThat(resolved.at("/content/application~1problem+json/schema/$ref").asText())
-                        .as("%s %s", id, response.getKey()).isEqualTo("#/components/schemas/Problem");
+                JsonNode problem = resolve(response.getValue()).at("/content/application~1problem+json");
+                assertThat(problem.at("/schema/$ref").asText()).as("%s %s", id, response.getKey())
+                        .isEqualTo("#/components/schemas/Problem");
+                assertThat(problem.at("/example/status").asText()).as("%s %s example", id, response.getKey())
+                        .isEqualTo(response.getKey());
             }
         }));
         assertThat(served.at("/components/schemas/Problem/properties/errors/items/$ref").asText())
