@@ -15,8 +15,9 @@ final class ApiDocs {
     static final String PRECONDITION_FAILED = "PreconditionFailed";
     static final String RANGE_NOT_SATISFIABLE = "RangeNotSatisfiable";
 
-    static final String IF_MATCH = "IfMatch";
-    static final String IF_NONE_MATCH = "IfNoneMatch";
+    // A components parameter's name is both its key and the header it documents.
+    static final String IF_MATCH = "If-Match";
+    static final String IF_NONE_MATCH = "If-None-Match";
     static final String ETAG = "ETag";
 
     private ApiDocs() {

@@ -29,6 +29,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -59,15 +60,33 @@ public class FileResource {
     @Context
     SecurityContext security;
 
+    // Optional parameters carry no `example`: Swagger UI's "Try it out" would send it.
+    // PUT /file is one OpenAPI operation with two request bodies: it is documented here, with both media types,
+    // and the binary method below is hidden, so that no scanning order decides what the document says.
     @PUT
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "uploadFile", summary = "Upload a file as JSON (the original form)",
-            description = "Creates or replaces the caller's file. The decoded content may be up to the configured "
-                    + "JSON upload limit (default 7 MiB); larger files go as a binary upload.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = FileUpload.class)))
-    @APIResponse(responseCode = "200", description = "Stored.",
+    @Operation(operationId = "uploadFile", summary = "Upload a file, as JSON (the original form) or as raw bytes",
+            description = "Creates or replaces the caller's file. As `application/json` (a FileUpload), the decoded "
+                    + "content may be up to the configured JSON upload limit (default 7 MiB) and the answer is 200. "
+                    + "As `application/octet-stream`, with `file_name` in the query, the body streams to the store in "
+                    + "constant memory up to the binary upload limit (default 5 GiB): 201 when it created the file, "
+                    + "200 when it replaced it; the old content stays readable until the new one is complete.")
+    @Parameter(name = "file_name", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
+            description = "The file's name, for a raw-bytes body (required there); a JSON body names the file itself.")
+    @RequestBody(required = true, content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileUpload.class)),
+        @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+    })
+    @APIResponse(responseCode = "200", description = "Stored: always for JSON; for raw bytes, replaced an existing file.",
+            headers = @Header(name = "ETag", description = "The new version's entity tag (raw bytes only; JSON has `etag`).",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntryView.class)))
+    @APIResponse(responseCode = "201", description = "Created a new file (raw bytes only).",
+            headers = {
+                @Header(ref = ApiDocs.ETAG),
+                @Header(name = "Location", description = "The file's URL.", schema = @Schema(type = SchemaType.STRING))
+            },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntryView.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
@@ -94,25 +113,11 @@ public class FileResource {
     @PUT
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "uploadFileBinary", summary = "Upload a file as raw bytes",
-            description = "Streams the body to the store in constant memory, up to the configured binary upload "
-                    + "limit (default 5 GiB). The old content stays readable until the new one is complete.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "200", description = "Replaced an existing file.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntryView.class)))
-    @APIResponse(responseCode = "201", description = "Created a new file.",
-            headers = @Header(name = "Location", description = "The file's URL.", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntryView.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
+    @Operation(hidden = true) // documented with uploadFile above
     public Response uploadFileBinary(
-            @Parameter(description = "The file's name.", required = true, example = "photo.jpg")
             @QueryParam("file_name") String fileName,
-            @Parameter(ref = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-            @Parameter(ref = ApiDocs.IF_NONE_MATCH) @HeaderParam("If-None-Match") String ifNoneMatch,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("If-None-Match") String ifNoneMatch,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream body) throws IOException {
         FileName name = FileName.parse("file_name", fileName);
@@ -125,6 +130,11 @@ public class FileResource {
             description = "The caller's own file, or one its owner shared with the caller. Raw bytes by default, "
                     + "with Range (one range), If-None-Match and If-Modified-Since; with `Accept: text/plain` "
                     + "(and not application/octet-stream), the whole content in standard Base64.")
+    // Request.evaluatePreconditions reads these headers, so they have no JAX-RS parameter to carry their docs.
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING),
+            description = "304 when the file still has this entity tag, e.g. `\"5d41402abc4b2a76b9719d911017c592\"`.")
+    @Parameter(name = "If-Modified-Since", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING),
+            description = "304 when the file has not changed since this HTTP date, e.g. `Tue, 24 Nov 2026 11:23:25 GMT`.")
     @APIResponse(responseCode = "200", description = "The content.",
             headers = {
                 @Header(ref = ApiDocs.ETAG),
@@ -151,9 +161,9 @@ public class FileResource {
     public Response downloadFile(
             @Parameter(description = "The file's name.", required = true, example = "notes.txt")
             @QueryParam("file_name") String fileName,
-            @Parameter(description = "The owner, when the file was shared with the caller; defaults to the caller.", example = "alice")
+            @Parameter(description = "The owner, when the file was shared with the caller; defaults to the caller.")
             @QueryParam("username") String owner,
-            @Parameter(description = "One byte range, e.g. bytes=0-99 or bytes=-100.", example = "bytes=0-99")
+            @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.")
             @HeaderParam("Range") String range,
             @Context HttpHeaders headers,
             @Context Request request) throws IOException {

@@ -55,16 +55,23 @@ public class SignedTransferResource {
             mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "206", description = "The requested range.", content = @Content(
             mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since).")
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @APIResponse(responseCode = "416", ref = ApiDocs.RANGE_NOT_SATISFIABLE)
-    public Response downloadWithUrl(@QueryParam("owner") String owner,
-                                    @QueryParam("file_name") String fileName,
-                                    @QueryParam("expires") String expires,
-                                    @QueryParam("signature") String signature,
-                                    @HeaderParam("Range") String range,
-                                    @Context Request request) throws IOException {
+    public Response downloadWithUrl(
+            @Parameter(description = "As in the issued URL.", required = true, example = "alice")
+            @QueryParam("owner") String owner,
+            @Parameter(description = "As in the issued URL.", required = true, example = "video.mp4")
+            @QueryParam("file_name") String fileName,
+            @Parameter(description = "As in the issued URL: seconds since the epoch.", required = true, example = "1764070000")
+            @QueryParam("expires") String expires,
+            @Parameter(description = "As in the issued URL.", required = true)
+            @QueryParam("signature") String signature,
+            @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.")
+            @HeaderParam("Range") String range,
+            @Context Request request) throws IOException {
         FileKey key = verified("GET", owner, fileName, expires, signature);
         return FileDownloads.response(files.open(key.owner(), key.owner(), key.fileName(), range), false, request);
     }
@@ -83,12 +90,17 @@ public class SignedTransferResource {
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
-    public Response uploadWithUrl(@QueryParam("owner") String owner,
-                                  @QueryParam("file_name") String fileName,
-                                  @QueryParam("expires") String expires,
-                                  @QueryParam("signature") String signature,
-                                  @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                                  InputStream body) throws IOException {
+    public Response uploadWithUrl(
+            @Parameter(description = "As in the issued URL.", required = true, example = "alice")
+            @QueryParam("owner") String owner,
+            @Parameter(description = "As in the issued URL.", required = true, example = "video.mp4")
+            @QueryParam("file_name") String fileName,
+            @Parameter(description = "As in the issued URL: seconds since the epoch.", required = true, example = "1764070000")
+            @QueryParam("expires") String expires,
+            @Parameter(description = "As in the issued URL.", required = true)
+            @QueryParam("signature") String signature,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            InputStream body) throws IOException {
         FileKey key = verified("PUT", owner, fileName, expires, signature);
         return BinaryUpload.store(files, key.owner(), key.fileName(), WriteCondition.ALWAYS, contentLength, body,
                 config.maxBinaryUploadBytes());

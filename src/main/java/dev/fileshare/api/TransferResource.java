@@ -94,7 +94,7 @@ public class TransferResource {
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public TransferLinkView createDownloadUrl(
             @Parameter(description = "The file's name.", required = true, example = "video.mp4") @QueryParam("file_name") String fileName,
-            @Parameter(description = "The owner, when the file was shared with the caller; defaults to the caller.", example = "alice")
+            @Parameter(description = "The owner, when the file was shared with the caller; defaults to the caller.")
             @QueryParam("username") String owner) {
         FileName name = FileName.parse("file_name", fileName);
         Username caller = SessionTokenFilter.callerOf(security);

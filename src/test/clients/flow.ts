@@ -1,0 +1,127 @@
+// The whole flow of the API through the generated TypeScript (typescript-fetch) client only, against the started
+// server: what a TypeScript developer who generates a client from the contract gets.
+import { strict as assert } from "node:assert";
+import {
+  AccountsApi,
+  Configuration,
+  FilesApi,
+  Problem,
+  ProblemFromJSON,
+  ResponseError,
+  SharingApi,
+} from "../../../target/generated-clients/typescript";
+import { check, runChecks, serverUrl, uniqueName } from "./checks";
+
+const basePath = serverUrl();
+const password = "correct horse battery staple";
+const accounts = new AccountsApi(new Configuration({ basePath }));
+
+/** The APIs as one user: the token goes in the `sessionToken` apiKey scheme's header, x-session-token. */
+function as(token?: string) {
+  const configuration = new Configuration({ basePath, apiKey: token === undefined ? undefined : () => token });
+  return { files: new FilesApi(configuration), sharing: new SharingApi(configuration), accounts: new AccountsApi(configuration) };
+}
+
+/** The problem+json body of a failed call, parsed into the generated model. */
+async function problemOf(call: Promise<unknown>, status: number): Promise<Problem> {
+  const error = await call.then(
+    () => assert.fail(`expected ${status}, got a success`),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof ResponseError, `expected a ResponseError, got ${String(error)}`);
+  assert.equal(error.response.status, status);
+  assert.match(error.response.headers.get("content-type") ?? "", /^application\/problem\+json/);
+  const problem = ProblemFromJSON(await error.response.json());
+  assert.equal(problem.status, status);
+  assert.equal(problem.message, problem.detail);
+  return problem;
+}
+
+async function registerAndLogin(prefix: string): Promise<{ username: string; token: string }> {
+  const username = uniqueName(prefix);
+  const registered = await accounts.register({ credentials: { username, password } });
+  assert.equal(registered.username, username);
+  const session = await accounts.login({ credentials: { username, password } });
+  assert.ok(session.expiresAt instanceof Date && session.expiresAt.getTime() > Date.now(), "expires_at is a future date");
+  return { username, token: session.token };
+}
+
+const text = new TextEncoder();
+let alice: { username: string; token: string };
+let bob: { username: string; token: string };
+
+check("register and login two users", async () => {
+  alice = await registerAndLogin("ts-alice");
+  bob = await registerAndLogin("ts-bob");
+  assert.notEqual(alice.token, bob.token);
+});
+
+check("registering a taken username is 409 with a problem", async () => {
+  const problem = await problemOf(accounts.register({ credentials: { username: alice.username, password } }), 409);
+  assert.equal(problem.title, "Conflict");
+});
+
+check("an invalid username is 400 with the field in errors", async () => {
+  const problem = await problemOf(accounts.register({ credentials: { username: "no spaces", password } }), 400);
+  assert.deepEqual(problem.errors?.map((error) => error.field), ["username"]);
+});
+
+check("a wrong password is 401 with a problem", async () => {
+  await problemOf(accounts.login({ credentials: { username: alice.username, password: "wrong password!" } }), 401);
+});
+
+check("upload as JSON answers the file entry", async () => {
+  const entry = await as(alice.token).files.uploadFile({ fileUpload: { fileName: "notes.txt", content: "aGVsbG8=" } });
+  assert.deepEqual(
+    { key: entry.key, owner: entry.owner, fileName: entry.fileName, size: entry.size },
+    { key: `${alice.username}/notes.txt`, owner: alice.username, fileName: "notes.txt", size: 5 },
+  );
+  assert.ok(entry.modified instanceof Date);
+  assert.match(entry.etag, /^".+"$/);
+});
+
+check("upload as raw bytes: 201 created, then 200 replaced", async () => {
+  // typescript-fetch types a body by its first media type (JSON); initOverrides sends the octet-stream form.
+  const raw = (bytes: Uint8Array<ArrayBuffer>) => async ({ init }: { init: RequestInit }) => ({
+    body: new Blob([bytes]),
+    headers: { ...(init.headers as Record<string, string>), "Content-Type": "application/octet-stream" },
+  });
+  const files = as(alice.token).files;
+  const placeholder = { fileUpload: { fileName: "photo.bin", content: "" }, fileName: "photo.bin" };
+  const created = await files.uploadFileRaw(placeholder, raw(new Uint8Array([0, 1, 2, 255])));
+  assert.equal(created.raw.status, 201);
+  assert.equal((await created.value()).size, 4);
+  const replaced = await files.uploadFileRaw(placeholder, raw(text.encode("second")));
+  assert.equal(replaced.raw.status, 200);
+  assert.equal((await replaced.value()).size, 6);
+});
+
+check("list shows the caller's files sorted by key", async () => {
+  const keys = (await as(alice.token).files.listFiles()).map((entry) => entry.key);
+  assert.deepEqual(keys, [`${alice.username}/notes.txt`, `${alice.username}/photo.bin`]);
+});
+
+check("share, then the grantee lists and downloads the file", async () => {
+  const shared = await as(alice.token).sharing.shareFile({ shareRequest: { fileName: "notes.txt", username: bob.username } });
+  assert.deepEqual(shared, {});
+  assert.deepEqual(await as(alice.token).sharing.listShares({ fileName: "notes.txt" }), [bob.username]);
+  const bobs = await as(bob.token).files.listFiles();
+  assert.deepEqual(bobs.map((entry) => entry.key), [`${alice.username}/notes.txt`]);
+  const blob = await as(bob.token).files.downloadFile({ fileName: "notes.txt", username: alice.username });
+  assert.equal(await blob.text(), "hello");
+});
+
+check("a file not shared with the caller is 404 with a problem", async () => {
+  await problemOf(as(bob.token).files.downloadFile({ fileName: "photo.bin", username: alice.username }), 404);
+});
+
+check("no token is 401 with a problem", async () => {
+  await problemOf(as().files.listFiles(), 401);
+});
+
+check("logout answers {} and the token stops working", async () => {
+  assert.deepEqual(await as(bob.token).accounts.logout(), {});
+  await problemOf(as(bob.token).files.listFiles(), 401);
+});
+
+runChecks();
