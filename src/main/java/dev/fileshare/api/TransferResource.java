@@ -73,9 +73,11 @@ public class TransferResource {
         if (request.size() != null && request.size() < 0) {
             throw InvalidInputException.of("size", "must not be negative");
         }
-        if (request.size() != null && request.size() > config.maxBinaryUploadBytes()) {
+        // In the aws mode one presigned PUT carries at most S3's 5 GiB, whatever the configured limit.
+        long limit = Math.min(config.maxBinaryUploadBytes(), links.maxUploadBytes());
+        if (request.size() != null && request.size() > limit) {
             throw new ContentTooLargeException("The size " + request.size() + " is over the binary upload limit of "
-                    + config.maxBinaryUploadBytes() + " bytes.");
+                    + limit + " bytes.");
         }
         return view(links.upload(new FileKey(SessionTokenFilter.callerOf(security), name)));
     }
