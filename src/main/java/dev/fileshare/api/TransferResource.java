@@ -58,7 +58,9 @@ public class TransferResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createUploadUrl", summary = "Get a URL to upload one of the caller's files without a session",
-            description = "PUT the raw bytes to the URL before it expires; the file is created or replaced as by a binary upload.")
+            description = "PUT the raw bytes to the URL before it expires; the file is created or replaced as by a binary upload. "
+                    + "In the AWS mode the URL is an S3 presigned URL: one PUT of at most 5 GiB, so a `size` over 5 GiB "
+                    + "(or over the configured binary upload limit) is 413.")
     @SecurityRequirement(name = ApiDocs.SESSION)
     @SecurityRequirement(name = ApiDocs.BEARER)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
