@@ -58,7 +58,9 @@ public class TransferResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createUploadUrl", summary = "Get a URL to upload one of the caller's files without a session",
-            description = "PUT the raw bytes to the URL before it expires; the file is created or replaced as by a binary upload.")
+            description = "PUT the raw bytes to the URL before it expires; the file is created or replaced as by a binary upload. "
+                    + "In the AWS mode the URL is an S3 presigned URL: one PUT of at most 5 GiB, so a `size` over 5 GiB "
+                    + "(or over the configured binary upload limit) is 413.")
     @SecurityRequirement(name = ApiDocs.SESSION)
     @SecurityRequirement(name = ApiDocs.BEARER)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -73,9 +75,11 @@ public class TransferResource {
         if (request.size() != null && request.size() < 0) {
             throw InvalidInputException.of("size", "must not be negative");
         }
-        if (request.size() != null && request.size() > config.maxBinaryUploadBytes()) {
+        // In the aws mode one presigned PUT carries at most S3's 5 GiB, whatever the configured limit.
+        long limit = Math.min(config.maxBinaryUploadBytes(), links.maxUploadBytes());
+        if (request.size() != null && request.size() > limit) {
             throw new ContentTooLargeException("The size " + request.size() + " is over the binary upload limit of "
-                    + config.maxBinaryUploadBytes() + " bytes.");
+                    + limit + " bytes.");
         }
         return view(links.upload(new FileKey(SessionTokenFilter.callerOf(security), name)));
     }

@@ -42,12 +42,20 @@ public record FileshareConfig(
     public static final long DEFAULT_MAX_BINARY_UPLOAD_BYTES = 5L * 1024 * 1024 * 1024;
     /** A JSON upload is held in memory whole, so its limit has a ceiling; larger files go binary. */
     public static final long MAX_JSON_UPLOAD_LIMIT = 100L * 1024 * 1024;
+    /** SigV4 query signatures (S3 presigned URLs, the aws mode's transfer URLs) are valid for at most 7 days. */
+    public static final Duration MAX_PRESIGNED_URL_LIFETIME = Duration.ofDays(7);
 
     public static FileshareConfig read(ConfigReader config) {
         Argon2Settings defaults = Argon2Settings.OWASP_MINIMUM;
         int parallelism = config.integer(ARGON2_PARALLELISM, defaults.parallelism(), 1, 64);
+        String store = config.oneOf(STORE, "local", "local", "aws");
+        Duration transferUrlLifetime = config.duration(TRANSFER_URL_LIFETIME, Duration.ofMinutes(15), Duration.ofSeconds(1));
+        if ("aws".equals(store) && transferUrlLifetime.compareTo(MAX_PRESIGNED_URL_LIFETIME) > 0) {
+            throw new InvalidConfigurationException(TRANSFER_URL_LIFETIME, "expected at most 7d with " + STORE
+                    + "=aws (S3 presigned URLs live at most 7 days), but got " + transferUrlLifetime);
+        }
         return new FileshareConfig(
-                config.oneOf(STORE, "local", "local", "aws"),
+                store,
                 Path.of(config.string(DATA_DIR, "data")),
                 config.duration(SESSION_LIFETIME, Duration.ofHours(24), Duration.ofSeconds(1)),
                 new Argon2Settings(
@@ -58,7 +66,7 @@ public record FileshareConfig(
                 config.longValue(UPLOAD_MAX_BINARY_BYTES, DEFAULT_MAX_BINARY_UPLOAD_BYTES, 0, Long.MAX_VALUE),
                 config.integer(LOGIN_MAX_FAILURES, 5, 1, 1_000_000),
                 config.duration(LOGIN_WINDOW, Duration.ofMinutes(15), Duration.ofSeconds(1)),
-                config.duration(TRANSFER_URL_LIFETIME, Duration.ofMinutes(15), Duration.ofSeconds(1)),
+                transferUrlLifetime,
                 config.secretKey(TRANSFER_SIGNING_KEY, 32).orElse(null),
                 AwsConfig.read(config));
     }

@@ -10,6 +10,7 @@ import dev.fileshare.store.BlobStore;
 import dev.fileshare.store.LoginFailureStore;
 import dev.fileshare.store.SessionStore;
 import dev.fileshare.store.ShareStore;
+import dev.fileshare.store.Stores;
 import dev.fileshare.store.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -81,7 +82,9 @@ public class ServiceProducer {
 
     @Produces
     @Singleton
-    TransferLinks transferLinks(SignedTransferLinks signed) {
-        return signed;
+    TransferLinks transferLinks(Stores stores, SignedTransferLinks signed) {
+        // The aws store hands out S3 presigned URLs; the local store has none, so the service's own signed URLs
+        // serve. SignedTransferLinks stays produced in both modes: /transfer verifies with it.
+        return stores.transferLinks().orElse(signed);
     }
 }

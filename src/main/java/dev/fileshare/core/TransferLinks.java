@@ -5,4 +5,9 @@ public interface TransferLinks {
     TransferLink upload(FileKey key);
 
     TransferLink download(FileEntry entry);
+
+    /** The most bytes one upload URL can carry, whatever the configured upload limit allows. */
+    default long maxUploadBytes() {
+        return Long.MAX_VALUE;
+    }
 }

@@ -17,7 +17,7 @@ public class StoreProducer {
     @Singleton
     Stores stores(FileshareConfig config, Clock clock) {
         return switch (config.store()) {
-            case "aws" -> AwsStore.open(config.aws()).stores();
+            case "aws" -> AwsStore.open(config.aws()).stores(config.transferUrlLifetime());
             case "local" -> LocalStore.open(config.dataDir(), clock).stores();
             default -> throw new IllegalStateException("unknown store " + config.store());
         };

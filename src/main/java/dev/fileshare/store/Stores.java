@@ -1,6 +1,14 @@
 package dev.fileshare.store;
 
-/** The six ports of one store (local or aws), opened together and closed together. */
+import dev.fileshare.core.TransferLinks;
+import java.util.Optional;
+
+/**
+ * The six ports of one store (local or aws), opened together and closed together.
+ *
+ * @param transferLinks the store's own short-lived URLs that move bytes past the service (S3 presigned URLs);
+ *                      empty when the service signs URLs to itself instead (the local store)
+ */
 public record Stores(
         UserStore users,
         SessionStore sessions,
@@ -8,6 +16,7 @@ public record Stores(
         LoginFailureStore loginFailures,
         BlobStore blobs,
         StoreHealth health,
+        Optional<TransferLinks> transferLinks,
         AutoCloseable resources) implements AutoCloseable {
 
     @Override

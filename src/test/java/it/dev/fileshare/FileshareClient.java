@@ -3,15 +3,22 @@ package it.dev.fileshare;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * The original seven calls over the JDK HttpClient, each answering status, headers and body. It sends what
@@ -24,6 +31,8 @@ final class FileshareClient {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** For streamed transfers of hundreds of MiB: the time until the answer's head, which follows the whole upload. */
+    static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(10);
 
     /** How a request carries its session token. */
     enum TokenHeader {
@@ -87,6 +96,110 @@ final class FileshareClient {
         return postJson("share", token, body);
     }
 
+    /** A binary upload (PUT /file, application/octet-stream) of {@code content}, with extra header name/value pairs. */
+    ApiResponse uploadBinary(String token, String fileName, byte[] content, String... headers) {
+        return send(withHeaders(binaryUploadRequest(token, fileName), headers).PUT(BodyPublishers.ofByteArray(content)));
+    }
+
+    /**
+     * A binary upload streamed from {@code content} ({@code length} bytes, announced as Content-Length): the
+     * bytes go from the stream to the socket, never held whole.
+     */
+    ApiResponse uploadBinary(String token, String fileName, Supplier<InputStream> content, long length, String... headers) {
+        return send(withHeaders(binaryUploadRequest(token, fileName), headers).timeout(TRANSFER_TIMEOUT)
+                .PUT(streamOf(content, length)));
+    }
+
+    /** A binary upload of a file on disk, streamed from it. */
+    ApiResponse uploadFile(String token, String fileName, Path file) {
+        try {
+            return send(binaryUploadRequest(token, fileName).timeout(TRANSFER_TIMEOUT).PUT(BodyPublishers.ofFile(file)));
+        } catch (java.io.FileNotFoundException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Another user's (or, with {@code owner} the caller, one's own) file written to {@code target}, streamed. */
+    HttpResponse<Path> downloadToFile(String token, String owner, String fileName, Path target) {
+        HttpRequest.Builder request = request("file?file_name=" + encode(fileName) + "&username=" + encode(owner), token)
+                .timeout(TRANSFER_TIMEOUT).GET();
+        return call(request, BodyHandlers.ofFile(target));
+    }
+
+    /** A file of {@code owner}'s read through SHA-256 as it arrives: its status, headers, size and hash. */
+    Streamed downloadStreamed(String token, String owner, String fileName, String... headers) {
+        return streamed(withHeaders(request("file?file_name=" + encode(fileName) + "&username=" + encode(owner), token),
+                headers).timeout(TRANSFER_TIMEOUT).GET());
+    }
+
+    /** POST /file/upload-url for {@code fileName}, with {@code size} when not null. */
+    ApiResponse uploadUrl(String token, String fileName, Long size) {
+        var body = Json.createObjectBuilder().add("file_name", fileName);
+        if (size != null) {
+            body.add("size", size);
+        }
+        return postJson("file/upload-url", token, body.build());
+    }
+
+    /** GET /file/download-url for a file of {@code owner}'s. */
+    ApiResponse downloadUrl(String token, String owner, String fileName) {
+        return send(request("file/download-url?file_name=" + encode(fileName) + "&username=" + encode(owner), token).GET());
+    }
+
+    /** A request to a transfer URL as the service returned it ({@code url}, {@code method}): no session, nothing else added. */
+    static HttpRequest.Builder follow(JsonObject link, BodyPublisher body) {
+        return HttpRequest.newBuilder(URI.create(link.getString("url"))).timeout(TRANSFER_TIMEOUT)
+                .method(link.getString("method"), body);
+    }
+
+    /** {@code length} bytes read from a new stream of {@code content} at each send, with that Content-Length. */
+    static BodyPublisher streamOf(Supplier<InputStream> content, long length) {
+        return BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(content), length);
+    }
+
+    /** Sends {@code request} and reads the answer's body through SHA-256, holding no more of it than a buffer. */
+    static Streamed streamed(HttpRequest.Builder request) {
+        HttpResponse<InputStream> response = call(request, BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            Contents.Digest digest = Contents.digest(body);
+            return new Streamed(response.statusCode(), response.headers(), digest.size(), digest.sha256());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An answer whose body was streamed through SHA-256 rather than kept. */
+    record Streamed(int status, HttpHeaders headers, long size, String sha256) {
+        java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+    }
+
+    private HttpRequest.Builder binaryUploadRequest(String token, String fileName) {
+        return request("file?file_name=" + encode(fileName), token).header("Content-Type", "application/octet-stream");
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+        if (headers.length % 2 != 0) {
+            throw new IllegalArgumentException("headers come in name/value pairs");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        return request;
+    }
+
+    private static <T> HttpResponse<T> call(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return HTTP.send(request.build(), handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** Registers and logs in a new user whose name starts with {@code prefix}. */
     Session signUp(String prefix) {
         String username = UniqueNames.user(prefix);
@@ -110,15 +223,8 @@ final class FileshareClient {
     }
 
     static ApiResponse send(HttpRequest.Builder request) {
-        try {
-            var response = HTTP.send(request.build(), BodyHandlers.ofByteArray());
-            return new ApiResponse(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        var response = call(request, BodyHandlers.ofByteArray());
+        return new ApiResponse(response.statusCode(), response.headers(), response.body());
     }
 
     /** Query parameter encoding with %20 for a space: a '+' would be read as a plus by some servers. */

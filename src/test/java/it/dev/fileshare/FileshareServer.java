@@ -24,6 +24,22 @@ final class FileshareServer {
         return BASE.resolve(relative);
     }
 
+    /** Which store the server under test runs: {@code local} (the default) or {@code aws}, as the build says. */
+    static String store() {
+        return System.getProperty("fileshare.it.store", "local");
+    }
+
+    /**
+     * Skips the calling test unless the server runs the local store: for checks of the service's own signed
+     * transfer URLs, which the aws mode does not issue (its S3 presigned URLs go to S3Proxy, which checks no
+     * signatures).
+     */
+    static void assumeLocalTransferUrls() {
+        org.junit.jupiter.api.Assumptions.assumeTrue("local".equals(store()),
+                "the server runs the " + store() + " store: its transfer URLs are S3 presigned URLs, and S3Proxy "
+                        + "checks no signatures, so altered or expired URLs are only refused by the local mode's signer");
+    }
+
     private static URI resolve() {
         String url = ApplicationEnvironment.Resolver.load().getApplicationURL();
         URI uri = URI.create(url.endsWith("/") ? url : url + "/");

@@ -14,9 +14,14 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** The one S3 client and the one DynamoDB client of the application, built from configuration. */
-record AwsClients(S3Client s3, DynamoDbClient dynamoDb) implements AutoCloseable {
+/**
+ * The one S3 client, the one S3 presigner and the one DynamoDB client of the application, built from
+ * configuration. The presigner signs with the S3 client's region, endpoint, credentials and addressing style.
+ */
+record AwsClients(S3Client s3, S3Presigner presigner, DynamoDbClient dynamoDb) implements AutoCloseable {
 
     /** Stand-ins check no signatures, but the SDK must sign something when no real credentials are around. */
     private static final AwsBasicCredentials STAND_IN_CREDENTIALS =
@@ -33,12 +38,20 @@ record AwsClients(S3Client s3, DynamoDbClient dynamoDb) implements AutoCloseable
                 // Stand-ins need path-style URLs (no bucket.host DNS names).
                 .forcePathStyle(config.s3Endpoint().isPresent())
                 .build();
+        S3Presigner.Builder presignerBuilder = S3Presigner.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(config.s3Endpoint().isPresent())
+                        .build());
+        config.s3Endpoint().ifPresent(presignerBuilder::endpointOverride);
+        S3Presigner presigner = presignerBuilder.build();
         DynamoDbClient dynamoDb = withEndpoint(DynamoDbClient.builder(), config.dynamoDbEndpoint())
                 .region(region)
                 .credentialsProvider(credentials)
                 .httpClientBuilder(Apache5HttpClient.builder())
                 .build();
-        return new AwsClients(s3, dynamoDb);
+        return new AwsClients(s3, presigner, dynamoDb);
     }
 
     /**
@@ -65,6 +78,7 @@ record AwsClients(S3Client s3, DynamoDbClient dynamoDb) implements AutoCloseable
     @Override
     public void close() {
         s3.close();
+        presigner.close();
         dynamoDb.close();
     }
 }

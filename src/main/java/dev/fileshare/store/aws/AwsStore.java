@@ -8,7 +8,10 @@ import dev.fileshare.store.ShareStore;
 import dev.fileshare.store.StoreHealth;
 import dev.fileshare.store.Stores;
 import dev.fileshare.store.UserStore;
+import dev.fileshare.core.TransferLinks;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 /** The aws store: files in one S3 bucket, users, sessions, shares and login failures in DynamoDB tables. */
 public final class AwsStore implements AutoCloseable {
@@ -19,6 +22,7 @@ public final class AwsStore implements AutoCloseable {
     private final LoginFailureStore loginFailures;
     private final BlobStore blobs;
     private final StoreHealth health;
+    private final String bucket;
 
     private AwsStore(AwsClients clients, AwsConfig config, Clock clock) {
         this.clients = clients;
@@ -29,6 +33,7 @@ public final class AwsStore implements AutoCloseable {
         this.loginFailures = new DynamoLoginFailureStore(clients.dynamoDb(), tables.throttle());
         this.blobs = new S3BlobStore(clients.s3(), config.bucket(), clock);
         this.health = new AwsHealth(clients, config);
+        this.bucket = config.bucket();
     }
 
     /** Builds the clients and, when {@code createResources} says so, creates a missing bucket and tables. */
@@ -69,9 +74,18 @@ public final class AwsStore implements AutoCloseable {
         return health;
     }
 
-    /** The ports of this store; closing them closes the clients. */
-    public Stores stores() {
-        return new Stores(users, sessions, shares, loginFailures, blobs, health, this);
+    /**
+     * S3 presigned URLs to one object of the bucket, valid for {@code lifetime} (1 second to 7 days); all share
+     * the application's one presigner.
+     */
+    public TransferLinks transferLinks(Duration lifetime) {
+        return new S3TransferLinks(clients.presigner(), bucket, lifetime);
+    }
+
+    /** The ports of this store, its transfer URLs valid for {@code transferUrlLifetime}; closing them closes the clients. */
+    public Stores stores(Duration transferUrlLifetime) {
+        return new Stores(users, sessions, shares, loginFailures, blobs, health,
+                Optional.of(transferLinks(transferUrlLifetime)), this);
     }
 
     @Override

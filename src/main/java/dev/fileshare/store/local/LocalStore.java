@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -106,9 +107,9 @@ public final class LocalStore implements AutoCloseable {
         };
     }
 
-    /** The ports of this store; closing them closes the store. */
+    /** The ports of this store (transfer URLs are the service's own); closing them closes the store. */
     public Stores stores() {
-        return new Stores(users, sessions, shares, loginFailures, blobs, health(), this);
+        return new Stores(users, sessions, shares, loginFailures, blobs, health(), Optional.empty(), this);
     }
 
     public Path dataDir() {

@@ -1,0 +1,121 @@
+package dev.fileshare.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The local mode's transfer URLs: bound to one method, one file and one expiry, and refused after it. */
+class SignedTransferLinksTest {
+    private static final Instant NOW = Instant.parse("2026-11-24T11:23:25.750Z");
+    private static final Duration LIFETIME = Duration.ofMinutes(15);
+    private static final FileKey FILE = new FileKey(new Username("alice"), new FileName("my report ü+&.pdf"));
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final SignedTransferLinks links = new SignedTransferLinks(key((byte) 7), LIFETIME, clock);
+
+    @Test
+    void anUploadUrlIsAPutToTransferThatExpiresAfterTheLifetime() {
+        TransferLink link = links.upload(FILE);
+
+        assertThat(link.method()).isEqualTo("PUT");
+        assertThat(link.url().getPath()).isEqualTo(SignedTransferLinks.PATH);
+        assertThat(link.expiresAt()).isEqualTo(Instant.parse("2026-11-24T11:38:25Z"));
+        Map<String, String> query = query(link);
+        assertThat(query).containsEntry("owner", "alice").containsEntry("file_name", "my report ü+&.pdf")
+                .containsEntry("expires", Long.toString(link.expiresAt().getEpochSecond()));
+        assertThatCode(() -> verify("PUT", query)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aDownloadUrlIsAGet() {
+        TransferLink link = links.download(new FileEntry(FILE, 5, NOW, "\"e\""));
+
+        assertThat(link.method()).isEqualTo("GET");
+        assertThatCode(() -> verify("GET", query(link))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void isValidUntilTheSecondBeforeItsExpiryAndRefusedFromThen() {
+        Map<String, String> query = query(links.download(new FileEntry(FILE, 5, NOW, "\"e\"")));
+
+        clock.advance(Duration.ofMinutes(14).plusSeconds(59));
+        assertThatCode(() -> verify("GET", query)).doesNotThrowAnyException();
+        clock.advance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> verify("GET", query)).isInstanceOf(LinkRefusedException.class).hasMessageContaining("expired");
+        clock.advance(Duration.ofDays(1));
+        assertThatThrownBy(() -> verify("GET", query)).isInstanceOf(LinkRefusedException.class).hasMessageContaining("expired");
+    }
+
+    @Test
+    void refusesAnyOtherMethodFileOrExpiry() {
+        Map<String, String> query = query(links.upload(FILE));
+        long expires = Long.parseLong(query.get("expires"));
+        String signature = query.get("signature");
+
+        assertThatThrownBy(() -> verify("GET", query)).isInstanceOf(LinkRefusedException.class);
+        assertThatThrownBy(() -> links.verify("PUT", new FileKey(new Username("mallory"), FILE.fileName()), expires, signature))
+                .isInstanceOf(LinkRefusedException.class).hasMessageContaining("signature");
+        assertThatThrownBy(() -> links.verify("PUT", new FileKey(FILE.owner(), new FileName("other.pdf")), expires, signature))
+                .isInstanceOf(LinkRefusedException.class);
+        // A later expiry cannot be bought by editing the URL, nor an earlier one (the signature covers it).
+        assertThatThrownBy(() -> links.verify("PUT", FILE, expires + 3600, signature)).isInstanceOf(LinkRefusedException.class);
+        assertThatThrownBy(() -> links.verify("PUT", FILE, expires - 3600, signature)).isInstanceOf(LinkRefusedException.class);
+    }
+
+    @Test
+    void refusesAlteredMissingOrMalformedSignatures() {
+        Map<String, String> query = query(links.upload(FILE));
+        long expires = Long.parseLong(query.get("expires"));
+        String signature = query.get("signature");
+        char last = signature.charAt(signature.length() - 1);
+        String altered = signature.substring(0, signature.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+        for (String bad : new String[] {altered, "", null, "not base64!", signature + "AAAA", signature.substring(1)}) {
+            assertThatThrownBy(() -> links.verify("PUT", FILE, expires, bad)).as("signature %s", bad)
+                    .isInstanceOf(LinkRefusedException.class);
+        }
+    }
+
+    @Test
+    void anotherKeysSignatureIsRefused() {
+        SignedTransferLinks other = new SignedTransferLinks(key((byte) 8), LIFETIME, clock);
+        Map<String, String> query = query(other.upload(FILE));
+
+        assertThatThrownBy(() -> verify("PUT", query)).isInstanceOf(LinkRefusedException.class);
+    }
+
+    @Test
+    void needsAKeyOfAtLeast256Bits() {
+        assertThatThrownBy(() -> new SignedTransferLinks(new byte[31], LIFETIME, clock))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private void verify(String method, Map<String, String> query) {
+        FileKey file = new FileKey(new Username(query.get("owner")), new FileName(query.get("file_name")));
+        links.verify(method, file, Long.parseLong(query.get("expires")), query.get("signature"));
+    }
+
+    private static Map<String, String> query(TransferLink link) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String pair : link.url().getRawQuery().split("&")) {
+            String[] parts = pair.split("=", 2);
+            query.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
+    private static byte[] key(byte fill) {
+        byte[] key = new byte[32];
+        Arrays.fill(key, fill);
+        return key;
+    }
+}
