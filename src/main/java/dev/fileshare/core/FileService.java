@@ -51,6 +51,15 @@ public final class FileService {
      * ({@code bytes=...}; null for all).
      */
     public FileContent open(Username caller, Username owner, FileName name, String rangeHeader) throws IOException {
+        FileKey key = new FileKey(owner, name);
+        if (rangeHeader == null) {
+            if (!mayRead(caller, key)) {
+                throw notFound(key);
+            }
+            BlobStore.OpenBlob blob = blobs.openCurrent(key).orElseThrow(() -> notFound(key));
+            return new FileContent(blob.entry(), ByteRange.whole(blob.entry().size()), false, blob.stream());
+        }
+        // A range is resolved against one version's size, so that version is looked up first and read by name.
         for (int attempt = 1; ; attempt++) {
             FileEntry entry = describe(caller, owner, name);
             Optional<ByteRange> range = ByteRange.parse(rangeHeader, entry.size());

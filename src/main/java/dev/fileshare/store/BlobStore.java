@@ -28,6 +28,12 @@ public interface BlobStore {
      */
     InputStream read(FileEntry entry, long offset, long length) throws IOException;
 
+    /**
+     * Opens the whole of the current version, finding and opening it as one step: unlike {@link #find} then
+     * {@link #read}, a concurrent replace cannot make it fail, only decide which version it gets.
+     */
+    Optional<OpenBlob> openCurrent(FileKey key) throws IOException;
+
     /** The files {@code owner} owns, in no particular order. */
     List<FileEntry> list(Username owner);
 
@@ -35,5 +41,9 @@ public interface BlobStore {
     boolean delete(FileKey key) throws IOException;
 
     record WriteResult(FileEntry entry, boolean created) {
+    }
+
+    /** A version and a stream of all its bytes, which the caller closes. */
+    record OpenBlob(FileEntry entry, InputStream stream) {
     }
 }

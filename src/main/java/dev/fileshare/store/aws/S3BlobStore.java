@@ -155,6 +155,22 @@ final class S3BlobStore implements BlobStore {
     }
 
     @Override
+    public Optional<OpenBlob> openCurrent(FileKey key) {
+        ResponseInputStream<GetObjectResponse> in;
+        try {
+            // One GET: the response names the version it streams, so no replace can slip in between.
+            in = s3.getObject(get -> get.bucket(bucket).key(key.value()));
+        } catch (NoSuchKeyException absent) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsCalls.failure("read " + key, e);
+        }
+        GetObjectResponse object = in.response();
+        FileEntry entry = new FileEntry(key, object.contentLength(), seconds(object.lastModified()), quoted(object.eTag()));
+        return Optional.of(new OpenBlob(entry, in));
+    }
+
+    @Override
     public InputStream read(FileEntry entry, long offset, long length) {
         if (length == 0) {
             // No valid Range asks for zero bytes; still answer for exactly this version.

@@ -30,6 +30,7 @@ import java.util.Optional;
  * old version; a crash before it leaves only an unreferenced blob, which {@link BlobDirectory#sweep} removes.
  */
 final class LocalBlobStore implements BlobStore {
+    private static final int OPEN_ATTEMPTS = 10;
     private final SqliteDatabase db;
     private final BlobDirectory directory;
     private final Clock clock;
@@ -115,6 +116,25 @@ final class LocalBlobStore implements BlobStore {
         }
         channel.position(offset);
         return new BoundedInputStream(Channels.newInputStream(channel), length);
+    }
+
+    @Override
+    public Optional<OpenBlob> openCurrent(FileKey key) throws IOException {
+        // The window between the lookup and opening the file is short, and an open file survives its
+        // replacement, so a retry is rare and one almost always succeeds.
+        for (int attempt = 1; ; attempt++) {
+            Optional<FileEntry> entry = find(key);
+            if (entry.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new OpenBlob(entry.get(), read(entry.get(), 0, entry.get().size())));
+            } catch (VersionGoneException replaced) {
+                if (attempt == OPEN_ATTEMPTS) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     @Override
