@@ -17,8 +17,8 @@ public class StoreProducer {
     @Singleton
     Stores stores(FileshareConfig config, Clock clock) {
         return switch (config.store()) {
-            case "aws" -> AwsStore.open(config.aws()).stores(config.transferUrlLifetime());
-            case "local" -> LocalStore.open(config.dataDir(), clock).stores();
+            case "aws" -> AwsStore.open(config.aws(), config.transferUrlLifetime());
+            case "local" -> LocalStore.open(config.dataDir(), clock);
             default -> throw new IllegalStateException("unknown store " + config.store());
         };
     }

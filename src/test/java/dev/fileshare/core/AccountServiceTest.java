@@ -1,8 +1,6 @@
 package dev.fileshare.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.fileshare.store.Stores;
 import dev.fileshare.store.local.LocalStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Registration, login, sessions and throttling, on a real local store with a clock the test moves. */
 class AccountServiceTest {
@@ -22,7 +22,7 @@ class AccountServiceTest {
     Path dataDir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private LocalStore store;
+    private Stores store;
     private AccountService accounts;
 
     @BeforeEach

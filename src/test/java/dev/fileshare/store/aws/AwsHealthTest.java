@@ -1,12 +1,13 @@
 package dev.fileshare.store.aws;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fileshare.config.AwsConfig;
+import dev.fileshare.store.Stores;
 import dev.fileshare.tools.AwsStandIns;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(AwsStandInsExtension.class)
 class AwsHealthTest {
@@ -14,7 +15,7 @@ class AwsHealthTest {
     @Test
     void reportsTheBucketAndEachTableByName(AwsStandIns standIns) {
         AwsConfig config = TestResources.fresh(standIns);
-        try (AwsStore aws = AwsStore.open(config)) {
+        try (Stores aws = AwsStore.open(config, Duration.ofMinutes(15))) {
             AwsConfig.Tables t = config.tables();
             assertThat(aws.health().check()).containsExactly(
                     java.util.Map.entry("bucket:" + config.bucket(), true),
@@ -28,7 +29,7 @@ class AwsHealthTest {
     @Test
     void reportsMissingResourcesAsDown(AwsStandIns standIns) {
         AwsConfig config = TestResources.named(standIns, UUID.randomUUID().toString().substring(0, 12), false);
-        try (AwsStore aws = AwsStore.open(config)) {
+        try (Stores aws = AwsStore.open(config, Duration.ofMinutes(15))) {
             assertThat(aws.health().check()).hasSize(5).allSatisfy((part, up) -> assertThat(up).as(part).isFalse());
         }
     }

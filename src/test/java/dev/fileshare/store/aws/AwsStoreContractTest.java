@@ -8,9 +8,11 @@ import dev.fileshare.store.SessionStore;
 import dev.fileshare.store.SessionStoreContract;
 import dev.fileshare.store.ShareStore;
 import dev.fileshare.store.ShareStoreContract;
+import dev.fileshare.store.Stores;
 import dev.fileshare.store.UserStore;
 import dev.fileshare.store.UserStoreContract;
 import dev.fileshare.tools.AwsStandIns;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -19,11 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The port contracts, run against the aws adapters on dynalite and S3Proxy, with a new bucket and tables each test. */
 @ExtendWith(AwsStandInsExtension.class)
 class AwsStoreContractTest {
-    AwsStore aws;
+    Stores aws;
 
     @BeforeEach
     void open(AwsStandIns standIns) {
-        aws = AwsStore.open(TestResources.fresh(standIns));
+        aws = AwsStore.open(TestResources.fresh(standIns), Duration.ofMinutes(15));
     }
 
     @AfterEach

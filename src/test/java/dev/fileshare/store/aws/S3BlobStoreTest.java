@@ -1,8 +1,5 @@
 package dev.fileshare.store.aws;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.fileshare.config.AwsConfig;
 import dev.fileshare.core.FileEntry;
 import dev.fileshare.core.FileKey;
@@ -20,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the contract cannot see: multipart uploads of large or unknown-length content, and S3's own checks of
@@ -44,7 +44,7 @@ class S3BlobStoreTest {
     @BeforeEach
     void open(AwsStandIns standIns) {
         config = TestResources.fresh(standIns);
-        AwsStore.open(config).close();
+        AwsStore.open(config, Duration.ofMinutes(15)).close();
         clients = AwsClients.create(config);
         store = new S3BlobStore(clients.s3(), config.bucket(), Clock.systemUTC());
     }

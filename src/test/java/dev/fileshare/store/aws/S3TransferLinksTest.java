@@ -35,14 +35,14 @@ class S3TransferLinksTest {
     private static final FileKey FILE = new FileKey(new Username("alice"), new FileName("my video ü+&=.bin"));
 
     AwsConfig config;
-    AwsStore aws;
+    Stores aws;
     TransferLinks links;
 
     @BeforeEach
     void open(AwsStandIns standIns) {
         config = TestResources.fresh(standIns);
-        aws = AwsStore.open(config);
-        links = aws.transferLinks(LIFETIME);
+        aws = AwsStore.open(config, LIFETIME);
+        links = aws.transferLinks().orElseThrow();
     }
 
     @AfterEach
@@ -93,14 +93,15 @@ class S3TransferLinksTest {
 
     @Test
     void theStoresHandOutThePresignedUrls() {
-        Stores stores = aws.stores(LIFETIME);
-        assertThat(stores.transferLinks()).get().isInstanceOf(S3TransferLinks.class);
+        assertThat(aws.transferLinks()).get().isInstanceOf(S3TransferLinks.class);
     }
 
     @Test
     void lifetimeIsAtMostSevenDays() {
-        assertThat(aws.transferLinks(Duration.ofDays(7)).upload(FILE).url().getQuery()).contains("X-Amz-Expires=604800");
-        assertThatThrownBy(() -> aws.transferLinks(Duration.ofDays(7).plusSeconds(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> aws.transferLinks(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        try (Stores week = AwsStore.open(config, Duration.ofDays(7))) {
+            assertThat(week.transferLinks().orElseThrow().upload(FILE).url().getQuery()).contains("X-Amz-Expires=604800");
+        }
+        assertThatThrownBy(() -> AwsStore.open(config, Duration.ofDays(7).plusSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AwsStore.open(config, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,11 +1,10 @@
 package dev.fileshare.store.local;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fileshare.core.FileEntry;
 import dev.fileshare.core.FileKey;
 import dev.fileshare.core.FileName;
 import dev.fileshare.core.WriteCondition;
+import dev.fileshare.store.Stores;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -33,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An upload's process killed mid-write (SIGKILL, in a JVM of its own) leaves every file at its old or its new
@@ -66,7 +66,7 @@ class CrashSafetyTest {
 
         // The kill really caught a write in progress: its temporary file is there until the store reopens.
         assertThat(partFiles(dataDir)).isNotEmpty();
-        try (LocalStore store = LocalStore.open(dataDir, Clock.systemUTC())) {
+        try (Stores store = LocalStore.open(dataDir, Clock.systemUTC())) {
             Map<Integer, Set<String>> allowed = new HashMap<>();
             for (int file = 0; file < FILES; file++) {
                 allowed.put(file, Set.of(sha256(CrashingUploader.content(file, 0, FILE_SIZE))));
@@ -89,7 +89,7 @@ class CrashSafetyTest {
             kill();
 
             Map<Integer, Integer> lastCommitted = output.lastCommittedVersions();
-            try (LocalStore store = LocalStore.open(dataDir, Clock.systemUTC())) {
+            try (Stores store = LocalStore.open(dataDir, Clock.systemUTC())) {
                 Map<Integer, Set<String>> allowed = new HashMap<>();
                 for (int file = 0; file < FILES; file++) {
                     // The version reported committed, or the next one if it committed before the report got out.
@@ -123,7 +123,7 @@ class CrashSafetyTest {
     }
 
     /** Every file holds one allowed content, the listing agrees, and no unfinished or unreferenced blob is left. */
-    private static void assertRecovered(LocalStore store, Path dataDir, Map<Integer, Set<String>> allowed)
+    private static void assertRecovered(Stores store, Path dataDir, Map<Integer, Set<String>> allowed)
             throws IOException {
         assertThat(partFiles(dataDir)).as("temporary files after reopening").isEmpty();
         List<FileEntry> listed = store.blobs().list(CrashingUploader.OWNER);
@@ -143,7 +143,7 @@ class CrashSafetyTest {
     }
 
     /** New writes and reads work on the recovered store, replacing and creating files. */
-    private static void assertUsable(LocalStore store, Path dataDir) throws IOException {
+    private static void assertUsable(Stores store, Path dataDir) throws IOException {
         byte[] fresh = "written after the crash".getBytes(StandardCharsets.UTF_8);
         FileKey replaced = CrashingUploader.key(0);
         FileKey created = new FileKey(CrashingUploader.OWNER, new FileName("after-crash.txt"));
@@ -155,7 +155,7 @@ class CrashSafetyTest {
         assertThat(blobFileNames(dataDir)).hasSize(FILES + 1);
     }
 
-    private static byte[] read(LocalStore store, FileEntry entry) throws IOException {
+    private static byte[] read(Stores store, FileEntry entry) throws IOException {
         try (InputStream in = store.blobs().read(entry, 0, entry.size())) {
             return in.readAllBytes();
         }

@@ -4,6 +4,7 @@ import dev.fileshare.core.FileKey;
 import dev.fileshare.core.FileName;
 import dev.fileshare.core.Username;
 import dev.fileshare.core.WriteCondition;
+import dev.fileshare.store.Stores;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ public final class CrashingUploader {
         int size = Integer.parseInt(args[3]);
         long deadline = System.nanoTime() + MAX_RUN.toNanos();
 
-        LocalStore store = LocalStore.open(dataDir, Clock.systemUTC());
+        Stores store = LocalStore.open(dataDir, Clock.systemUTC());
         for (int file = 0; file < files; file++) {
             write(store, file, content(file, 0, size));
         }
@@ -69,7 +70,7 @@ public final class CrashingUploader {
         return bytes;
     }
 
-    private static void write(LocalStore store, int file, byte[] content) throws IOException {
+    private static void write(Stores store, int file, byte[] content) throws IOException {
         store.blobs().write(key(file), new ByteArrayInputStream(content), content.length, WriteCondition.ALWAYS);
     }
 

@@ -8,6 +8,7 @@ import dev.fileshare.store.SessionStore;
 import dev.fileshare.store.SessionStoreContract;
 import dev.fileshare.store.ShareStore;
 import dev.fileshare.store.ShareStoreContract;
+import dev.fileshare.store.Stores;
 import dev.fileshare.store.UserStore;
 import dev.fileshare.store.UserStoreContract;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class LocalStoreContractTest {
     @TempDir
     Path dataDir;
 
-    LocalStore local;
+    Stores local;
 
     @BeforeEach
     void open() {
