@@ -77,16 +77,7 @@ public final class ConfigReader {
     }
 
     public int integer(String key, int defaultValue, int min, int max) {
-        String raw = string(key, Integer.toString(defaultValue));
-        try {
-            int value = Integer.parseInt(raw);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below with the expected range
-        }
-        throw new InvalidConfigurationException(key, "expected an integer from " + min + " to " + max + " but got '" + raw + "'");
+        return (int) longValue(key, defaultValue, min, max);
     }
 
     public long longValue(String key, long defaultValue, long min, long max) {
