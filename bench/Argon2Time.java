@@ -1,0 +1,55 @@
+import java.util.Arrays;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * The bare cost of one Argon2id hash at the service's parameters, with the Bouncy Castle generator the service
+ * uses: the floor under a login's latency. Run as a single-file source program:
+ *
+ * <pre>java -cp bcprov-jdk18on-1.83.jar bench/Argon2Time.java [memoryKib iterations parallelism warmups runs]</pre>
+ *
+ * Prints the median, minimum and maximum of {@code runs} timed hashes (milliseconds), after {@code warmups}
+ * untimed ones so the JIT has compiled the compression function.
+ */
+public class Argon2Time {
+    public static void main(String[] args) {
+        int memoryKib = args.length > 0 ? Integer.parseInt(args[0]) : 19456;
+        int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        int runs = args.length > 4 ? Integer.parseInt(args[4]) : 31;
+        if (warmups < 0 || warmups > 1000 || runs < 1 || runs > 1000) {
+            throw new IllegalArgumentException("warmups 0..1000, runs 1..1000");
+        }
+        byte[] password = "correct horse battery staple".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        for (int i = 0; i < warmups; i++) {
+            hash(password, salt, memoryKib, iterations, parallelism);
+        }
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            hash(password, salt, memoryKib, iterations, parallelism);
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        System.out.printf(java.util.Locale.ROOT, "median_ms=%.3f min_ms=%.3f max_ms=%.3f runs=%d warmups=%d m=%d t=%d p=%d%n",
+                ms[runs / 2], ms[0], ms[runs - 1], runs, warmups, memoryKib, iterations, parallelism);
+    }
+
+    private static byte[] hash(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism) {
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        byte[] out = new byte[32];
+        generator.generateBytes(password, out);
+        return out;
+    }
+}
