@@ -17,6 +17,15 @@ public record FileEntryView(
         @Schema(required = true, example = "\"5d41402abc4b2a76b9719d911017c592\"",
                 description = "Strong entity tag of this version, quoted as in HTTP.") String etag) {
 
+    /**
+     * Consistent with the record's equals, but hashes no strings: JSON-B hashes every object it serialises (to
+     * detect cycles), and hashing the four fresh strings of each entry was 8% of the CPU of a 1,000-file listing.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * Long.hashCode(size) + (modified == null ? 0 : modified.hashCode());
+    }
+
     static FileEntryView of(FileEntry entry) {
         return new FileEntryView(entry.key().value(), entry.key().owner().value(), entry.key().fileName().value(),
                 entry.size(), entry.modified(), entry.etag());
