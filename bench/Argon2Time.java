@@ -6,26 +6,29 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * The bare cost of one Argon2id hash at the service's parameters, with the Bouncy Castle generator the service
  * uses: the floor under a login's latency. Run as a single-file source program:
  *
- * <pre>java -cp bcprov-jdk18on-1.83.jar bench/Argon2Time.java [memoryKib iterations parallelism warmups runs]</pre>
+ * <pre>java -cp bcprov-jdk18on-1.83.jar bench/Argon2Time.java [memoryKib iterations parallelism warmupSeconds runs]</pre>
  *
- * Prints the median, minimum and maximum of {@code runs} timed hashes (milliseconds), after {@code warmups}
- * untimed ones so the JIT has compiled the compression function.
+ * Prints the median, minimum and maximum of {@code runs} timed hashes (milliseconds), after untimed ones for
+ * {@code warmupSeconds} (at least 5 and at most 1,000 hashes) so that C2 has compiled the compression function.
  */
 public class Argon2Time {
     public static void main(String[] args) {
         int memoryKib = args.length > 0 ? Integer.parseInt(args[0]) : 19456;
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        double warmupSeconds = args.length > 3 ? Double.parseDouble(args[3]) : 5;
         int runs = args.length > 4 ? Integer.parseInt(args[4]) : 31;
-        if (warmups < 0 || warmups > 1000 || runs < 1 || runs > 1000) {
-            throw new IllegalArgumentException("warmups 0..1000, runs 1..1000");
+        if (warmupSeconds < 0 || warmupSeconds > 600 || runs < 1 || runs > 1000) {
+            throw new IllegalArgumentException("warmupSeconds 0..600, runs 1..1000");
         }
         byte[] password = "correct horse battery staple".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] salt = new byte[16];
         new java.security.SecureRandom().nextBytes(salt);
-        for (int i = 0; i < warmups; i++) {
+        long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        int warmups = 0;
+        while (warmups < 1000 && (warmups < 5 || System.nanoTime() < warmEnd)) {
             hash(password, salt, memoryKib, iterations, parallelism);
+            warmups++;
         }
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {

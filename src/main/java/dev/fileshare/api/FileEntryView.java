@@ -3,7 +3,9 @@ package dev.fileshare.api;
 import dev.fileshare.core.FileEntry;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.json.stream.JsonGenerator;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "FileEntry", description = "A stored file. `key`, `size` and `modified` are the original API's fields.")
@@ -24,6 +26,21 @@ public record FileEntryView(
     @Override
     public int hashCode() {
         return 31 * Long.hashCode(size) + (modified == null ? 0 : modified.hashCode());
+    }
+
+    /**
+     * Writes this entry as JSON-B writes the record (the same names, order and formats: JSON-B's default for an
+     * Instant is ISO-8601 in UTC), for the listing, which streams its JSON instead of building it in a String.
+     */
+    void writeTo(JsonGenerator json) {
+        json.writeStartObject()
+                .write("key", key)
+                .write("owner", owner)
+                .write("file_name", fileName)
+                .write("size", size)
+                .write("modified", DateTimeFormatter.ISO_INSTANT.format(modified))
+                .write("etag", etag)
+                .writeEnd();
     }
 
     static FileEntryView of(FileEntry entry) {
