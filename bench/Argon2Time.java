@@ -10,6 +10,10 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  *
  * Prints the median, minimum and maximum of {@code runs} timed hashes (milliseconds), after untimed ones for
  * {@code warmupSeconds} (at least 5 and at most 1,000 hashes) so that C2 has compiled the compression function.
+ *
+ * <p>With a sixth argument {@code serve} it then prints {@code ready} and answers each line of standard input
+ * holding a count k (1..100) with one line of k hash times in milliseconds, until end of input (at most 1,000
+ * lines): bench/bench.py interleaves such batches with batches of logins, so that both meet the same load.
  */
 public class Argon2Time {
     public static void main(String[] args) {
@@ -30,6 +34,10 @@ public class Argon2Time {
             hash(password, salt, memoryKib, iterations, parallelism);
             warmups++;
         }
+        if (args.length > 5 && args[5].equals("serve")) {
+            serve(password, salt, memoryKib, iterations, parallelism);
+            return;
+        }
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
@@ -39,6 +47,23 @@ public class Argon2Time {
         Arrays.sort(ms);
         System.out.printf(java.util.Locale.ROOT, "median_ms=%.3f min_ms=%.3f max_ms=%.3f runs=%d warmups=%d m=%d t=%d p=%d%n",
                 ms[runs / 2], ms[0], ms[runs - 1], runs, warmups, memoryKib, iterations, parallelism);
+    }
+
+    private static void serve(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism) {
+        System.out.println("ready");
+        System.out.flush();
+        java.util.Scanner in = new java.util.Scanner(System.in, java.nio.charset.StandardCharsets.US_ASCII);
+        for (int line = 0; line < 1000 && in.hasNextInt(); line++) {
+            int count = Math.max(1, Math.min(100, in.nextInt()));
+            StringBuilder times = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                long start = System.nanoTime();
+                hash(password, salt, memoryKib, iterations, parallelism);
+                times.append(i == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e6));
+            }
+            System.out.println(times);
+            System.out.flush();
+        }
     }
 
     private static byte[] hash(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism) {
