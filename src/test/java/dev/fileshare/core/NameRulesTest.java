@@ -89,4 +89,18 @@ class NameRulesTest {
         // UTF-16 order would put the emoji (a surrogate pair, 0xD83D...) first; code point order does not.
         assertThat(FileKey.ORDER.compare(bmp, astral)).isNegative();
     }
+
+    @Test
+    void keyOrderAgreesWithTheKeysCodePointsWhateverTheCharacters() {
+        String[] names = {"a", "ab", "a b", "b", "\uE000", "\uFFFD", "😀", "😁", "a😀", "a\uFFFD", "x😀y", "x😀z", "é"};
+        for (String x : names) {
+            for (String y : names) {
+                FileKey a = new FileKey(new Username("u"), new FileName(x));
+                FileKey b = new FileKey(new Username("u"), new FileName(y));
+                int expected = Integer.signum(java.util.Arrays.compare(
+                        a.value().codePoints().toArray(), b.value().codePoints().toArray()));
+                assertThat(Integer.signum(FileKey.ORDER.compare(a, b))).as("%s vs %s", x, y).isEqualTo(expected);
+            }
+        }
+    }
 }

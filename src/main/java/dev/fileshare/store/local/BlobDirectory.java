@@ -96,7 +96,9 @@ final class BlobDirectory {
         byte[] buffer = new byte[COPY_BUFFER];
         ByteBuffer wrapped = ByteBuffer.wrap(buffer);
         long total = 0;
-        for (int n; (n = in.read(buffer)) != -1; ) {
+        // readNBytes fills the buffer (a request body arrives some 32 KiB per read): one write per 256 KiB, not
+        // eight, which took a 512 MiB upload from 17,000 write calls to 2,000.
+        for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
             wrapped.clear().limit(n);
             while (wrapped.hasRemaining()) {
                 out.write(wrapped);

@@ -2,15 +2,14 @@ package dev.fileshare.store.local;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /** The generated name of one stored version: 128 random bits in hex. Its quoted form is the version's ETag. */
 record BlobId(String value) {
-    private static final Pattern FORMAT = Pattern.compile("[0-9a-f]{32}");
+    private static final int LENGTH = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     BlobId {
-        if (!FORMAT.matcher(value).matches()) {
+        if (!isWellFormed(value)) {
             throw new IllegalArgumentException("not a blob id");
         }
     }
@@ -25,11 +24,28 @@ record BlobId(String value) {
     static BlobId fromEtag(String etag) {
         if (etag.length() == 34 && etag.startsWith("\"") && etag.endsWith("\"")) {
             String inner = etag.substring(1, 33);
-            if (FORMAT.matcher(inner).matches()) {
+            if (isWellFormed(inner)) {
                 return new BlobId(inner);
             }
         }
         throw new dev.fileshare.store.VersionGoneException("no version " + etag);
+    }
+
+    /**
+     * 32 lower-case hex digits. Checked by hand, not with a regular expression: every row of a listing makes a
+     * BlobId, and the regex was 9% of the CPU of listing 1,000 files.
+     */
+    private static boolean isWellFormed(String value) {
+        if (value == null || value.length() != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String etag() {

@@ -139,8 +139,10 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public List<FileEntry> list(Username owner) {
+        // In key order already (the primary key's index; BINARY collation is UTF-8 byte order, which is code-point
+        // order), so the core's sort of the list is a single pass.
         return db.read(c -> {
-            PreparedStatement s = c.prepare("SELECT file_name, blob_id, size, modified FROM files WHERE owner = ?");
+            PreparedStatement s = c.prepare("SELECT file_name, blob_id, size, modified FROM files WHERE owner = ? ORDER BY file_name");
             s.setString(1, owner.value());
             List<FileEntry> entries = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
