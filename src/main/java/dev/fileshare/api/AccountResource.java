@@ -4,7 +4,7 @@ import dev.fileshare.core.AccountService;
 import dev.fileshare.core.AuthenticationException;
 import dev.fileshare.core.LoginSession;
 import dev.fileshare.core.Username;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)

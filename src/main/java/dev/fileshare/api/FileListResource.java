@@ -2,7 +2,7 @@ package dev.fileshare.api;
 
 import dev.fileshare.core.FileEntry;
 import dev.fileshare.core.FileService;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/files")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Tag(name = "files")
 public class FileListResource {

@@ -9,7 +9,7 @@ import dev.fileshare.core.InvalidInputException;
 import dev.fileshare.core.StrictBase64;
 import dev.fileshare.core.Username;
 import dev.fileshare.core.WriteCondition;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One file of the caller's, or shared with the caller: JSON (original) and binary representations. */
 @Path("/file")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Tag(name = "files")
 @SecurityRequirement(name = ApiDocs.SESSION)

@@ -18,7 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The REST application at the server root, as the original API's paths were. */
+/**
+ * The REST application at the server root, as the original API's paths were. Its resources are
+ * {@code @ApplicationScoped}: one instance serves every request (their {@code @Context} fields are per-request
+ * proxies), so no bean is built per request on the hot paths.
+ */
 @ApplicationPath("/")
 @OpenAPIDefinition(
         info = @Info(title = "fileshare", version = "1.0.0",

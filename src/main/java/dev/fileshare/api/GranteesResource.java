@@ -3,7 +3,7 @@ package dev.fileshare.api;
 import dev.fileshare.core.FileName;
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.Username;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/shares")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Tag(name = "sharing")
 public class GranteesResource {

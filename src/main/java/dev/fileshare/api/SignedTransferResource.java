@@ -8,7 +8,7 @@ import dev.fileshare.core.InvalidInputException;
 import dev.fileshare.core.SignedTransferLinks;
 import dev.fileshare.core.Username;
 import dev.fileshare.core.WriteCondition;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Where the local mode's transfer URLs lead: the signature stands in for the session. */
 @Path(SignedTransferLinks.PATH)
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "files")
 public class SignedTransferResource {
 

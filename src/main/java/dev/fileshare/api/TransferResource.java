@@ -10,7 +10,7 @@ import dev.fileshare.core.InvalidInputException;
 import dev.fileshare.core.TransferLink;
 import dev.fileshare.core.TransferLinks;
 import dev.fileshare.core.Username;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Issues short-lived URLs for files too large for API Gateway's 10 MB payload limit. The sharing rules apply here. */
 @Path("/file")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Tag(name = "files")
 public class TransferResource {
