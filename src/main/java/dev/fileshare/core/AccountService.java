@@ -107,10 +107,6 @@ public final class AccountService {
         return Optional.of(session.get().username());
     }
 
-    public Duration sessionLifetime() {
-        return sessionLifetime;
-    }
-
     private LoginSession openSession(Username username) {
         SessionToken token = SessionToken.generate(random);
         Instant expiresAt = clock.instant().plus(sessionLifetime).truncatedTo(ChronoUnit.SECONDS);

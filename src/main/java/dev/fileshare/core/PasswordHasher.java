@@ -62,10 +62,6 @@ public final class PasswordHasher {
         verify(password, decoy);
     }
 
-    public Argon2Settings settings() {
-        return settings;
-    }
-
     private static Argon2Settings parseSettings(String text) {
         int m = -1;
         int t = -1;
