@@ -1,12 +1,13 @@
 package dev.fileshare.api;
 
-import dev.fileshare.core.ContentTooLargeException;
-import dev.fileshare.core.FileName;
 import dev.fileshare.core.FileService;
-import dev.fileshare.core.InvalidInputException;
-import dev.fileshare.core.Username;
-import dev.fileshare.core.WriteCondition;
-import dev.fileshare.store.BlobStore;
+import dev.fileshare.core.model.ContentTooLargeException;
+import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.model.WriteCondition;
+import dev.fileshare.core.port.BlobStore;
+
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class BinaryUpload {
             }
             throw e;
         }
-        FileEntryView entry = FileEntryView.of(result.entry());
+        FileEntry entry = FileEntry.of(result.entry());
         Response.ResponseBuilder response = result.created()
                 ? Response.created(UriBuilder.fromPath("/file").queryParam("file_name", "{name}").build(name.value()))
                 : Response.ok();

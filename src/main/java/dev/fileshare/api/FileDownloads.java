@@ -1,8 +1,9 @@
 package dev.fileshare.api;
 
-import dev.fileshare.core.ByteRange;
-import dev.fileshare.core.FileContent;
-import dev.fileshare.core.FileEntry;
+import dev.fileshare.core.model.ByteRange;
+import dev.fileshare.core.model.FileContent;
+import dev.fileshare.core.model.FileVersion;
+
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -28,7 +29,7 @@ final class FileDownloads {
 
     /** The answer to a GET: 304/412 when the preconditions say so, else the content (206 for a range). */
     static Response response(FileContent content, boolean base64, Request request) throws IOException {
-        FileEntry entry = content.entry();
+        FileVersion entry = content.entry();
         EntityTag etag = entityTag(entry.etag());
         Date lastModified = Date.from(entry.modified());
         Response.ResponseBuilder precondition = request.evaluatePreconditions(lastModified, etag);

@@ -1,14 +1,14 @@
 package dev.fileshare.api;
 
-import dev.fileshare.config.FileshareConfig;
-import dev.fileshare.core.ContentTooLargeException;
-import dev.fileshare.core.FileContent;
-import dev.fileshare.core.FileName;
 import dev.fileshare.core.FileService;
-import dev.fileshare.core.InvalidInputException;
-import dev.fileshare.core.StrictBase64;
-import dev.fileshare.core.Username;
-import dev.fileshare.core.WriteCondition;
+import dev.fileshare.core.model.ContentTooLargeException;
+import dev.fileshare.core.model.FileContent;
+import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.StrictBase64;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.model.WriteCondition;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -55,7 +55,7 @@ public class FileResource {
     FileService files;
 
     @Inject
-    FileshareConfig config;
+    UploadLimits limits;
 
     @Context
     SecurityContext security;
@@ -81,18 +81,18 @@ public class FileResource {
     @APIResponse(responseCode = "200", description = "Stored: always for JSON; for raw bytes, replaced an existing file.",
             headers = @Header(name = "ETag", description = "The new version's entity tag (raw bytes only; JSON has `etag`).",
                     schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntry.class)))
     @APIResponse(responseCode = "201", description = "Created a new file (raw bytes only).",
             headers = {
                 @Header(ref = ApiDocs.ETAG),
                 @Header(name = "Location", description = "The file's URL.", schema = @Schema(type = SchemaType.STRING))
             },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntry.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
-    public FileEntryView uploadFile(FileUpload upload,
+    public FileEntry uploadFile(FileUpload upload,
                                     @Parameter(ref = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
                                     @Parameter(ref = ApiDocs.IF_NONE_MATCH) @HeaderParam("If-None-Match") String ifNoneMatch)
             throws IOException {
@@ -102,12 +102,12 @@ public class FileResource {
         }
         WriteCondition condition = WriteConditions.from(ifMatch, ifNoneMatch);
         long size = StrictBase64.decodedLength(upload.content());
-        if (size > config.maxJsonUploadBytes()) {
+        if (size > limits.maxJsonBytes()) {
             throw new ContentTooLargeException("The content is " + size + " bytes, over the JSON upload limit of "
-                    + config.maxJsonUploadBytes() + " bytes; " + BINARY_HINT);
+                    + limits.maxJsonBytes() + " bytes; " + BINARY_HINT);
         }
         byte[] content = StrictBase64.decode("content", upload.content());
-        return FileEntryView.of(files.upload(caller(), name, new ByteArrayInputStream(content), content.length, condition).entry());
+        return FileEntry.of(files.upload(caller(), name, new ByteArrayInputStream(content), content.length, condition).entry());
     }
 
     @PUT
@@ -122,7 +122,7 @@ public class FileResource {
             InputStream body) throws IOException {
         FileName name = FileName.parse("file_name", fileName);
         return BinaryUpload.store(files, caller(), name, WriteConditions.from(ifMatch, ifNoneMatch), contentLength, body,
-                config.maxBinaryUploadBytes());
+                limits.maxBinaryBytes());
     }
 
     @GET
@@ -162,13 +162,13 @@ public class FileResource {
             @Parameter(description = "The file's name.", required = true, example = "notes.txt")
             @QueryParam("file_name") String fileName,
             @Parameter(description = "The owner, when the file was shared with the caller; defaults to the caller.")
-            @QueryParam("username") String owner,
+            @QueryParam(OwnerParameter.NAME) String owner,
             @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.")
             @HeaderParam("Range") String range,
             @Context HttpHeaders headers,
             @Context Request request) throws IOException {
         FileName name = FileName.parse("file_name", fileName);
-        Username ownerName = owner == null || owner.isEmpty() ? caller() : Username.parse("username", owner);
+        Username ownerName = OwnerParameter.ownerOrCaller(owner, caller());
         boolean base64 = wantsBase64(headers);
         FileContent content = files.open(caller(), ownerName, name, base64 ? null : range);
         return FileDownloads.response(content, base64, request);

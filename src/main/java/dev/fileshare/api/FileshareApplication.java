@@ -1,5 +1,8 @@
 package dev.fileshare.api;
 
+import dev.fileshare.api.problem.Problem;
+import dev.fileshare.api.problem.ProblemExamples;
+
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;

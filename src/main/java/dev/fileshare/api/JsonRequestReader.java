@@ -1,9 +1,9 @@
 package dev.fileshare.api;
 
-import dev.fileshare.config.FileshareConfig;
-import dev.fileshare.core.ContentTooLargeException;
-import dev.fileshare.core.FieldError;
-import dev.fileshare.core.InvalidInputException;
+import dev.fileshare.core.model.ContentTooLargeException;
+import dev.fileshare.core.model.FieldError;
+import dev.fileshare.core.model.InvalidInputException;
+
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -39,7 +39,7 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
     private static final long ENVELOPE_BYTES = 64 * 1024;
 
     @Inject
-    FileshareConfig config;
+    UploadLimits limits;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -49,7 +49,7 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
     @Override
     public JsonRequest readFrom(Class<JsonRequest> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                                 MultivaluedMap<String, String> headers, InputStream body) throws IOException {
-        long limit = (config.maxJsonUploadBytes() + 2) / 3 * 4 + ENVELOPE_BYTES;
+        long limit = (limits.maxJsonBytes() + 2) / 3 * 4 + ENVELOPE_BYTES;
         JsonObject json = parse(new RequestBodyStream(body, limit));
         return bind(type, json);
     }
@@ -62,7 +62,7 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
             // Not only JsonException: parsson refuses input nested past its depth limit with a bare RuntimeException.
             if (body.overLimit()) {
                 throw new ContentTooLargeException("The request body is larger than a JSON upload may be ("
-                        + config.maxJsonUploadBytes() + " bytes of content); send large files as a binary upload: "
+                        + limits.maxJsonBytes() + " bytes of content); send large files as a binary upload: "
                         + "PUT /file?file_name=... with Content-Type: application/octet-stream.");
             }
             throw InvalidInputException.of("body", "must be a JSON object (" + reason(e) + ")");

@@ -1,5 +1,9 @@
 package dev.fileshare.api;
 
+import dev.fileshare.api.problem.Problem;
+import dev.fileshare.api.problem.ProblemResponses;
+import dev.fileshare.core.model.FieldError;
+
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -68,6 +72,6 @@ public class MediaTypeHeaderFilter implements ContainerRequestFilter {
 
     private static Response refusal(String header, String problem) {
         return ProblemResponses.of(Problem.invalid(header + " " + problem + ".",
-                java.util.List.of(new dev.fileshare.core.FieldError(header, problem)))).build();
+                java.util.List.of(new dev.fileshare.core.model.FieldError(header, problem)))).build();
     }
 }

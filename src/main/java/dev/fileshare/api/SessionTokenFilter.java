@@ -1,8 +1,9 @@
 package dev.fileshare.api;
 
 import dev.fileshare.core.AccountService;
-import dev.fileshare.core.AuthenticationException;
-import dev.fileshare.core.Username;
+import dev.fileshare.core.model.AuthenticationException;
+import dev.fileshare.core.model.Username;
+
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;

@@ -1,6 +1,7 @@
 package dev.fileshare.api;
 
-import dev.fileshare.core.SessionToken;
+import dev.fileshare.core.model.SessionToken;
+
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
 import java.util.regex.Pattern;

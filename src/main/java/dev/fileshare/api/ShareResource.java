@@ -1,8 +1,9 @@
 package dev.fileshare.api;
 
-import dev.fileshare.core.FileName;
 import dev.fileshare.core.FileService;
-import dev.fileshare.core.Username;
+import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.Username;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -46,15 +47,15 @@ public class ShareResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ShareRequest.class)))
     @APIResponse(responseCode = "200", description = "Shared.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmptyResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Empty.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    public EmptyResponse shareFile(ShareRequest request) {
+    public Empty shareFile(ShareRequest request) {
         FileName name = FileName.parse("file_name", request.fileName());
         Username grantee = Username.parse("username", request.username());
         files.share(SessionTokenFilter.callerOf(security), name, grantee);
-        return EmptyResponse.INSTANCE;
+        return Empty.INSTANCE;
     }
 
     @DELETE

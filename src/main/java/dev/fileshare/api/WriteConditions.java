@@ -1,7 +1,8 @@
 package dev.fileshare.api;
 
-import dev.fileshare.core.InvalidInputException;
-import dev.fileshare.core.WriteCondition;
+import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.WriteCondition;
+
 
 /** Reads the conditional-request headers of a PUT into the condition the store checks atomically with the write. */
 final class WriteConditions {

@@ -1,6 +1,9 @@
 package dev.fileshare.config;
 
-import dev.fileshare.core.Argon2Settings;
+import dev.fileshare.store.aws.AwsSettings;
+
+import dev.fileshare.core.model.Argon2Settings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -23,7 +26,7 @@ public record FileshareConfig(
         Duration loginWindow,
         Duration transferUrlLifetime,
         byte[] transferSigningKey,
-        AwsConfig aws) {
+        AwsSettings aws) {
 
     public static final String STORE = "fileshare.store";
     public static final String DATA_DIR = "fileshare.data-dir";
@@ -42,15 +45,13 @@ public record FileshareConfig(
     public static final long DEFAULT_MAX_BINARY_UPLOAD_BYTES = 5L * 1024 * 1024 * 1024;
     /** A JSON upload is held in memory whole, so its limit has a ceiling; larger files go binary. */
     public static final long MAX_JSON_UPLOAD_LIMIT = 100L * 1024 * 1024;
-    /** SigV4 query signatures (S3 presigned URLs, the aws mode's transfer URLs) are valid for at most 7 days. */
-    public static final Duration MAX_PRESIGNED_URL_LIFETIME = Duration.ofDays(7);
 
     public static FileshareConfig read(ConfigReader config) {
         Argon2Settings defaults = Argon2Settings.OWASP_MINIMUM;
         int parallelism = config.integer(ARGON2_PARALLELISM, defaults.parallelism(), 1, 64);
         String store = config.oneOf(STORE, "local", "local", "aws");
         Duration transferUrlLifetime = config.duration(TRANSFER_URL_LIFETIME, Duration.ofMinutes(15), Duration.ofSeconds(1));
-        if ("aws".equals(store) && transferUrlLifetime.compareTo(MAX_PRESIGNED_URL_LIFETIME) > 0) {
+        if ("aws".equals(store) && transferUrlLifetime.compareTo(AwsSettings.MAX_TRANSFER_URL_LIFETIME) > 0) {
             throw new InvalidConfigurationException(TRANSFER_URL_LIFETIME, "expected at most 7d with " + STORE
                     + "=aws (S3 presigned URLs live at most 7 days), but got " + transferUrlLifetime);
         }

@@ -1,17 +1,20 @@
 package dev.fileshare.config;
 
+import dev.fileshare.api.UploadLimits;
+
 import dev.fileshare.core.AccountService;
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.LoginThrottle;
 import dev.fileshare.core.PasswordHasher;
-import dev.fileshare.core.SignedTransferLinks;
-import dev.fileshare.core.TransferLinks;
-import dev.fileshare.store.BlobStore;
-import dev.fileshare.store.LoginFailureStore;
-import dev.fileshare.store.SessionStore;
-import dev.fileshare.store.ShareStore;
-import dev.fileshare.store.Stores;
-import dev.fileshare.store.UserStore;
+import dev.fileshare.core.SignedTransferUrls;
+import dev.fileshare.core.port.BlobStore;
+import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.SessionStore;
+import dev.fileshare.core.port.ShareStore;
+import dev.fileshare.core.port.Stores;
+import dev.fileshare.core.port.TransferUrls;
+import dev.fileshare.core.port.UserStore;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
@@ -62,14 +65,20 @@ public class ServiceProducer {
 
     @Produces
     @Singleton
+    UploadLimits uploadLimits(FileshareConfig config) {
+        return new UploadLimits(config.maxJsonUploadBytes(), config.maxBinaryUploadBytes());
+    }
+
+    @Produces
+    @Singleton
     FileService fileService(BlobStore blobs, ShareStore shares, UserStore users) {
         return new FileService(blobs, shares, users);
     }
 
     @Produces
     @Singleton
-    @Typed(SignedTransferLinks.class)
-    SignedTransferLinks signedTransferLinks(FileshareConfig config, SecureRandom random, Clock clock) {
+    @Typed(SignedTransferUrls.class)
+    SignedTransferUrls signedTransferUrls(FileshareConfig config, SecureRandom random, Clock clock) {
         byte[] key = config.transferSigningKey();
         if (key == null) {
             LOG.warning(() -> FileshareConfig.TRANSFER_SIGNING_KEY + " is not set: transfer URLs are signed with a random key "
@@ -77,14 +86,14 @@ public class ServiceProducer {
             key = new byte[32];
             random.nextBytes(key);
         }
-        return new SignedTransferLinks(key, config.transferUrlLifetime(), clock);
+        return new SignedTransferUrls(key, config.transferUrlLifetime(), clock);
     }
 
     @Produces
     @Singleton
-    TransferLinks transferLinks(Stores stores, SignedTransferLinks signed) {
+    TransferUrls transferUrls(Stores stores, SignedTransferUrls signed) {
         // The aws store hands out S3 presigned URLs; the local store has none, so the service's own signed URLs
-        // serve. SignedTransferLinks stays produced in both modes: /transfer verifies with it.
-        return stores.transferLinks().orElse(signed);
+        // serve. SignedTransferUrls stays produced in both modes: /transfer verifies with it.
+        return stores.transferUrls().orElse(signed);
     }
 }

@@ -1,6 +1,7 @@
 package dev.fileshare.config;
 
-import dev.fileshare.store.StoreHealth;
+import dev.fileshare.core.port.StoreHealth;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

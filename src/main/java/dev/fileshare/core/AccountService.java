@@ -1,9 +1,18 @@
 package dev.fileshare.core;
 
-import dev.fileshare.store.SessionStore;
-import dev.fileshare.store.StoredSession;
-import dev.fileshare.store.UserAccount;
-import dev.fileshare.store.UserStore;
+import dev.fileshare.core.model.AuthenticationException;
+import dev.fileshare.core.model.FieldError;
+import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.LoginSession;
+import dev.fileshare.core.model.Password;
+import dev.fileshare.core.model.SessionToken;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.model.UsernameTakenException;
+import dev.fileshare.core.port.SessionStore;
+import dev.fileshare.core.port.StoredSession;
+import dev.fileshare.core.port.UserAccount;
+import dev.fileshare.core.port.UserStore;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,8 +80,9 @@ public final class AccountService {
             hasher.verifyDecoy(secret);
             throw new AuthenticationException(BAD_CREDENTIALS);
         }
-        throttle.checkAllowed(username);
-        Optional<UserAccount> account = users.find(new Username(username));
+        Username name = new Username(username);
+        throttle.checkAllowed(name);
+        Optional<UserAccount> account = users.find(name);
         boolean matches;
         if (account.isPresent()) {
             matches = hasher.verify(secret, account.get().passwordHash());
@@ -81,10 +91,10 @@ public final class AccountService {
             matches = false;
         }
         if (!matches) {
-            throttle.recordFailure(username);
+            throttle.recordFailure(name);
             throw new AuthenticationException(BAD_CREDENTIALS);
         }
-        throttle.recordSuccess(username);
+        throttle.recordSuccess(name);
         return openSession(account.get().username());
     }
 

@@ -1,9 +1,19 @@
 package dev.fileshare.core;
 
-import dev.fileshare.store.BlobStore;
-import dev.fileshare.store.ShareStore;
-import dev.fileshare.store.UserStore;
-import dev.fileshare.store.VersionGoneException;
+import dev.fileshare.core.model.ByteRange;
+import dev.fileshare.core.model.FileContent;
+import dev.fileshare.core.model.FileKey;
+import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.FileVersion;
+import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.NotFoundException;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.model.WriteCondition;
+import dev.fileshare.core.port.BlobStore;
+import dev.fileshare.core.port.ShareStore;
+import dev.fileshare.core.port.UserStore;
+import dev.fileshare.core.port.VersionGoneException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -37,9 +47,9 @@ public final class FileService {
     }
 
     /** The caller's own file, or one its owner shared with the caller; 404 otherwise, whichever the reason. */
-    public FileEntry describe(Username caller, Username owner, FileName name) {
+    public FileVersion describe(Username caller, Username owner, FileName name) {
         FileKey key = new FileKey(owner, name);
-        Optional<FileEntry> entry = blobs.find(key);
+        Optional<FileVersion> entry = blobs.find(key);
         if (entry.isEmpty() || !mayRead(caller, key)) {
             throw notFound(key);
         }
@@ -61,7 +71,7 @@ public final class FileService {
         }
         // A range is resolved against one version's size, so that version is looked up first and read by name.
         for (int attempt = 1; ; attempt++) {
-            FileEntry entry = describe(caller, owner, name);
+            FileVersion entry = describe(caller, owner, name);
             Optional<ByteRange> range = ByteRange.parse(rangeHeader, entry.size());
             ByteRange span = range.orElse(ByteRange.whole(entry.size()));
             try {
@@ -104,10 +114,10 @@ public final class FileService {
     }
 
     /** The caller's own files, then those shared with them, each part sorted by key. */
-    public List<FileEntry> list(Username caller) {
-        List<FileEntry> own = new ArrayList<>(blobs.list(caller));
+    public List<FileVersion> list(Username caller) {
+        List<FileVersion> own = new ArrayList<>(blobs.list(caller));
         own.sort((a, b) -> FileKey.ORDER.compare(a.key(), b.key()));
-        List<FileEntry> shared = new ArrayList<>();
+        List<FileVersion> shared = new ArrayList<>();
         for (FileKey key : shares.sharedWith(caller)) {
             blobs.find(key).ifPresent(shared::add);
         }

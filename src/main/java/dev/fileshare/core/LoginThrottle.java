@@ -1,7 +1,11 @@
 package dev.fileshare.core;
 
-import dev.fileshare.store.FailureWindow;
-import dev.fileshare.store.LoginFailureStore;
+import dev.fileshare.core.model.Username;
+
+import dev.fileshare.core.model.TooManyLoginFailuresException;
+import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.LoginFailures;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,27 +25,27 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
-    /** @throws TooManyLoginAttemptsException while the username is throttled */
-    public void checkAllowed(String username) {
-        Optional<FailureWindow> current = store.find(username);
+    /** @throws TooManyLoginFailuresException while the username is throttled */
+    public void checkAllowed(Username username) {
+        Optional<LoginFailures> current = store.find(username);
         if (current.isEmpty()) {
             return;
         }
         Duration left = remaining(current.get(), clock.instant());
         if (current.get().failures() >= maxFailures && !left.isNegative() && !left.isZero()) {
-            throw new TooManyLoginAttemptsException(roundUpToSeconds(left));
+            throw new TooManyLoginFailuresException(roundUpToSeconds(left));
         }
     }
 
-    public void recordFailure(String username) {
+    public void recordFailure(Username username) {
         store.recordFailure(username, clock.instant(), window);
     }
 
-    public void recordSuccess(String username) {
+    public void recordSuccess(Username username) {
         store.clear(username);
     }
 
-    private Duration remaining(FailureWindow failures, Instant now) {
+    private Duration remaining(LoginFailures failures, Instant now) {
         return Duration.between(now, failures.start().plus(window));
     }
 

@@ -1,5 +1,8 @@
 package dev.fileshare.core;
 
+import dev.fileshare.core.model.Argon2Settings;
+import dev.fileshare.core.model.Password;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;

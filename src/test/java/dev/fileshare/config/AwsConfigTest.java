@@ -1,5 +1,7 @@
 package dev.fileshare.config;
 
+import dev.fileshare.store.aws.AwsSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,18 +12,18 @@ import org.junit.jupiter.api.Test;
 
 class AwsConfigTest {
 
-    private static AwsConfig read(Map<String, String> values) {
+    private static AwsSettings read(Map<String, String> values) {
         return AwsConfig.read(new ConfigReader(key -> Optional.ofNullable(values.get(key))));
     }
 
     @Test
     void hasTheDocumentedDefaults() {
-        AwsConfig config = read(Map.of());
+        AwsSettings config = read(Map.of());
 
         assertThat(config.region()).isEqualTo("us-east-1");
         assertThat(config.bucket()).isEqualTo("fileshare-files");
-        assertThat(config.tables()).isEqualTo(new AwsConfig.Tables(
-                "fileshare-users", "fileshare-sessions", "fileshare-shares", "fileshare-throttle"));
+        assertThat(config.tables()).isEqualTo(new AwsSettings.Tables(
+                "fileshare-users", "fileshare-sessions", "fileshare-shares", "fileshare-login-failures"));
         assertThat(config.s3Endpoint()).isEmpty();
         assertThat(config.dynamoDbEndpoint()).isEmpty();
         assertThat(config.createResources()).isFalse();
@@ -30,19 +32,19 @@ class AwsConfigTest {
 
     @Test
     void readsEveryKey() {
-        AwsConfig config = read(Map.of(
+        AwsSettings config = read(Map.of(
                 AwsConfig.REGION, "eu-central-1",
                 AwsConfig.BUCKET, "my-files",
                 AwsConfig.TABLE_SESSIONS, "s.s",
                 AwsConfig.TABLE_SHARES, "sh_1",
-                AwsConfig.TABLE_THROTTLE, "t-1",
+                AwsConfig.TABLE_LOGIN_FAILURES, "t-1",
                 AwsConfig.S3_ENDPOINT, "http://127.0.0.1:4568",
                 AwsConfig.DYNAMODB_ENDPOINT, "http://127.0.0.1:4567",
                 AwsConfig.CREATE_RESOURCES, "TRUE"));
 
         assertThat(config.region()).isEqualTo("eu-central-1");
         assertThat(config.bucket()).isEqualTo("my-files");
-        assertThat(config.tables()).isEqualTo(new AwsConfig.Tables("fileshare-users", "s.s", "sh_1", "t-1"));
+        assertThat(config.tables()).isEqualTo(new AwsSettings.Tables("fileshare-users", "s.s", "sh_1", "t-1"));
         assertThat(config.s3Endpoint()).contains(URI.create("http://127.0.0.1:4568"));
         assertThat(config.dynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:4567"));
         assertThat(config.createResources()).isTrue();

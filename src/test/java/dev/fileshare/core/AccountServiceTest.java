@@ -1,7 +1,16 @@
 package dev.fileshare.core;
 
-import dev.fileshare.store.Stores;
+import dev.fileshare.core.model.Argon2Settings;
+import dev.fileshare.core.model.AuthenticationException;
+import dev.fileshare.core.model.FieldError;
+import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.LoginSession;
+import dev.fileshare.core.model.TooManyLoginFailuresException;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.model.UsernameTakenException;
+import dev.fileshare.core.port.Stores;
 import dev.fileshare.store.local.LocalStore;
+
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -126,7 +135,7 @@ class AccountServiceTest {
         }
 
         // Even the right password is refused while throttled, and Retry-After covers the rest of the window.
-        assertThat(catchLogin("alice", "password1")).isInstanceOfSatisfying(TooManyLoginAttemptsException.class,
+        assertThat(catchLogin("alice", "password1")).isInstanceOfSatisfying(TooManyLoginFailuresException.class,
                 e -> assertThat(e.retryAfter()).isEqualTo(WINDOW));
         // Other users are not locked out.
         assertThat(accounts.login("bob", "password1")).isNotNull();
@@ -155,7 +164,7 @@ class AccountServiceTest {
             catchLogin("ghost", "password1");
         }
 
-        assertThat(catchLogin("ghost", "password1")).isInstanceOf(TooManyLoginAttemptsException.class);
+        assertThat(catchLogin("ghost", "password1")).isInstanceOf(TooManyLoginFailuresException.class);
     }
 
     private Throwable catchLogin(String username, String password) {

@@ -1,5 +1,8 @@
 package dev.fileshare.core;
 
+import dev.fileshare.core.model.Argon2Settings;
+import dev.fileshare.core.model.Password;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;

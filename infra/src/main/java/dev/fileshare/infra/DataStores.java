@@ -48,7 +48,7 @@ public final class DataStores extends Construct {
     private final Table users;
     private final Table sessions;
     private final Table shares;
-    private final Table throttle;
+    private final Table loginFailures;
 
     public DataStores(final Construct scope, final String id, final Props props) {
         super(scope, id);
@@ -101,7 +101,7 @@ public final class DataStores extends Construct {
                 .partitionKey(Attribute.builder().name("file_key").type(AttributeType.STRING).build())
                 .sortKey(Attribute.builder().name("grantee").type(AttributeType.STRING).build())
                 .build());
-        throttle = table("Throttle", "username", null, "expires_at", removal);
+        loginFailures = table("LoginFailures", "username", null, "expires_at", removal);
     }
 
     private Table table(final String id, final String partitionKey, final String sortKey,
@@ -132,7 +132,7 @@ public final class DataStores extends Construct {
      */
     public void grantServiceAccess(final IGrantable grantee) {
         List<String> tableArns = List.of(users.getTableArn(), sessions.getTableArn(),
-                shares.getTableArn(), throttle.getTableArn(),
+                shares.getTableArn(), loginFailures.getTableArn(),
                 shares.getTableArn() + "/index/" + SHARES_BY_FILE_INDEX);
         List.of(
                 PolicyStatement.Builder.create()
@@ -157,7 +157,7 @@ public final class DataStores extends Construct {
                 "FILESHARE_AWS_TABLE_USERS", users.getTableName(),
                 "FILESHARE_AWS_TABLE_SESSIONS", sessions.getTableName(),
                 "FILESHARE_AWS_TABLE_SHARES", shares.getTableName(),
-                "FILESHARE_AWS_TABLE_THROTTLE", throttle.getTableName());
+                "FILESHARE_AWS_TABLE_LOGIN_FAILURES", loginFailures.getTableName());
     }
 
     public Bucket bucket() {
@@ -169,7 +169,7 @@ public final class DataStores extends Construct {
     }
 
     public List<Table> tables() {
-        return List.of(users, sessions, shares, throttle);
+        return List.of(users, sessions, shares, loginFailures);
     }
 
     /** What the data stores need to know. */

@@ -109,7 +109,7 @@ class FileshareStackTest {
         }
         assertThat(names).containsExactlyInAnyOrder("FILESHARE_STORE", "FILESHARE_AWS_REGION",
                 "FILESHARE_AWS_BUCKET", "FILESHARE_AWS_TABLE_USERS", "FILESHARE_AWS_TABLE_SESSIONS",
-                "FILESHARE_AWS_TABLE_SHARES", "FILESHARE_AWS_TABLE_THROTTLE");
+                "FILESHARE_AWS_TABLE_SHARES", "FILESHARE_AWS_TABLE_LOGIN_FAILURES");
         assertThat(objects(container.get("Environment")))
                 .contains(Map.of("Name", "FILESHARE_STORE", "Value", "aws"))
                 .contains(Map.of("Name", "FILESHARE_AWS_REGION", "Value", Map.of("Ref", "AWS::Region")));

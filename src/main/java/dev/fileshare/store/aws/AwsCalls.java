@@ -1,6 +1,7 @@
 package dev.fileshare.store.aws;
 
-import dev.fileshare.store.StoreException;
+import dev.fileshare.core.port.StoreException;
+
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 

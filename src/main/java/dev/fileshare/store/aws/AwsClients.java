@@ -1,6 +1,6 @@
 package dev.fileshare.store.aws;
 
-import dev.fileshare.config.AwsConfig;
+
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,7 +27,7 @@ record AwsClients(S3Client s3, S3Presigner presigner, DynamoDbClient dynamoDb) i
     private static final AwsBasicCredentials STAND_IN_CREDENTIALS =
             AwsBasicCredentials.create("fileshare-stand-in", "fileshare-stand-in");
 
-    static AwsClients create(AwsConfig config) {
+    static AwsClients create(AwsSettings config) {
         Region region = Region.of(config.region());
         AwsCredentialsProvider credentials = credentials(config);
         // The HTTP client is named explicitly: no classpath scanning for an implementation inside Liberty.
@@ -59,7 +59,7 @@ record AwsClients(S3Client s3, S3Presigner presigner, DynamoDbClient dynamoDb) i
      * only credentials given explicitly (system properties, environment), else placeholders: the chain's
      * instance-metadata look-up would reach for a non-local address.
      */
-    private static AwsCredentialsProvider credentials(AwsConfig config) {
+    private static AwsCredentialsProvider credentials(AwsSettings config) {
         if (!config.usesEndpointOverride()) {
             return DefaultCredentialsProvider.builder().build();
         }

@@ -1,7 +1,7 @@
 package dev.fileshare.store.aws;
 
-import dev.fileshare.config.AwsConfig;
-import dev.fileshare.store.StoreHealth;
+import dev.fileshare.core.port.StoreHealth;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 /** Answers for the bucket ({@code HeadBucket}) and each table ({@code DescribeTable}, ACTIVE), by name. */
 final class AwsHealth implements StoreHealth {
     private final AwsClients clients;
-    private final AwsConfig config;
+    private final AwsSettings config;
 
-    AwsHealth(AwsClients clients, AwsConfig config) {
+    AwsHealth(AwsClients clients, AwsSettings config) {
         this.clients = clients;
         this.config = config;
     }
@@ -22,8 +22,8 @@ final class AwsHealth implements StoreHealth {
     public Map<String, Boolean> check() {
         Map<String, Boolean> parts = new LinkedHashMap<>();
         parts.put("bucket:" + config.bucket(), bucketAnswers());
-        AwsConfig.Tables tables = config.tables();
-        for (String table : List.of(tables.users(), tables.sessions(), tables.shares(), tables.throttle())) {
+        AwsSettings.Tables tables = config.tables();
+        for (String table : List.of(tables.users(), tables.sessions(), tables.shares(), tables.loginFailures())) {
             parts.put("table:" + table, tableIsActive(table));
         }
         return parts;

@@ -1,7 +1,7 @@
 package dev.fileshare.store.aws;
 
-import dev.fileshare.config.AwsConfig;
-import dev.fileshare.store.StoreException;
+import dev.fileshare.core.port.StoreException;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
@@ -41,19 +41,19 @@ final class AwsResources {
         this.dynamoDb = clients.dynamoDb();
     }
 
-    void createMissing(AwsConfig config) {
+    void createMissing(AwsSettings config) {
         try {
             createBucketIfMissing(config.bucket(), config.region());
-            AwsConfig.Tables tables = config.tables();
+            AwsSettings.Tables tables = config.tables();
             createTableIfMissing(table(tables.users(), "username", null));
             createTableIfMissing(table(tables.sessions(), "token_hash", null));
             createTableIfMissing(sharesTable(tables.shares()));
-            createTableIfMissing(table(tables.throttle(), "username", null));
-            for (String name : List.of(tables.users(), tables.sessions(), tables.shares(), tables.throttle())) {
+            createTableIfMissing(table(tables.loginFailures(), "username", null));
+            for (String name : List.of(tables.users(), tables.sessions(), tables.shares(), tables.loginFailures())) {
                 awaitActive(name);
             }
             enableTimeToLive(tables.sessions());
-            enableTimeToLive(tables.throttle());
+            enableTimeToLive(tables.loginFailures());
         } catch (SdkException e) {
             throw new StoreException("aws store: cannot create the bucket and tables", e);
         }

@@ -1,7 +1,7 @@
 package dev.fileshare.store.aws;
 
-import dev.fileshare.config.AwsConfig;
-import dev.fileshare.store.Stores;
+import dev.fileshare.core.port.Stores;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,21 +16,21 @@ public final class AwsStore {
      * missing bucket and tables. Transfer URLs are S3 presigned URLs valid for {@code transferUrlLifetime}
      * (1 second to 7 days). Closing the ports closes the clients.
      */
-    public static Stores open(AwsConfig config, Duration transferUrlLifetime) {
+    public static Stores open(AwsSettings config, Duration transferUrlLifetime) {
         AwsClients clients = AwsClients.create(config);
         try {
             if (config.createResources()) {
                 new AwsResources(clients).createMissing(config);
             }
-            AwsConfig.Tables tables = config.tables();
+            AwsSettings.Tables tables = config.tables();
             return new Stores(
                     new DynamoUserStore(clients.dynamoDb(), tables.users()),
                     new DynamoSessionStore(clients.dynamoDb(), tables.sessions()),
                     new DynamoShareStore(clients.dynamoDb(), tables.shares()),
-                    new DynamoLoginFailureStore(clients.dynamoDb(), tables.throttle()),
+                    new DynamoLoginFailureStore(clients.dynamoDb(), tables.loginFailures()),
                     new S3BlobStore(clients.s3(), config.bucket(), Clock.systemUTC()),
                     new AwsHealth(clients, config),
-                    Optional.of(new S3TransferLinks(clients.presigner(), config.bucket(), transferUrlLifetime)),
+                    Optional.of(new S3TransferUrls(clients.presigner(), config.bucket(), transferUrlLifetime)),
                     clients);
         } catch (RuntimeException e) {
             clients.close();

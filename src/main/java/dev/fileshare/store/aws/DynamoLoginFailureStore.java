@@ -1,11 +1,14 @@
 package dev.fileshare.store.aws;
 
+import dev.fileshare.core.model.Username;
+
+import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.LoginFailures;
+import dev.fileshare.core.port.StoreException;
+
 import static dev.fileshare.store.aws.Items.n;
 import static dev.fileshare.store.aws.Items.s;
 
-import dev.fileshare.store.FailureWindow;
-import dev.fileshare.store.LoginFailureStore;
-import dev.fileshare.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -35,7 +38,7 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
-    public Optional<FailureWindow> find(String username) {
+    public Optional<LoginFailures> find(Username username) {
         Map<String, AttributeValue> item = AwsCalls.call("read login failures", () -> dynamoDb.getItem(get -> get
                 .tableName(table).key(key(username)).consistentRead(true)).item());
         if (item == null || item.isEmpty()) {
@@ -45,17 +48,17 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
-    public FailureWindow recordFailure(String username, Instant now, Duration window) {
+    public LoginFailures recordFailure(Username username, Instant now, Duration window) {
         // A window that began at or before this instant has ended (as in the local store).
         AttributeValue cutoff = n(now.minus(window).toEpochMilli());
         try {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                Optional<FailureWindow> counted = countInOpenWindow(username, cutoff);
+                Optional<LoginFailures> counted = countInOpenWindow(username, cutoff);
                 if (counted.isPresent()) {
                     return counted.get();
                 }
                 if (startNewWindow(username, now, window, cutoff)) {
-                    return new FailureWindow(now, 1);
+                    return new LoginFailures(now, 1);
                 }
             }
         } catch (SdkException e) {
@@ -64,7 +67,7 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
         throw new StoreException("aws store: too much contention counting login failures of one user", null);
     }
 
-    private Optional<FailureWindow> countInOpenWindow(String username, AttributeValue cutoff) {
+    private Optional<LoginFailures> countInOpenWindow(Username username, AttributeValue cutoff) {
         try {
             Map<String, AttributeValue> updated = dynamoDb.updateItem(update -> update.tableName(table).key(key(username))
                     .updateExpression("ADD failures :one")
@@ -77,9 +80,9 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
         }
     }
 
-    private boolean startNewWindow(String username, Instant now, Duration window, AttributeValue cutoff) {
+    private boolean startNewWindow(Username username, Instant now, Duration window, AttributeValue cutoff) {
         Map<String, AttributeValue> item = Map.of(
-                "username", s(username),
+                "username", s(username.value()),
                 "window_start", n(now.toEpochMilli()),
                 "failures", n(1),
                 "expires_at", n(epochSecondsRoundedUp(now.plus(window))));
@@ -94,7 +97,7 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
-    public void clear(String username) {
+    public void clear(Username username) {
         AwsCalls.run("clear login failures", () -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(username))));
     }
 
@@ -103,12 +106,12 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
         return instant.getNano() == 0 ? instant.getEpochSecond() : instant.getEpochSecond() + 1;
     }
 
-    private static FailureWindow window(Map<String, AttributeValue> item) {
-        return new FailureWindow(Instant.ofEpochMilli(Items.number(item, "window_start")),
+    private static LoginFailures window(Map<String, AttributeValue> item) {
+        return new LoginFailures(Instant.ofEpochMilli(Items.number(item, "window_start")),
                 Math.toIntExact(Items.number(item, "failures")));
     }
 
-    private static Map<String, AttributeValue> key(String username) {
-        return Map.of("username", s(username));
+    private static Map<String, AttributeValue> key(Username username) {
+        return Map.of("username", s(username.value()));
     }
 }

@@ -1,11 +1,12 @@
 package dev.fileshare.store.aws;
 
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.port.SessionStore;
+import dev.fileshare.core.port.StoredSession;
+
 import static dev.fileshare.store.aws.Items.n;
 import static dev.fileshare.store.aws.Items.s;
 
-import dev.fileshare.core.Username;
-import dev.fileshare.store.SessionStore;
-import dev.fileshare.store.StoredSession;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

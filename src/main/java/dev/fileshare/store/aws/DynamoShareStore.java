@@ -1,11 +1,12 @@
 package dev.fileshare.store.aws;
 
+import dev.fileshare.core.model.FileKey;
+import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.port.ShareStore;
+
 import static dev.fileshare.store.aws.Items.s;
 
-import dev.fileshare.core.FileKey;
-import dev.fileshare.core.FileName;
-import dev.fileshare.core.Username;
-import dev.fileshare.store.ShareStore;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

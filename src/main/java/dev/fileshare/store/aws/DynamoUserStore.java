@@ -1,10 +1,11 @@
 package dev.fileshare.store.aws;
 
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.port.UserAccount;
+import dev.fileshare.core.port.UserStore;
+
 import static dev.fileshare.store.aws.Items.s;
 
-import dev.fileshare.core.Username;
-import dev.fileshare.store.UserAccount;
-import dev.fileshare.store.UserStore;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

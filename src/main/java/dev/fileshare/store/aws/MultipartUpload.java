@@ -1,6 +1,7 @@
 package dev.fileshare.store.aws;
 
-import dev.fileshare.core.WriteCondition;
+import dev.fileshare.core.model.WriteCondition;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

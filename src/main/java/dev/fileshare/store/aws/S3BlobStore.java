@@ -1,14 +1,15 @@
 package dev.fileshare.store.aws;
 
-import dev.fileshare.core.FileEntry;
-import dev.fileshare.core.FileKey;
-import dev.fileshare.core.FileName;
-import dev.fileshare.core.InvalidInputException;
-import dev.fileshare.core.PreconditionFailedException;
-import dev.fileshare.core.Username;
-import dev.fileshare.core.WriteCondition;
-import dev.fileshare.store.BlobStore;
-import dev.fileshare.store.VersionGoneException;
+import dev.fileshare.core.model.FileKey;
+import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.FileVersion;
+import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.PreconditionFailedException;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.model.WriteCondition;
+import dev.fileshare.core.port.BlobStore;
+import dev.fileshare.core.port.VersionGoneException;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,10 +102,10 @@ final class S3BlobStore implements BlobStore {
     }
 
     /** The entry of the version just written; its time stamp comes from S3 unless another write already replaced it. */
-    private FileEntry describeWritten(FileKey key, Written written) {
+    private FileVersion describeWritten(FileKey key, Written written) {
         String etag = quoted(written.etag());
-        Optional<FileEntry> current = find(key).filter(entry -> entry.etag().equals(etag));
-        return current.orElseGet(() -> new FileEntry(key, written.size(),
+        Optional<FileVersion> current = find(key).filter(entry -> entry.etag().equals(etag));
+        return current.orElseGet(() -> new FileVersion(key, written.size(),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS), etag));
     }
 
@@ -140,8 +141,8 @@ final class S3BlobStore implements BlobStore {
     }
 
     @Override
-    public Optional<FileEntry> find(FileKey key) {
-        return head(key).map(h -> new FileEntry(key, h.contentLength(), seconds(h.lastModified()), quoted(h.eTag())));
+    public Optional<FileVersion> find(FileKey key) {
+        return head(key).map(h -> new FileVersion(key, h.contentLength(), seconds(h.lastModified()), quoted(h.eTag())));
     }
 
     private Optional<HeadObjectResponse> head(FileKey key) {
@@ -166,12 +167,12 @@ final class S3BlobStore implements BlobStore {
             throw AwsCalls.failure("read " + key, e);
         }
         GetObjectResponse object = in.response();
-        FileEntry entry = new FileEntry(key, object.contentLength(), seconds(object.lastModified()), quoted(object.eTag()));
+        FileVersion entry = new FileVersion(key, object.contentLength(), seconds(object.lastModified()), quoted(object.eTag()));
         return Optional.of(new OpenBlob(entry, in));
     }
 
     @Override
-    public InputStream read(FileEntry entry, long offset, long length) {
+    public InputStream read(FileVersion entry, long offset, long length) {
         if (length == 0) {
             // No valid Range asks for zero bytes; still answer for exactly this version.
             if (find(entry.key()).filter(current -> current.etag().equals(entry.etag())).isEmpty()) {
@@ -201,7 +202,7 @@ final class S3BlobStore implements BlobStore {
     }
 
     @Override
-    public List<FileEntry> list(Username owner) {
+    public List<FileVersion> list(Username owner) {
         String prefix = owner.value() + "/";
         // The delimiter leaves out keys with a further "/", which no file name of this service has.
         return AwsCalls.call("list the files of " + owner, () -> s3.listObjectsV2Paginator(list -> list
@@ -212,14 +213,14 @@ final class S3BlobStore implements BlobStore {
     }
 
     /** None for an object this service did not write under a valid name (e.g. a console's "folder" marker). */
-    private static Optional<FileEntry> entry(Username owner, String name, S3Object object) {
+    private static Optional<FileVersion> entry(Username owner, String name, S3Object object) {
         FileName fileName;
         try {
             fileName = new FileName(name);
         } catch (InvalidInputException notOurs) {
             return Optional.empty();
         }
-        return Optional.of(new FileEntry(new FileKey(owner, fileName), object.size(),
+        return Optional.of(new FileVersion(new FileKey(owner, fileName), object.size(),
                 seconds(object.lastModified()), quoted(object.eTag())));
     }
 
@@ -232,7 +233,7 @@ final class S3BlobStore implements BlobStore {
         return true;
     }
 
-    private static VersionGoneException gone(FileEntry entry) {
+    private static VersionGoneException gone(FileVersion entry) {
         return new VersionGoneException("version " + entry.etag() + " of " + entry.key() + " is gone");
     }
 

@@ -1,6 +1,7 @@
 package dev.fileshare.store.aws;
 
-import dev.fileshare.core.WriteCondition;
+import dev.fileshare.core.model.WriteCondition;
+
 import java.util.function.Consumer;
 
 /** Maps a write condition to S3's conditional-write headers: {@code If-None-Match: *} or {@code If-Match: etag}. */

@@ -1,5 +1,7 @@
 package dev.fileshare.store.local;
 
+import dev.fileshare.core.port.VersionGoneException;
+
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -28,7 +30,7 @@ record BlobId(String value) {
                 return new BlobId(inner);
             }
         }
-        throw new dev.fileshare.store.VersionGoneException("no version " + etag);
+        throw new dev.fileshare.core.port.VersionGoneException("no version " + etag);
     }
 
     /**

@@ -1,13 +1,14 @@
 package dev.fileshare.store.local;
 
-import dev.fileshare.core.FileEntry;
-import dev.fileshare.core.FileKey;
-import dev.fileshare.core.FileName;
-import dev.fileshare.core.PreconditionFailedException;
-import dev.fileshare.core.Username;
-import dev.fileshare.core.WriteCondition;
-import dev.fileshare.store.BlobStore;
-import dev.fileshare.store.VersionGoneException;
+import dev.fileshare.core.model.FileKey;
+import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.FileVersion;
+import dev.fileshare.core.model.PreconditionFailedException;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.model.WriteCondition;
+import dev.fileshare.core.port.BlobStore;
+import dev.fileshare.core.port.VersionGoneException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -54,7 +55,7 @@ final class LocalBlobStore implements BlobStore {
             throw notCommitted;
         }
         replaced.ifPresent(directory::deleteQuietly);
-        return new WriteResult(new FileEntry(key, size, modified, id.etag()), replaced.isEmpty());
+        return new WriteResult(new FileVersion(key, size, modified, id.etag()), replaced.isEmpty());
     }
 
     private static Optional<BlobId> switchVersion(SqliteDatabase.CachedConnection c, FileKey key, BlobId id, long size,
@@ -94,7 +95,7 @@ final class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public Optional<FileEntry> find(FileKey key) {
+    public Optional<FileVersion> find(FileKey key) {
         return db.read(c -> {
             PreparedStatement s = c.prepare("SELECT blob_id, size, modified FROM files WHERE owner = ? AND file_name = ?");
             s.setString(1, key.owner().value());
@@ -106,7 +107,7 @@ final class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public InputStream read(FileEntry entry, long offset, long length) throws IOException {
+    public InputStream read(FileVersion entry, long offset, long length) throws IOException {
         BlobId id = BlobId.fromEtag(entry.etag());
         FileChannel channel;
         try {
@@ -123,7 +124,7 @@ final class LocalBlobStore implements BlobStore {
         // The window between the lookup and opening the file is short, and an open file survives its
         // replacement, so a retry is rare and one almost always succeeds.
         for (int attempt = 1; ; attempt++) {
-            Optional<FileEntry> entry = find(key);
+            Optional<FileVersion> entry = find(key);
             if (entry.isEmpty()) {
                 return Optional.empty();
             }
@@ -138,13 +139,13 @@ final class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public List<FileEntry> list(Username owner) {
+    public List<FileVersion> list(Username owner) {
         // In key order already (the primary key's index; BINARY collation is UTF-8 byte order, which is code-point
         // order), so the core's sort of the list is a single pass.
         return db.read(c -> {
             PreparedStatement s = c.prepare("SELECT file_name, blob_id, size, modified FROM files WHERE owner = ? ORDER BY file_name");
             s.setString(1, owner.value());
-            List<FileEntry> entries = new ArrayList<>();
+            List<FileVersion> entries = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     FileKey key = new FileKey(owner, new FileName(r.getString(1)));
@@ -169,8 +170,8 @@ final class LocalBlobStore implements BlobStore {
         return removed.isPresent();
     }
 
-    private static FileEntry entry(FileKey key, String blobId, long size, long modifiedMillis) {
-        return new FileEntry(key, size, Instant.ofEpochMilli(modifiedMillis), new BlobId(blobId).etag());
+    private static FileVersion entry(FileKey key, String blobId, long size, long modifiedMillis) {
+        return new FileVersion(key, size, Instant.ofEpochMilli(modifiedMillis), new BlobId(blobId).etag());
     }
 
 }

@@ -1,8 +1,9 @@
 package dev.fileshare.store.local;
 
-import dev.fileshare.store.StoreException;
-import dev.fileshare.store.StoreHealth;
-import dev.fileshare.store.Stores;
+import dev.fileshare.core.port.StoreException;
+import dev.fileshare.core.port.StoreHealth;
+import dev.fileshare.core.port.Stores;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

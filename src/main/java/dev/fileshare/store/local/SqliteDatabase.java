@@ -1,5 +1,7 @@
 package dev.fileshare.store.local;
 
+import dev.fileshare.core.port.StoreException;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +16,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import dev.fileshare.store.StoreException;
 import org.sqlite.SQLiteConfig;
 
 /**

@@ -1,7 +1,10 @@
 package dev.fileshare.store.local;
 
-import dev.fileshare.store.FailureWindow;
-import dev.fileshare.store.LoginFailureStore;
+import dev.fileshare.core.model.Username;
+
+import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.LoginFailures;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -16,18 +19,18 @@ final class SqliteLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
-    public Optional<FailureWindow> find(String username) {
+    public Optional<LoginFailures> find(Username username) {
         return db.read(c -> {
             PreparedStatement s = c.prepare("SELECT window_start, failures FROM login_failures WHERE username = ?");
-            s.setString(1, username);
+            s.setString(1, username.value());
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new FailureWindow(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2))) : Optional.empty();
+                return r.next() ? Optional.of(new LoginFailures(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2))) : Optional.empty();
             }
         });
     }
 
     @Override
-    public FailureWindow recordFailure(String username, Instant now, Duration window) {
+    public LoginFailures recordFailure(Username username, Instant now, Duration window) {
         long nowMillis = now.toEpochMilli();
         long windowStartedAfter = now.minus(window).toEpochMilli();
         return db.write(c -> {
@@ -38,22 +41,22 @@ final class SqliteLoginFailureStore implements LoginFailureStore {
                       failures = CASE WHEN window_start > ? THEN failures + 1 ELSE 1 END,
                       window_start = CASE WHEN window_start > ? THEN window_start ELSE excluded.window_start END
                     RETURNING window_start, failures""");
-            upsert.setString(1, username);
+            upsert.setString(1, username.value());
             upsert.setLong(2, nowMillis);
             upsert.setLong(3, windowStartedAfter);
             upsert.setLong(4, windowStartedAfter);
             try (ResultSet r = upsert.executeQuery()) {
                 r.next();
-                return new FailureWindow(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2));
+                return new LoginFailures(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2));
             }
         });
     }
 
     @Override
-    public void clear(String username) {
+    public void clear(Username username) {
         db.write(c -> {
             PreparedStatement s = c.prepare("DELETE FROM login_failures WHERE username = ?");
-            s.setString(1, username);
+            s.setString(1, username.value());
             return s.executeUpdate();
         });
     }

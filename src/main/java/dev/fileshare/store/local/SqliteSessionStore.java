@@ -1,8 +1,9 @@
 package dev.fileshare.store.local;
 
-import dev.fileshare.core.Username;
-import dev.fileshare.store.SessionStore;
-import dev.fileshare.store.StoredSession;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.port.SessionStore;
+import dev.fileshare.core.port.StoredSession;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

@@ -1,9 +1,10 @@
 package dev.fileshare.store.local;
 
-import dev.fileshare.core.FileKey;
-import dev.fileshare.core.FileName;
-import dev.fileshare.core.Username;
-import dev.fileshare.store.ShareStore;
+import dev.fileshare.core.model.FileKey;
+import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.port.ShareStore;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;

@@ -1,8 +1,9 @@
 package dev.fileshare.store.local;
 
-import dev.fileshare.core.Username;
-import dev.fileshare.store.UserAccount;
-import dev.fileshare.store.UserStore;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.port.UserAccount;
+import dev.fileshare.core.port.UserStore;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

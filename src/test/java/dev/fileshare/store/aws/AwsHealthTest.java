@@ -1,8 +1,8 @@
 package dev.fileshare.store.aws;
 
-import dev.fileshare.config.AwsConfig;
-import dev.fileshare.store.Stores;
+import dev.fileshare.core.port.Stores;
 import dev.fileshare.tools.AwsStandIns;
+
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -14,21 +14,21 @@ class AwsHealthTest {
 
     @Test
     void reportsTheBucketAndEachTableByName(AwsStandIns standIns) {
-        AwsConfig config = TestResources.fresh(standIns);
+        AwsSettings config = TestResources.fresh(standIns);
         try (Stores aws = AwsStore.open(config, Duration.ofMinutes(15))) {
-            AwsConfig.Tables t = config.tables();
+            AwsSettings.Tables t = config.tables();
             assertThat(aws.health().check()).containsExactly(
                     java.util.Map.entry("bucket:" + config.bucket(), true),
                     java.util.Map.entry("table:" + t.users(), true),
                     java.util.Map.entry("table:" + t.sessions(), true),
                     java.util.Map.entry("table:" + t.shares(), true),
-                    java.util.Map.entry("table:" + t.throttle(), true));
+                    java.util.Map.entry("table:" + t.loginFailures(), true));
         }
     }
 
     @Test
     void reportsMissingResourcesAsDown(AwsStandIns standIns) {
-        AwsConfig config = TestResources.named(standIns, UUID.randomUUID().toString().substring(0, 12), false);
+        AwsSettings config = TestResources.named(standIns, UUID.randomUUID().toString().substring(0, 12), false);
         try (Stores aws = AwsStore.open(config, Duration.ofMinutes(15))) {
             assertThat(aws.health().check()).hasSize(5).allSatisfy((part, up) -> assertThat(up).as(part).isFalse());
         }

@@ -1,6 +1,7 @@
 package dev.fileshare.store.aws;
 
 import dev.fileshare.tools.AwsStandIns;
+
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;

@@ -1,14 +1,14 @@
 package dev.fileshare.store.aws;
 
-import dev.fileshare.config.AwsConfig;
-import dev.fileshare.core.FileEntry;
-import dev.fileshare.core.FileKey;
-import dev.fileshare.core.FileName;
-import dev.fileshare.core.PreconditionFailedException;
-import dev.fileshare.core.Username;
-import dev.fileshare.core.WriteCondition;
-import dev.fileshare.store.BlobStore;
+import dev.fileshare.core.model.FileKey;
+import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.FileVersion;
+import dev.fileshare.core.model.PreconditionFailedException;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.model.WriteCondition;
+import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.tools.AwsStandIns;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class S3BlobStoreTest {
     private static final FileKey BIG = new FileKey(new Username("alice"), new FileName("big.bin"));
 
-    AwsConfig config;
+    AwsSettings config;
     AwsClients clients;
     S3BlobStore store;
 
@@ -71,7 +71,7 @@ class S3BlobStoreTest {
     void uploadsLargeContentOfKnownLengthInParts() throws Exception {
         byte[] content = randomBytes((int) S3BlobStore.SINGLE_PUT_LIMIT + 1);
 
-        FileEntry entry = store.write(BIG, new ByteArrayInputStream(content), content.length, WriteCondition.ALWAYS).entry();
+        FileVersion entry = store.write(BIG, new ByteArrayInputStream(content), content.length, WriteCondition.ALWAYS).entry();
 
         assertThat(entry.size()).isEqualTo(content.length);
         try (InputStream tail = store.read(entry, content.length - 3, 3)) {
@@ -88,7 +88,7 @@ class S3BlobStoreTest {
         assertThatThrownBy(() -> store.write(BIG, new ByteArrayInputStream(half), 2L * half.length, WriteCondition.ALWAYS))
                 .isInstanceOf(IOException.class);
 
-        FileEntry current = store.find(BIG).orElseThrow();
+        FileVersion current = store.find(BIG).orElseThrow();
         assertThat(store.read(current, 0, current.size()).readAllBytes()).isEqualTo(bytes("intact"));
         assertThat(pendingUploads()).isZero();
     }
@@ -137,14 +137,14 @@ class S3BlobStoreTest {
         assertThatThrownBy(() -> upload.upload(part, part.length, InputStream.nullInputStream(), WriteCondition.ONLY_IF_ABSENT))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isIn(409, 412));
 
-        FileEntry current = store.find(BIG).orElseThrow();
+        FileVersion current = store.find(BIG).orElseThrow();
         assertThat(store.read(current, 0, current.size()).readAllBytes()).isEqualTo(bytes("winner"));
         assertThat(pendingUploads()).isZero();
     }
 
     @Test
     void anIfMatchWriteOfAVersionReplacedMeanwhileFails() throws IOException {
-        FileEntry v1 = store.write(BIG, new ByteArrayInputStream(bytes("v1")), 2, WriteCondition.ALWAYS).entry();
+        FileVersion v1 = store.write(BIG, new ByteArrayInputStream(bytes("v1")), 2, WriteCondition.ALWAYS).entry();
         store.write(BIG, new ByteArrayInputStream(bytes("v2")), 2, WriteCondition.ALWAYS);
 
         assertThatThrownBy(() -> store.write(BIG, new ByteArrayInputStream(bytes("v3")), -1,
@@ -167,7 +167,7 @@ class S3BlobStoreTest {
         clients.s3().putObject(put -> put.bucket(config.bucket()).key("alice/dir/x"), RequestBody.fromString("x"));
         store.write(BIG, new ByteArrayInputStream(bytes("b")), 1, WriteCondition.ALWAYS);
 
-        assertThat(store.list(new Username("alice"))).extracting(FileEntry::key).containsExactly(BIG);
+        assertThat(store.list(new Username("alice"))).extracting(FileVersion::key).containsExactly(BIG);
     }
 
     private int pendingUploads() {

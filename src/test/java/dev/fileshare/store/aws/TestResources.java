@@ -1,7 +1,7 @@
 package dev.fileshare.store.aws;
 
-import dev.fileshare.config.AwsConfig;
 import dev.fileshare.tools.AwsStandIns;
+
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,13 +11,13 @@ final class TestResources {
     }
 
     /** A new bucket and new tables, created on open. */
-    static AwsConfig fresh(AwsStandIns standIns) {
+    static AwsSettings fresh(AwsStandIns standIns) {
         return named(standIns, UUID.randomUUID().toString().substring(0, 12), true);
     }
 
-    static AwsConfig named(AwsStandIns standIns, String suffix, boolean createResources) {
-        return new AwsConfig("us-east-1", "fileshare-test-" + suffix,
-                new AwsConfig.Tables("users-" + suffix, "sessions-" + suffix, "shares-" + suffix, "throttle-" + suffix),
+    static AwsSettings named(AwsStandIns standIns, String suffix, boolean createResources) {
+        return new AwsSettings("us-east-1", "fileshare-test-" + suffix,
+                new AwsSettings.Tables("users-" + suffix, "sessions-" + suffix, "shares-" + suffix, "login-failures-" + suffix),
                 Optional.of(standIns.s3Endpoint()), Optional.of(standIns.dynamoDbEndpoint()), createResources);
     }
 }

@@ -1,10 +1,11 @@
 package dev.fileshare.store.local;
 
-import dev.fileshare.core.FileEntry;
-import dev.fileshare.core.FileKey;
-import dev.fileshare.core.FileName;
-import dev.fileshare.core.WriteCondition;
-import dev.fileshare.store.Stores;
+import dev.fileshare.core.model.FileKey;
+import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.FileVersion;
+import dev.fileshare.core.model.WriteCondition;
+import dev.fileshare.core.port.Stores;
+
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -126,13 +127,13 @@ class CrashSafetyTest {
     private static void assertRecovered(Stores store, Path dataDir, Map<Integer, Set<String>> allowed)
             throws IOException {
         assertThat(partFiles(dataDir)).as("temporary files after reopening").isEmpty();
-        List<FileEntry> listed = store.blobs().list(CrashingUploader.OWNER);
+        List<FileVersion> listed = store.blobs().list(CrashingUploader.OWNER);
         assertThat(listed).extracting(entry -> entry.key().fileName().value())
                 .containsExactlyInAnyOrder(Stream.iterate(0, i -> i + 1).limit(FILES)
                         .map(i -> CrashingUploader.key(i).fileName().value()).toArray(String[]::new));
         for (int file = 0; file < FILES; file++) {
             FileKey key = CrashingUploader.key(file);
-            FileEntry entry = store.blobs().find(key).orElseThrow();
+            FileVersion entry = store.blobs().find(key).orElseThrow();
             assertThat(listed).contains(entry);
             byte[] content = read(store, entry);
             assertThat(content).as("%s is as long as listed", key).hasSize((int) entry.size());
@@ -155,7 +156,7 @@ class CrashSafetyTest {
         assertThat(blobFileNames(dataDir)).hasSize(FILES + 1);
     }
 
-    private static byte[] read(Stores store, FileEntry entry) throws IOException {
+    private static byte[] read(Stores store, FileVersion entry) throws IOException {
         try (InputStream in = store.blobs().read(entry, 0, entry.size())) {
             return in.readAllBytes();
         }

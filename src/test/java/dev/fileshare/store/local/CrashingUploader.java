@@ -1,10 +1,11 @@
 package dev.fileshare.store.local;
 
-import dev.fileshare.core.FileKey;
-import dev.fileshare.core.FileName;
-import dev.fileshare.core.Username;
-import dev.fileshare.core.WriteCondition;
-import dev.fileshare.store.Stores;
+import dev.fileshare.core.model.FileKey;
+import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.model.WriteCondition;
+import dev.fileshare.core.port.Stores;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

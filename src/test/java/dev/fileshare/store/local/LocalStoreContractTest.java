@@ -1,16 +1,18 @@
 package dev.fileshare.store.local;
 
-import dev.fileshare.store.BlobStore;
-import dev.fileshare.store.BlobStoreContract;
-import dev.fileshare.store.LoginFailureStore;
-import dev.fileshare.store.LoginFailureStoreContract;
-import dev.fileshare.store.SessionStore;
-import dev.fileshare.store.SessionStoreContract;
-import dev.fileshare.store.ShareStore;
-import dev.fileshare.store.ShareStoreContract;
-import dev.fileshare.store.Stores;
-import dev.fileshare.store.UserStore;
-import dev.fileshare.store.UserStoreContract;
+import dev.fileshare.core.port.BlobStore;
+import dev.fileshare.core.port.BlobStoreContract;
+import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.LoginFailureStoreContract;
+import dev.fileshare.core.port.LoginFailures;
+import dev.fileshare.core.port.SessionStore;
+import dev.fileshare.core.port.SessionStoreContract;
+import dev.fileshare.core.port.ShareStore;
+import dev.fileshare.core.port.ShareStoreContract;
+import dev.fileshare.core.port.Stores;
+import dev.fileshare.core.port.UserStore;
+import dev.fileshare.core.port.UserStoreContract;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;

@@ -1,9 +1,0 @@
-package dev.fileshare.api;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-/** The original API answered some calls with {@code {}}; so does this one. */
-@Schema(name = "Empty", description = "An empty JSON object.")
-public record EmptyResponse() {
-    public static final EmptyResponse INSTANCE = new EmptyResponse();
-}

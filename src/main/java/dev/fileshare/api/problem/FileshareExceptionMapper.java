@@ -1,0 +1,54 @@
+package dev.fileshare.api.problem;
+
+import dev.fileshare.core.model.AuthenticationException;
+import dev.fileshare.core.model.ContentTooLargeException;
+import dev.fileshare.core.model.FileshareException;
+import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.NotFoundException;
+import dev.fileshare.core.model.PreconditionFailedException;
+import dev.fileshare.core.model.RangeNotSatisfiableException;
+import dev.fileshare.core.model.TooManyLoginFailuresException;
+import dev.fileshare.core.model.TransferUrlRefusedException;
+import dev.fileshare.core.model.UsernameTakenException;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Turns a rule the client broke into its 4xx problem+json answer. */
+@Provider
+public class FileshareExceptionMapper implements ExceptionMapper<FileshareException> {
+
+    @Override
+    public Response toResponse(FileshareException e) {
+        if (e instanceof InvalidInputException invalid) {
+            return ProblemResponses.of(Problem.invalid(invalid.getMessage(), invalid.errors())).build();
+        }
+        if (e instanceof AuthenticationException) {
+            return ProblemResponses.of(problem(Status.UNAUTHORIZED, e))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        }
+        if (e instanceof TooManyLoginFailuresException throttled) {
+            return ProblemResponses.of(problem(Status.TOO_MANY_REQUESTS, e))
+                    .header(HttpHeaders.RETRY_AFTER, throttled.retryAfter().toSeconds()).build();
+        }
+        if (e instanceof RangeNotSatisfiableException unsatisfiable) {
+            return ProblemResponses.of(Problem.of(416, "Range Not Satisfiable", e.getMessage()))
+                    .header("Content-Range", "bytes */" + unsatisfiable.size()).build();
+        }
+        Status status = e instanceof NotFoundException ? Status.NOT_FOUND
+                : e instanceof UsernameTakenException ? Status.CONFLICT
+                : e instanceof PreconditionFailedException ? Status.PRECONDITION_FAILED
+                : e instanceof ContentTooLargeException ? Status.REQUEST_ENTITY_TOO_LARGE
+                : e instanceof TransferUrlRefusedException ? Status.FORBIDDEN
+                : Status.BAD_REQUEST;
+        return ProblemResponses.of(problem(status, e)).build();
+    }
+
+    private static Problem problem(Status status, FileshareException e) {
+        String title = status == Status.REQUEST_ENTITY_TOO_LARGE ? "Content Too Large" : status.getReasonPhrase();
+        return Problem.of(status.getStatusCode(), title, e.getMessage());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.fileshare.api.problem;
+
+/**
+ * Examples of the shared error responses in the OpenAPI document, one per status, so that Swagger UI and client
+ * docs show each status's own problem rather than the Problem schema's 400.
+ */
+public final class ProblemExamples {
+    private static final String BLANK = "{\"type\": \"about:blank\", ";
+
+    public static final String BAD_REQUEST = BLANK + "\"title\": \"Bad Request\", \"status\": 400, "
+            + "\"detail\": \"username: must be 1-64 characters of A-Z a-z 0-9 _ -\", "
+            + "\"message\": \"username: must be 1-64 characters of A-Z a-z 0-9 _ -\", "
+            + "\"errors\": [{\"field\": \"username\", \"message\": \"must be 1-64 characters of A-Z a-z 0-9 _ -\"}]}";
+    public static final String UNAUTHORIZED = BLANK + "\"title\": \"Unauthorized\", \"status\": 401, "
+            + "\"detail\": \"The session token is unknown, expired or logged out.\", "
+            + "\"message\": \"The session token is unknown, expired or logged out.\"}";
+    public static final String BAD_CREDENTIALS = BLANK + "\"title\": \"Unauthorized\", \"status\": 401, "
+            + "\"detail\": \"Unknown username or wrong password.\", \"message\": \"Unknown username or wrong password.\"}";
+    public static final String FORBIDDEN = BLANK + "\"title\": \"Forbidden\", \"status\": 403, "
+            + "\"detail\": \"The transfer URL has expired.\", \"message\": \"The transfer URL has expired.\"}";
+    public static final String NOT_FOUND = BLANK + "\"title\": \"Not Found\", \"status\": 404, "
+            + "\"detail\": \"No file 'notes.txt' of 'alice' that you may read.\", "
+            + "\"message\": \"No file 'notes.txt' of 'alice' that you may read.\"}";
+    public static final String CONFLICT = BLANK + "\"title\": \"Conflict\", \"status\": 409, "
+            + "\"detail\": \"The username 'alice' is already taken.\", \"message\": \"The username 'alice' is already taken.\"}";
+    public static final String PRECONDITION_FAILED = BLANK + "\"title\": \"Precondition Failed\", \"status\": 412, "
+            + "\"detail\": \"The file exists (If-None-Match: *).\", \"message\": \"The file exists (If-None-Match: *).\"}";
+    private static final String TOO_LARGE = "The content is 8388608 bytes, over the JSON upload limit of 7340032 bytes; "
+            + "send large files as a binary upload: PUT /file?file_name=... with Content-Type: application/octet-stream.";
+    public static final String CONTENT_TOO_LARGE = BLANK + "\"title\": \"Content Too Large\", \"status\": 413, "
+            + "\"detail\": \"" + TOO_LARGE + "\", \"message\": \"" + TOO_LARGE + "\"}";
+    public static final String RANGE_NOT_SATISFIABLE = BLANK + "\"title\": \"Range Not Satisfiable\", \"status\": 416, "
+            + "\"detail\": \"The requested range lies outside the file's 5 bytes.\", "
+            + "\"message\": \"The requested range lies outside the file's 5 bytes.\"}";
+    public static final String TOO_MANY_REQUESTS = BLANK + "\"title\": \"Too Many Requests\", \"status\": 429, "
+            + "\"detail\": \"Too many failed logins for this username; try again in 60 s.\", "
+            + "\"message\": \"Too many failed logins for this username; try again in 60 s.\"}";
+
+    private ProblemExamples() {
+    }
+}

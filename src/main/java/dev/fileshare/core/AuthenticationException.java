@@ -1,8 +1,0 @@
-package dev.fileshare.core;
-
-/** Bad credentials or no valid session; never says which part was wrong. */
-public final class AuthenticationException extends FileshareException {
-    public AuthenticationException(String message) {
-        super(message);
-    }
-}

@@ -1,5 +1,0 @@
-package dev.fileshare.core;
-
-/** One reason a request field was rejected, named by the field as the client sent it. */
-public record FieldError(String field, String message) {
-}

@@ -1,8 +1,0 @@
-package dev.fileshare.core;
-
-/** A rule of the service said no; the message is safe to show to the client. */
-public abstract class FileshareException extends RuntimeException {
-    protected FileshareException(String message) {
-        super(message, null, false, false);
-    }
-}

@@ -1,7 +1,0 @@
-package dev.fileshare.core;
-
-import java.time.Instant;
-
-/** What a successful login hands the client. */
-public record LoginSession(SessionToken token, Instant expiresAt) {
-}

@@ -1,7 +1,0 @@
-package dev.fileshare.core;
-
-public final class PreconditionFailedException extends FileshareException {
-    public PreconditionFailedException(String message) {
-        super(message);
-    }
-}

@@ -1,7 +1,0 @@
-package dev.fileshare.core;
-
-public final class UsernameTakenException extends FileshareException {
-    public UsernameTakenException(Username username) {
-        super("The username '" + username + "' is already taken.");
-    }
-}

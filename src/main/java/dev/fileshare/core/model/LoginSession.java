@@ -1,0 +1,7 @@
+package dev.fileshare.core.model;
+
+import java.time.Instant;
+
+/** What a successful login hands the client. */
+public record LoginSession(SessionToken token, Instant expiresAt) {
+}

@@ -1,0 +1,7 @@
+package dev.fileshare.core.model;
+
+public final class PreconditionFailedException extends FileshareException {
+    public PreconditionFailedException(String message) {
+        super(message);
+    }
+}

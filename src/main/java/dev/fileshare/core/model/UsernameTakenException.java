@@ -1,0 +1,7 @@
+package dev.fileshare.core.model;
+
+public final class UsernameTakenException extends FileshareException {
+    public UsernameTakenException(Username username) {
+        super("The username '" + username + "' is already taken.");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.fileshare.core.port;
+
+import java.util.Optional;
+
+/**
+ * The six ports of one store (local or aws), opened together and closed together.
+ *
+ * @param transferUrls the store's own short-lived URLs that move bytes past the service (S3 presigned URLs);
+ *                      empty when the service signs URLs to itself instead (the local store)
+ */
+public record Stores(
+        UserStore users,
+        SessionStore sessions,
+        ShareStore shares,
+        LoginFailureStore loginFailures,
+        BlobStore blobs,
+        StoreHealth health,
+        Optional<TransferUrls> transferUrls,
+        AutoCloseable resources) implements AutoCloseable {
+
+    @Override
+    public void close() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            throw new StoreException("cannot close the store", e);
+        }
+    }
+}

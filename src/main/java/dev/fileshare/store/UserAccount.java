@@ -1,8 +1,0 @@
-package dev.fileshare.store;
-
-import dev.fileshare.core.Username;
-import java.time.Instant;
-
-/** A registered user; {@code passwordHash} is a PHC string, never the password. */
-public record UserAccount(Username username, String passwordHash, Instant createdAt) {
-}

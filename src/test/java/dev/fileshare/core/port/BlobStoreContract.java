@@ -1,0 +1,232 @@
+package dev.fileshare.core.port;
+
+import dev.fileshare.core.model.FileKey;
+import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.FileVersion;
+import dev.fileshare.core.model.PreconditionFailedException;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.model.WriteCondition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+public abstract class BlobStoreContract {
+    protected abstract BlobStore store();
+
+    protected static final Username ALICE = new Username("alice");
+
+    protected static FileKey key(String name) {
+        return new FileKey(ALICE, new FileName(name));
+    }
+
+    protected BlobStore.WriteResult write(FileKey key, byte[] content, WriteCondition condition) throws IOException {
+        return store().write(key, new ByteArrayInputStream(content), content.length, condition);
+    }
+
+    protected byte[] readAll(FileVersion entry) throws IOException {
+        try (InputStream in = store().read(entry, 0, entry.size())) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void writesAndReadsBackTheSameBytes() throws IOException {
+        byte[] content = "hello, world".getBytes(StandardCharsets.UTF_8);
+
+        BlobStore.WriteResult result = write(key("hello.txt"), content, WriteCondition.ALWAYS);
+
+        assertThat(result.created()).isTrue();
+        assertThat(result.entry().size()).isEqualTo(content.length);
+        assertThat(result.entry().etag()).startsWith("\"").endsWith("\"");
+        FileVersion found = store().find(key("hello.txt")).orElseThrow();
+        assertThat(found).isEqualTo(result.entry());
+        assertThat(readAll(found)).isEqualTo(content);
+    }
+
+    @Test
+    void aZeroByteFileIsAFile() throws IOException {
+        write(key("empty"), new byte[0], WriteCondition.ALWAYS);
+
+        FileVersion entry = store().find(key("empty")).orElseThrow();
+        assertThat(entry.size()).isZero();
+        assertThat(readAll(entry)).isEmpty();
+    }
+
+    @Test
+    void streamsContentOfUnknownLength() throws IOException {
+        byte[] content = new byte[300_000];
+        Arrays.fill(content, (byte) 7);
+
+        BlobStore.WriteResult result = store().write(key("unknown-length"), new ByteArrayInputStream(content), -1,
+                WriteCondition.ALWAYS);
+
+        assertThat(result.entry().size()).isEqualTo(content.length);
+        assertThat(readAll(result.entry())).isEqualTo(content);
+    }
+
+    @Test
+    void replacingGivesANewVersionAndTheNewContent() throws IOException {
+        FileVersion first = write(key("v.txt"), bytes("one"), WriteCondition.ALWAYS).entry();
+        BlobStore.WriteResult second = write(key("v.txt"), bytes("two!"), WriteCondition.ALWAYS);
+
+        assertThat(second.created()).isFalse();
+        assertThat(second.entry().etag()).isNotEqualTo(first.etag());
+        FileVersion current = store().find(key("v.txt")).orElseThrow();
+        assertThat(readAll(current)).isEqualTo(bytes("two!"));
+    }
+
+    @Test
+    void opensTheCurrentVersionWhole() throws IOException {
+        write(key("current.txt"), bytes("first"), WriteCondition.ALWAYS);
+        FileVersion second = write(key("current.txt"), bytes("second!"), WriteCondition.ALWAYS).entry();
+
+        BlobStore.OpenBlob blob = store().openCurrent(key("current.txt")).orElseThrow();
+        try (InputStream in = blob.stream()) {
+            assertThat(blob.entry()).isEqualTo(second);
+            assertThat(in.readAllBytes()).isEqualTo(bytes("second!"));
+        }
+        assertThat(store().openCurrent(key("never-written.txt"))).isEmpty();
+    }
+
+    @Test
+    void readsARange() throws IOException {
+        FileVersion entry = write(key("range.txt"), bytes("0123456789"), WriteCondition.ALWAYS).entry();
+
+        try (InputStream in = store().read(entry, 3, 4)) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes("3456"));
+        }
+    }
+
+    @Test
+    void aReplacedVersionCannotBeReadAsTheCurrentOne() throws IOException {
+        FileVersion old = write(key("gone.txt"), bytes("old"), WriteCondition.ALWAYS).entry();
+        write(key("gone.txt"), bytes("new"), WriteCondition.ALWAYS);
+
+        assertThatThrownBy(() -> readAll(old)).isInstanceOf(VersionGoneException.class);
+    }
+
+    @Test
+    void createOnlyRefusesAnExistingFile() throws IOException {
+        write(key("once.txt"), bytes("first"), WriteCondition.ONLY_IF_ABSENT);
+
+        assertThatThrownBy(() -> write(key("once.txt"), bytes("second"), WriteCondition.ONLY_IF_ABSENT))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThat(readAll(store().find(key("once.txt")).orElseThrow())).isEqualTo(bytes("first"));
+    }
+
+    @Test
+    void replaceIfMatchesOnlyReplacesThatVersion() throws IOException {
+        FileVersion v1 = write(key("cas.txt"), bytes("v1"), WriteCondition.ALWAYS).entry();
+        FileVersion v2 = write(key("cas.txt"), bytes("v2"), new WriteCondition.OnlyIfMatches(v1.etag())).entry();
+
+        assertThatThrownBy(() -> write(key("cas.txt"), bytes("v3"), new WriteCondition.OnlyIfMatches(v1.etag())))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> write(key("absent.txt"), bytes("x"), new WriteCondition.OnlyIfMatches(v1.etag())))
+                .isInstanceOf(PreconditionFailedException.class);
+        assertThat(store().find(key("cas.txt")).orElseThrow().etag()).isEqualTo(v2.etag());
+        assertThat(store().find(key("absent.txt"))).isEmpty();
+    }
+
+    @Test
+    void aShortBodyStoresNothing() throws IOException {
+        write(key("short.txt"), bytes("intact"), WriteCondition.ALWAYS);
+
+        assertThatThrownBy(() -> store().write(key("short.txt"), new ByteArrayInputStream(bytes("abc")), 10,
+                WriteCondition.ALWAYS)).isInstanceOf(IOException.class);
+        assertThat(readAll(store().find(key("short.txt")).orElseThrow())).isEqualTo(bytes("intact"));
+    }
+
+    @Test
+    void listsOnlyTheOwnersFiles() throws IOException {
+        Username bob = new Username("bob");
+        write(key("l1"), bytes("1"), WriteCondition.ALWAYS);
+        write(key("l2"), bytes("22"), WriteCondition.ALWAYS);
+        store().write(new FileKey(bob, new FileName("b1")), new ByteArrayInputStream(bytes("b")), 1, WriteCondition.ALWAYS);
+        store().write(new FileKey(new Username("bob-x"), new FileName("bx")), new ByteArrayInputStream(bytes("b")), 1,
+                WriteCondition.ALWAYS);
+
+        assertThat(store().list(bob)).extracting(FileVersion::key).containsExactly(new FileKey(bob, new FileName("b1")));
+        assertThat(store().list(ALICE)).extracting(e -> e.key().fileName().value()).contains("l1", "l2");
+    }
+
+    @Test
+    void keepsOddNamesExactly() throws IOException {
+        String[] names = {"a b", "ü-😀.txt", "...", ".hidden", "name with 'quotes' and \"double\"", "%2e%2e", "x".repeat(255)};
+        for (String name : names) {
+            write(key(name), bytes(name), WriteCondition.ALWAYS);
+        }
+        for (String name : names) {
+            assertThat(readAll(store().find(key(name)).orElseThrow())).isEqualTo(bytes(name));
+        }
+    }
+
+    @Test
+    void deletesAFile() throws IOException {
+        write(key("del.txt"), bytes("x"), WriteCondition.ALWAYS);
+
+        assertThat(store().delete(key("del.txt"))).isTrue();
+        assertThat(store().delete(key("del.txt"))).isFalse();
+        assertThat(store().find(key("del.txt"))).isEmpty();
+    }
+
+    @Test
+    void concurrentOverwritesNeverMixContent() throws Exception {
+        int writers = 6;
+        int size = 256 * 1024;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                byte[] content = new byte[size];
+                Arrays.fill(content, (byte) ('A' + w));
+                tasks.add(() -> {
+                    for (int i = 0; i < 5; i++) {
+                        write(key("contended.bin"), content, WriteCondition.ALWAYS);
+                        byte[] seen = readCurrent(key("contended.bin"));
+                        assertUniform(seen, size);
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(tasks)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertUniform(readCurrent(key("contended.bin")), size);
+    }
+
+    /** Reads the current version in one step, as downloads do; a concurrent replace must not make it fail. */
+    private byte[] readCurrent(FileKey key) throws IOException {
+        try (InputStream in = store().openCurrent(key).orElseThrow().stream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static void assertUniform(byte[] content, int size) {
+        assertThat(content).hasSize(size);
+        for (byte b : content) {
+            if (b != content[0]) {
+                throw new AssertionError("mixed content: " + (char) content[0] + " and " + (char) b);
+            }
+        }
+    }
+
+    protected static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.fileshare.core.port;
+
+import dev.fileshare.core.model.Username;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link UserStore} adapter must do; each adapter's test extends this. */
+public abstract class UserStoreContract {
+    protected abstract UserStore store();
+
+    private static UserAccount account(String name, String hash) {
+        return new UserAccount(new Username(name), hash, Instant.parse("2026-11-24T11:23:25Z"));
+    }
+
+    @Test
+    void createsAndFindsAUser() {
+        assertThat(store().createIfAbsent(account("alice", "$argon2id$hash-a"))).isTrue();
+
+        assertThat(store().find(new Username("alice"))).contains(account("alice", "$argon2id$hash-a"));
+        assertThat(store().exists(new Username("alice"))).isTrue();
+    }
+
+    @Test
+    void refusesASecondUserOfTheSameNameAndKeepsTheFirst() {
+        store().createIfAbsent(account("bob", "first"));
+
+        assertThat(store().createIfAbsent(account("bob", "second"))).isFalse();
+        assertThat(store().find(new Username("bob")).orElseThrow().passwordHash()).isEqualTo("first");
+    }
+
+    @Test
+    void namesAreCaseSensitive() {
+        store().createIfAbsent(account("Carol", "upper"));
+
+        assertThat(store().find(new Username("carol"))).isEmpty();
+        assertThat(store().createIfAbsent(account("carol", "lower"))).isTrue();
+    }
+
+    @Test
+    void findsNoUnknownUser() {
+        assertThat(store().find(new Username("nobody"))).isEmpty();
+        assertThat(store().exists(new Username("nobody"))).isFalse();
+    }
+
+    @Test
+    void exactlyOneOfManyRacingRegistrationsWins() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String hash = "hash-" + i;
+                attempts.add(() -> store().createIfAbsent(account("racer", hash)));
+            }
+            int winners = 0;
+            for (Future<Boolean> result : pool.invokeAll(attempts)) {
+                winners += result.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
