@@ -45,8 +45,17 @@ public class Argon2Time {
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf(java.util.Locale.ROOT, "median_ms=%.3f min_ms=%.3f max_ms=%.3f runs=%d warmups=%d m=%d t=%d p=%d%n",
-                ms[runs / 2], ms[0], ms[runs - 1], runs, warmups, memoryKib, iterations, parallelism);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "median_ms=%.3f min_ms=%.3f max_ms=%.3f runs=%d warmups=%d m=%d t=%d p=%d%n",
+                ms[runs / 2],
+                ms[0],
+                ms[runs - 1],
+                runs,
+                warmups,
+                memoryKib,
+                iterations,
+                parallelism);
     }
 
     private static void serve(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism) {
@@ -59,7 +68,8 @@ public class Argon2Time {
             for (int i = 0; i < count; i++) {
                 long start = System.nanoTime();
                 hash(password, salt, memoryKib, iterations, parallelism);
-                times.append(i == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e6));
+                times.append(i == 0 ? "" : " ")
+                        .append(String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e6));
             }
             System.out.println(times);
             System.out.flush();

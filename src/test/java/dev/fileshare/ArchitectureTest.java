@@ -18,54 +18,106 @@ class ArchitectureTest {
     private static final String[] ADAPTERS = {"dev.fileshare.store.."};
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("dev.fileshare.(**)").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().matching("dev.fileshare.(**)").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule coreKnowsNoFramework = noClasses().that().resideInAPackage("dev.fileshare.core..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "jakarta..", "javax.ws..", "java.sql..", "software.amazon..", "org.sqlite..", "com.ibm..",
-                    "io.openliberty..", "org.eclipse..", "io.smallrye..")
+    static final ArchRule coreKnowsNoFramework = noClasses()
+            .that()
+            .resideInAPackage("dev.fileshare.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "jakarta..",
+                    "javax.ws..",
+                    "java.sql..",
+                    "software.amazon..",
+                    "org.sqlite..",
+                    "com.ibm..",
+                    "io.openliberty..",
+                    "org.eclipse..",
+                    "io.smallrye..")
             .because("the rules must not depend on HTTP, JSON, CDI, JDBC, AWS or the server");
 
     @ArchTest
-    static final ArchRule coreKnowsNoOuterLayer = noClasses().that().resideInAPackage("dev.fileshare.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.fileshare.api..", "dev.fileshare.config..", "dev.fileshare.store..");
+    static final ArchRule coreKnowsNoOuterLayer = noClasses()
+            .that()
+            .resideInAPackage("dev.fileshare.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.fileshare.api..", "dev.fileshare.config..", "dev.fileshare.store..");
 
     @ArchTest
-    static final ArchRule portsKnowNoServices = noClasses().that().resideInAnyPackage("dev.fileshare.core.port..", "dev.fileshare.core.model..")
-            .should().dependOnClassesThat().resideInAPackage("dev.fileshare.core")
+    static final ArchRule portsKnowNoServices = noClasses()
+            .that()
+            .resideInAnyPackage("dev.fileshare.core.port..", "dev.fileshare.core.model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.fileshare.core")
             .because("the services use the ports and the value types, never the other way round");
 
     @ArchTest
-    static final ArchRule valueTypesKnowNoPorts = noClasses().that().resideInAPackage("dev.fileshare.core.model..")
-            .should().dependOnClassesThat().resideInAPackage("dev.fileshare.core.port..");
+    static final ArchRule valueTypesKnowNoPorts = noClasses()
+            .that()
+            .resideInAPackage("dev.fileshare.core.model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.fileshare.core.port..");
 
     @ArchTest
-    static final ArchRule nothingButTheWiringSeesConfig = noClasses().that().resideOutsideOfPackage("dev.fileshare.config..")
-            .should().dependOnClassesThat().resideInAPackage("dev.fileshare.config..")
+    static final ArchRule nothingButTheWiringSeesConfig = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.fileshare.config..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.fileshare.config..")
             .because("config builds the application; nothing it builds should reach back for settings");
 
     @ArchTest
-    static final ArchRule adaptersKnowNeitherApiNorConfig = noClasses().that().resideInAnyPackage(ADAPTERS)
-            .should().dependOnClassesThat().resideInAnyPackage("dev.fileshare.api..", "dev.fileshare.config..");
+    static final ArchRule adaptersKnowNeitherApiNorConfig = noClasses()
+            .that()
+            .resideInAnyPackage(ADAPTERS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.fileshare.api..", "dev.fileshare.config..");
 
     @ArchTest
-    static final ArchRule localAdaptersDoNotUseAwsAdapters = noClasses().that().resideInAPackage("dev.fileshare.store.local..")
-            .should().dependOnClassesThat().resideInAPackage("dev.fileshare.store.aws..");
+    static final ArchRule localAdaptersDoNotUseAwsAdapters = noClasses()
+            .that()
+            .resideInAPackage("dev.fileshare.store.local..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.fileshare.store.aws..");
 
     @ArchTest
-    static final ArchRule awsAdaptersDoNotUseLocalAdapters = noClasses().that().resideInAPackage("dev.fileshare.store.aws..")
-            .should().dependOnClassesThat().resideInAPackage("dev.fileshare.store.local..");
+    static final ArchRule awsAdaptersDoNotUseLocalAdapters = noClasses()
+            .that()
+            .resideInAPackage("dev.fileshare.store.aws..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.fileshare.store.local..");
 
     @ArchTest
-    static final ArchRule apiReachesStoresOnlyThroughPorts = noClasses().that().resideInAPackage("dev.fileshare.api..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.fileshare.store..", "java.sql..");
+    static final ArchRule apiReachesStoresOnlyThroughPorts = noClasses()
+            .that()
+            .resideInAPackage("dev.fileshare.api..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.fileshare.store..", "java.sql..");
 
     @ArchTest
-    static final ArchRule onlyTheAwsAdaptersUseTheAwsSdk = noClasses().that().resideOutsideOfPackage("dev.fileshare.store.aws..")
-            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..");
+    static final ArchRule onlyTheAwsAdaptersUseTheAwsSdk = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.fileshare.store.aws..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("software.amazon.awssdk..");
 
     @ArchTest
-    static final ArchRule onlyTheLocalAdaptersUseJdbc = noClasses().that().resideOutsideOfPackage("dev.fileshare.store.local..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..");
+    static final ArchRule onlyTheLocalAdaptersUseJdbc = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.fileshare.store.local..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.sql..", "org.sqlite..");
 }

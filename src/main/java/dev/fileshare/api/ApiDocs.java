@@ -20,6 +20,5 @@ final class ApiDocs {
     static final String IF_NONE_MATCH = "If-None-Match";
     static final String ETAG = "ETag";
 
-    private ApiDocs() {
-    }
+    private ApiDocs() {}
 }

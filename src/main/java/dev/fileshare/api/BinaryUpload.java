@@ -7,7 +7,6 @@ import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
-
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
@@ -15,14 +14,21 @@ import java.io.InputStream;
 
 /** Streams a raw request body into a file, answering 201 (created) or 200 (replaced) with the file entry. */
 final class BinaryUpload {
-    private BinaryUpload() {
-    }
+    private BinaryUpload() {}
 
-    static Response store(FileService files, Username owner, FileName name, WriteCondition condition,
-                          String contentLength, InputStream body, long limit) throws IOException {
+    static Response store(
+            FileService files,
+            Username owner,
+            FileName name,
+            WriteCondition condition,
+            String contentLength,
+            InputStream body,
+            long limit)
+            throws IOException {
         long length = declaredLength(contentLength);
         if (length > limit) {
-            throw new ContentTooLargeException("The body is " + length + " bytes, over the binary upload limit of " + limit + " bytes.");
+            throw new ContentTooLargeException(
+                    "The body is " + length + " bytes, over the binary upload limit of " + limit + " bytes.");
         }
         RequestBodyStream counted = new RequestBodyStream(body, limit);
         BlobStore.WriteResult result;
@@ -39,9 +45,13 @@ final class BinaryUpload {
         }
         FileEntry entry = FileEntry.of(result.entry());
         Response.ResponseBuilder response = result.created()
-                ? Response.created(UriBuilder.fromPath("/file").queryParam("file_name", "{name}").build(name.value()))
+                ? Response.created(UriBuilder.fromPath("/file")
+                        .queryParam("file_name", "{name}")
+                        .build(name.value()))
                 : Response.ok();
-        return response.tag(FileDownloads.entityTag(result.entry().etag())).entity(entry).build();
+        return response.tag(FileDownloads.entityTag(result.entry().etag()))
+                .entity(entry)
+                .build();
     }
 
     private static long declaredLength(String contentLength) {

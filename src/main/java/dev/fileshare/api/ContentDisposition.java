@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /** {@code Content-Disposition: attachment} with an ASCII fallback name and the exact name in {@code filename*} (RFC 6266). */
 final class ContentDisposition {
-    private ContentDisposition() {
-    }
+    private ContentDisposition() {}
 
     static String attachment(String fileName) {
         StringBuilder fallback = new StringBuilder();
@@ -15,7 +14,9 @@ final class ContentDisposition {
             fallback.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' ? c : '_');
         }
         // RFC 5987 value: percent-encode everything outside attr-char; URLEncoder's '+' for space is not allowed there.
-        String exact = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        String exact = URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A");
         return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + exact;
     }
 }

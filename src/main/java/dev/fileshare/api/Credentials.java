@@ -6,8 +6,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Credentials(
         @Schema(required = true, example = "alice", pattern = "^[A-Za-z0-9_-]{1,64}$", minLength = 1, maxLength = 64)
         String username,
-        @Schema(required = true, example = "correct horse battery staple", minLength = 8, maxLength = 1024, format = "password")
-        String password) implements JsonRequest {
+
+        @Schema(
+                required = true,
+                example = "correct horse battery staple",
+                minLength = 8,
+                maxLength = 1024,
+                format = "password")
+        String password)
+        implements JsonRequest {
 
     @Override
     public String toString() {

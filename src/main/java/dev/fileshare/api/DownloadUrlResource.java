@@ -1,19 +1,13 @@
 package dev.fileshare.api;
 
 import dev.fileshare.core.FileService;
-import dev.fileshare.core.model.ContentTooLargeException;
-import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
-import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.TransferUrls;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -25,11 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 
 /** {@code GET /file/download-url}: a short-lived URL that downloads a file the caller may read, past API Gateway's 10 MB limit. */
 @Path("/file/download-url")
@@ -52,19 +44,29 @@ public class DownloadUrlResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createDownloadUrl", summary = "Get a URL to download a file without a session",
+    @Operation(
+            operationId = "createDownloadUrl",
+            summary = "Get a URL to download a file without a session",
             description = "For the caller's own file, or one shared with the caller when the URL is issued.")
     @SecurityRequirement(name = ApiDocs.SESSION)
     @SecurityRequirement(name = ApiDocs.BEARER)
-    @APIResponse(responseCode = "200", description = "The download URL.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferUrl.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The download URL.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TransferUrl.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public TransferUrl createDownloadUrl(
-            @Parameter(description = "The file's name.", required = true, example = "video.mp4") @QueryParam("file_name") String fileName,
+            @Parameter(description = "The file's name.", required = true, example = "video.mp4")
+                    @QueryParam("file_name")
+                    String fileName,
             @Parameter(description = "The owner, when the file was shared with the caller; defaults to the caller.")
-            @QueryParam(OwnerParameter.NAME) String owner) {
+                    @QueryParam(OwnerParameter.NAME)
+                    String owner) {
         FileName name = FileName.parse("file_name", fileName);
         Username caller = SessionTokenFilter.callerOf(security);
         FileVersion version = files.describe(caller, OwnerParameter.ownerOrCaller(owner, caller), name);

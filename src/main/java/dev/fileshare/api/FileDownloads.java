@@ -3,7 +3,6 @@ package dev.fileshare.api;
 import dev.fileshare.core.model.ByteRange;
 import dev.fileshare.core.model.FileContent;
 import dev.fileshare.core.model.FileVersion;
-
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -22,10 +21,10 @@ final class FileDownloads {
     private static final int BUFFER = 64 * 1024;
     /** Raw bytes per Base64 chunk: a multiple of 3, so that no chunk but the last is padded. */
     private static final int BASE64_CHUNK = 48 * 1024;
+
     private static final MediaType BASE64_TEXT = MediaType.TEXT_PLAIN_TYPE.withCharset("US-ASCII");
 
-    private FileDownloads() {
-    }
+    private FileDownloads() {}
 
     /** The answer to a GET: 304/412 when the preconditions say so, else the content (206 for a range). */
     static Response response(FileContent content, boolean base64, Request request) throws IOException {
@@ -41,7 +40,9 @@ final class FileDownloads {
                 .tag(etag)
                 .lastModified(lastModified)
                 .header("Cache-Control", "private, no-cache")
-                .header("Content-Disposition", ContentDisposition.attachment(entry.key().fileName().value()));
+                .header(
+                        "Content-Disposition",
+                        ContentDisposition.attachment(entry.key().fileName().value()));
         if (base64) {
             return builder.type(BASE64_TEXT)
                     .header(HttpHeaders.CONTENT_LENGTH, (entry.size() + 2) / 3 * 4)

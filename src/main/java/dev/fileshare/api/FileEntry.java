@@ -1,7 +1,6 @@
 package dev.fileshare.api;
 
 import dev.fileshare.core.model.FileVersion;
-
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.stream.JsonGenerator;
@@ -12,13 +11,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "FileEntry", description = "A stored file. `key`, `size` and `modified` are the original API's fields.")
 @JsonbPropertyOrder({"key", "owner", "fileName", "size", "modified", "etag"})
 public record FileEntry(
-        @Schema(required = true, example = "alice/notes.txt", description = "\"<owner>/<file_name>\"") String key,
+        @Schema(required = true, example = "alice/notes.txt", description = "\"<owner>/<file_name>\"")
+        String key,
+
         @Schema(required = true, example = "alice") String owner,
-        @JsonbProperty("file_name") @Schema(name = "file_name", required = true, example = "notes.txt") String fileName,
-        @Schema(required = true, example = "5", minimum = "0", description = "Bytes of content.") long size,
-        @Schema(required = true, format = "date-time", example = "2026-11-24T11:23:25Z") Instant modified,
-        @Schema(required = true, example = "\"5d41402abc4b2a76b9719d911017c592\"",
-                description = "Strong entity tag of this version, quoted as in HTTP.") String etag) {
+
+        @JsonbProperty("file_name") @Schema(name = "file_name", required = true, example = "notes.txt")
+        String fileName,
+
+        @Schema(required = true, example = "5", minimum = "0", description = "Bytes of content.")
+        long size,
+
+        @Schema(required = true, format = "date-time", example = "2026-11-24T11:23:25Z")
+        Instant modified,
+
+        @Schema(
+                required = true,
+                example = "\"5d41402abc4b2a76b9719d911017c592\"",
+                description = "Strong entity tag of this version, quoted as in HTTP.")
+        String etag) {
 
     /**
      * Consistent with the record's equals, but hashes no strings: JSON-B hashes every object it serialises (to
@@ -45,7 +56,12 @@ public record FileEntry(
     }
 
     static FileEntry of(FileVersion entry) {
-        return new FileEntry(entry.key().value(), entry.key().owner().value(), entry.key().fileName().value(),
-                entry.size(), entry.modified(), entry.etag());
+        return new FileEntry(
+                entry.key().value(),
+                entry.key().owner().value(),
+                entry.key().fileName().value(),
+                entry.size(),
+                entry.modified(),
+                entry.etag());
     }
 }

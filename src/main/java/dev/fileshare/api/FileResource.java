@@ -8,7 +8,6 @@ import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.StrictBase64;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -66,35 +65,58 @@ public class FileResource {
     @PUT
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "uploadFile", summary = "Upload a file, as JSON (the original form) or as raw bytes",
+    @Operation(
+            operationId = "uploadFile",
+            summary = "Upload a file, as JSON (the original form) or as raw bytes",
             description = "Creates or replaces the caller's file. As `application/json` (a FileUpload), the decoded "
                     + "content may be up to the configured JSON upload limit (default 7 MiB) and the answer is 200. "
                     + "As `application/octet-stream`, with `file_name` in the query, the body streams to the store in "
                     + "constant memory up to the binary upload limit (default 5 GiB): 201 when it created the file, "
                     + "200 when it replaced it; the old content stays readable until the new one is complete.")
-    @Parameter(name = "file_name", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
+    @Parameter(
+            name = "file_name",
+            in = ParameterIn.QUERY,
+            schema = @Schema(type = SchemaType.STRING),
             description = "The file's name, for a raw-bytes body (required there); a JSON body names the file itself.")
-    @RequestBody(required = true, content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileUpload.class)),
-        @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary"))
-    })
-    @APIResponse(responseCode = "200", description = "Stored: always for JSON; for raw bytes, replaced an existing file.",
-            headers = @Header(name = "ETag", description = "The new version's entity tag (raw bytes only; JSON has `etag`).",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntry.class)))
-    @APIResponse(responseCode = "201", description = "Created a new file (raw bytes only).",
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileUpload.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "Stored: always for JSON; for raw bytes, replaced an existing file.",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The new version's entity tag (raw bytes only; JSON has `etag`).",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FileEntry.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created a new file (raw bytes only).",
             headers = {
                 @Header(ref = ApiDocs.ETAG),
                 @Header(name = "Location", description = "The file's URL.", schema = @Schema(type = SchemaType.STRING))
             },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntry.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FileEntry.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
-    public FileEntry uploadFile(FileUpload upload,
-                                    @Parameter(ref = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-                                    @Parameter(ref = ApiDocs.IF_NONE_MATCH) @HeaderParam("If-None-Match") String ifNoneMatch)
+    public FileEntry uploadFile(
+            FileUpload upload,
+            @Parameter(ref = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
+            @Parameter(ref = ApiDocs.IF_NONE_MATCH) @HeaderParam("If-None-Match") String ifNoneMatch)
             throws IOException {
         FileName name = FileName.parse("file_name", upload.fileName());
         if (upload.content() == null) {
@@ -107,7 +129,8 @@ public class FileResource {
                     + limits.maxJsonBytes() + " bytes; " + BINARY_HINT);
         }
         byte[] content = StrictBase64.decode("content", upload.content());
-        return FileEntry.of(files.upload(caller(), name, new ByteArrayInputStream(content), content.length, condition).entry());
+        return FileEntry.of(files.upload(caller(), name, new ByteArrayInputStream(content), content.length, condition)
+                .entry());
     }
 
     @PUT
@@ -119,39 +142,69 @@ public class FileResource {
             @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("If-None-Match") String ifNoneMatch,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-            InputStream body) throws IOException {
+            InputStream body)
+            throws IOException {
         FileName name = FileName.parse("file_name", fileName);
-        return BinaryUpload.store(files, caller(), name, WriteConditions.from(ifMatch, ifNoneMatch), contentLength, body,
+        return BinaryUpload.store(
+                files,
+                caller(),
+                name,
+                WriteConditions.from(ifMatch, ifNoneMatch),
+                contentLength,
+                body,
                 limits.maxBinaryBytes());
     }
 
     @GET
-    @Operation(operationId = "downloadFile", summary = "Download a file",
+    @Operation(
+            operationId = "downloadFile",
+            summary = "Download a file",
             description = "The caller's own file, or one its owner shared with the caller. Raw bytes by default, "
                     + "with Range (one range), If-None-Match and If-Modified-Since; with `Accept: text/plain` "
                     + "(and not application/octet-stream), the whole content in standard Base64.")
     // Request.evaluatePreconditions reads these headers, so they have no JAX-RS parameter to carry their docs.
-    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING),
+    @Parameter(
+            name = "If-None-Match",
+            in = ParameterIn.HEADER,
+            schema = @Schema(type = SchemaType.STRING),
             description = "304 when the file still has this entity tag, e.g. `\"5d41402abc4b2a76b9719d911017c592\"`.")
-    @Parameter(name = "If-Modified-Since", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING),
-            description = "304 when the file has not changed since this HTTP date, e.g. `Tue, 24 Nov 2026 11:23:25 GMT`.")
-    @APIResponse(responseCode = "200", description = "The content.",
+    @Parameter(
+            name = "If-Modified-Since",
+            in = ParameterIn.HEADER,
+            schema = @Schema(type = SchemaType.STRING),
+            description =
+                    "304 when the file has not changed since this HTTP date, e.g. `Tue, 24 Nov 2026 11:23:25 GMT`.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The content.",
             headers = {
                 @Header(ref = ApiDocs.ETAG),
                 @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING))
             },
             content = {
-                @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
                 @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING, format = "byte"))
             })
-    @APIResponse(responseCode = "206", description = "The requested range of the content.",
+    @APIResponse(
+            responseCode = "206",
+            description = "The requested range of the content.",
             headers = {
                 @Header(ref = ApiDocs.ETAG),
-                @Header(name = "Content-Range", description = "e.g. bytes 0-99/1000", schema = @Schema(type = SchemaType.STRING))
+                @Header(
+                        name = "Content-Range",
+                        description = "e.g. bytes 0-99/1000",
+                        schema = @Schema(type = SchemaType.STRING))
             },
-            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since).",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(
+            responseCode = "304",
+            description = "Not modified (If-None-Match or If-Modified-Since).",
             headers = @Header(ref = ApiDocs.ETAG))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
@@ -160,13 +213,16 @@ public class FileResource {
     @APIResponse(responseCode = "416", ref = ApiDocs.RANGE_NOT_SATISFIABLE)
     public Response downloadFile(
             @Parameter(description = "The file's name.", required = true, example = "notes.txt")
-            @QueryParam("file_name") String fileName,
+                    @QueryParam("file_name")
+                    String fileName,
             @Parameter(description = "The owner, when the file was shared with the caller; defaults to the caller.")
-            @QueryParam(OwnerParameter.NAME) String owner,
-            @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.")
-            @HeaderParam("Range") String range,
+                    @QueryParam(OwnerParameter.NAME)
+                    String owner,
+            @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.") @HeaderParam("Range")
+                    String range,
             @Context HttpHeaders headers,
-            @Context Request request) throws IOException {
+            @Context Request request)
+            throws IOException {
         FileName name = FileName.parse("file_name", fileName);
         Username ownerName = OwnerParameter.ownerOrCaller(owner, caller());
         boolean base64 = wantsBase64(headers);
@@ -175,14 +231,19 @@ public class FileResource {
     }
 
     @DELETE
-    @Operation(operationId = "deleteFile", summary = "Delete one of the caller's files", description = "Its shares go with it.")
+    @Operation(
+            operationId = "deleteFile",
+            summary = "Delete one of the caller's files",
+            description = "Its shares go with it.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public Response deleteFile(
             @Parameter(description = "The file's name.", required = true, example = "notes.txt")
-            @QueryParam("file_name") String fileName) throws IOException {
+                    @QueryParam("file_name")
+                    String fileName)
+            throws IOException {
         files.delete(caller(), FileName.parse("file_name", fileName));
         return Response.noContent().build();
     }
@@ -195,7 +256,8 @@ public class FileResource {
     private static boolean wantsBase64(HttpHeaders headers) {
         boolean text = false;
         for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.getType().equalsIgnoreCase("application") && type.getSubtype().equalsIgnoreCase("octet-stream")) {
+            if (type.getType().equalsIgnoreCase("application")
+                    && type.getSubtype().equalsIgnoreCase("octet-stream")) {
                 return false;
             }
             if (type.getType().equalsIgnoreCase("text") && type.getSubtype().equalsIgnoreCase("plain")) {

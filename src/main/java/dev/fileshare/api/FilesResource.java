@@ -2,16 +2,15 @@ package dev.fileshare.api;
 
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.model.FileVersion;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.json.Json;
-import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -46,12 +45,19 @@ public class FilesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listFiles", summary = "List the caller's files, then those shared with them",
+    @Operation(
+            operationId = "listFiles",
+            summary = "List the caller's files, then those shared with them",
             description = "Each part is sorted by key.")
     @SecurityRequirement(name = ApiDocs.SESSION)
     @SecurityRequirement(name = ApiDocs.BEARER)
-    @APIResponse(responseCode = "200", description = "The files.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = FileEntry.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The files.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = FileEntry.class)))
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     public Response listFiles() {
         // Streamed with a JSON-P generator, not returned as a List for JSON-B: for 1,000 files JSON-B's per-object

@@ -2,11 +2,11 @@ package dev.fileshare.api;
 
 import dev.fileshare.api.problem.Problem;
 import dev.fileshare.api.problem.ProblemExamples;
-
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -28,59 +27,138 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationPath("/")
 @OpenAPIDefinition(
-        info = @Info(title = "fileshare", version = "1.0.0",
-                description = "Register, log in, upload, download, list and share files. Errors are RFC 9457 problem details.",
-                license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+        info =
+                @Info(
+                        title = "fileshare",
+                        version = "1.0.0",
+                        description =
+                                "Register, log in, upload, download, list and share files. Errors are RFC 9457 problem details.",
+                        license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         tags = {
             @Tag(name = "accounts", description = "Registration and sessions"),
             @Tag(name = "files", description = "Uploading, downloading and listing files"),
             @Tag(name = "sharing", description = "Sharing files with other users")
         },
-        components = @Components(
-        parameters = {
-            // No `example` on these optional headers: Swagger UI's "Try it out" would send it.
-            @Parameter(name = ApiDocs.IF_MATCH, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING),
-                    description = "Replace only this version: its ETag, e.g. `\"5d41402abc4b2a76b9719d911017c592\"`."),
-            @Parameter(name = ApiDocs.IF_NONE_MATCH, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING),
-                    description = "`*`: create only, never replace.")
-        },
-        headers = @Header(name = ApiDocs.ETAG, description = "The version's strong entity tag.", schema = @Schema(type = SchemaType.STRING)),
-        responses = {
-            @APIResponse(name = ApiDocs.BAD_REQUEST, description = "The request breaks a rule; `errors` lists the fields at fault.",
-                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                            example = ProblemExamples.BAD_REQUEST)),
-            @APIResponse(name = ApiDocs.UNAUTHORIZED, description = "No session token, or one that is unknown, expired or logged out.",
-                    headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING), description = "`Bearer`"),
-                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                            example = ProblemExamples.UNAUTHORIZED)),
-            @APIResponse(name = ApiDocs.NOT_FOUND, description = "No such file or user, or a file not shared with the caller (indistinguishable).",
-                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                            example = ProblemExamples.NOT_FOUND)),
-            @APIResponse(name = ApiDocs.CONFLICT, description = "The username is taken.",
-                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                            example = ProblemExamples.CONFLICT)),
-            @APIResponse(name = ApiDocs.CONTENT_TOO_LARGE, description = "The body or the content is over the configured limit.",
-                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                            example = ProblemExamples.CONTENT_TOO_LARGE)),
-            @APIResponse(name = ApiDocs.FORBIDDEN, description = "The transfer URL's signature does not match, or it expired.",
-                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                            example = ProblemExamples.FORBIDDEN)),
-            @APIResponse(name = ApiDocs.PRECONDITION_FAILED, description = "If-Match or If-None-Match did not hold.",
-                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                            example = ProblemExamples.PRECONDITION_FAILED)),
-            @APIResponse(name = ApiDocs.RANGE_NOT_SATISFIABLE, description = "No byte of the range exists.",
-                    headers = @Header(name = "Content-Range", description = "`bytes */<size>`", schema = @Schema(type = SchemaType.STRING)),
-                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                            example = ProblemExamples.RANGE_NOT_SATISFIABLE)),
-            @APIResponse(name = ApiDocs.TOO_MANY_REQUESTS, description = "Too many failed logins for this username.",
-                    headers = @Header(name = "Retry-After", description = "Seconds until logins are accepted again.",
-                            schema = @Schema(type = SchemaType.INTEGER)),
-                    content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                            example = ProblemExamples.TOO_MANY_REQUESTS))
-        }))
-@SecurityScheme(securitySchemeName = ApiDocs.SESSION, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
-        apiKeyName = SessionTokens.HEADER, description = "The token from POST /login.")
-@SecurityScheme(securitySchemeName = ApiDocs.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        components =
+                @Components(
+                        parameters = {
+                            // No `example` on these optional headers: Swagger UI's "Try it out" would send it.
+                            @Parameter(
+                                    name = ApiDocs.IF_MATCH,
+                                    in = ParameterIn.HEADER,
+                                    schema = @Schema(type = SchemaType.STRING),
+                                    description =
+                                            "Replace only this version: its ETag, e.g. `\"5d41402abc4b2a76b9719d911017c592\"`."),
+                            @Parameter(
+                                    name = ApiDocs.IF_NONE_MATCH,
+                                    in = ParameterIn.HEADER,
+                                    schema = @Schema(type = SchemaType.STRING),
+                                    description = "`*`: create only, never replace.")
+                        },
+                        headers =
+                                @Header(
+                                        name = ApiDocs.ETAG,
+                                        description = "The version's strong entity tag.",
+                                        schema = @Schema(type = SchemaType.STRING)),
+                        responses = {
+                            @APIResponse(
+                                    name = ApiDocs.BAD_REQUEST,
+                                    description = "The request breaks a rule; `errors` lists the fields at fault.",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.BAD_REQUEST)),
+                            @APIResponse(
+                                    name = ApiDocs.UNAUTHORIZED,
+                                    description = "No session token, or one that is unknown, expired or logged out.",
+                                    headers =
+                                            @Header(
+                                                    name = "WWW-Authenticate",
+                                                    schema = @Schema(type = SchemaType.STRING),
+                                                    description = "`Bearer`"),
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.UNAUTHORIZED)),
+                            @APIResponse(
+                                    name = ApiDocs.NOT_FOUND,
+                                    description =
+                                            "No such file or user, or a file not shared with the caller (indistinguishable).",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.NOT_FOUND)),
+                            @APIResponse(
+                                    name = ApiDocs.CONFLICT,
+                                    description = "The username is taken.",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.CONFLICT)),
+                            @APIResponse(
+                                    name = ApiDocs.CONTENT_TOO_LARGE,
+                                    description = "The body or the content is over the configured limit.",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.CONTENT_TOO_LARGE)),
+                            @APIResponse(
+                                    name = ApiDocs.FORBIDDEN,
+                                    description = "The transfer URL's signature does not match, or it expired.",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.FORBIDDEN)),
+                            @APIResponse(
+                                    name = ApiDocs.PRECONDITION_FAILED,
+                                    description = "If-Match or If-None-Match did not hold.",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.PRECONDITION_FAILED)),
+                            @APIResponse(
+                                    name = ApiDocs.RANGE_NOT_SATISFIABLE,
+                                    description = "No byte of the range exists.",
+                                    headers =
+                                            @Header(
+                                                    name = "Content-Range",
+                                                    description = "`bytes */<size>`",
+                                                    schema = @Schema(type = SchemaType.STRING)),
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.RANGE_NOT_SATISFIABLE)),
+                            @APIResponse(
+                                    name = ApiDocs.TOO_MANY_REQUESTS,
+                                    description = "Too many failed logins for this username.",
+                                    headers =
+                                            @Header(
+                                                    name = "Retry-After",
+                                                    description = "Seconds until logins are accepted again.",
+                                                    schema = @Schema(type = SchemaType.INTEGER)),
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.TOO_MANY_REQUESTS))
+                        }))
+@SecurityScheme(
+        securitySchemeName = ApiDocs.SESSION,
+        type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.HEADER,
+        apiKeyName = SessionTokens.HEADER,
+        description = "The token from POST /login.")
+@SecurityScheme(
+        securitySchemeName = ApiDocs.BEARER,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "The same token as `Authorization: Bearer <token>`.")
-public class FileshareApplication extends Application {
-}
+public class FileshareApplication extends Application {}

@@ -1,5 +1,4 @@
 package dev.fileshare.api;
 
 /** A request body record that {@link JsonRequestReader} binds from a JSON object. */
-public interface JsonRequest {
-}
+public interface JsonRequest {}

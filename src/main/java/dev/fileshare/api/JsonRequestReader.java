@@ -3,7 +3,6 @@ package dev.fileshare.api;
 import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.FieldError;
 import dev.fileshare.core.model.InvalidInputException;
-
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -47,8 +46,14 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
     }
 
     @Override
-    public JsonRequest readFrom(Class<JsonRequest> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                                MultivaluedMap<String, String> headers, InputStream body) throws IOException {
+    public JsonRequest readFrom(
+            Class<JsonRequest> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream body)
+            throws IOException {
         long limit = (limits.maxJsonBytes() + 2) / 3 * 4 + ENVELOPE_BYTES;
         JsonObject json = parse(new RequestBodyStream(body, limit));
         return bind(type, json);
@@ -86,7 +91,9 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
             Class<?> expected = components[i].getType();
             if (expected == String.class && value instanceof JsonString text) {
                 values[i] = text.getString();
-            } else if (expected == Long.class && value instanceof JsonNumber number && number.isIntegral()
+            } else if (expected == Long.class
+                    && value instanceof JsonNumber number
+                    && number.isIntegral()
                     && number.bigIntegerValue().bitLength() < 64) {
                 values[i] = number.longValueExact();
             } else {

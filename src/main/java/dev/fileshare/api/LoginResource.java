@@ -3,25 +3,19 @@ package dev.fileshare.api;
 import dev.fileshare.api.problem.Problem;
 import dev.fileshare.api.problem.ProblemExamples;
 import dev.fileshare.core.AccountService;
-import dev.fileshare.core.model.AuthenticationException;
 import dev.fileshare.core.model.LoginSession;
-import dev.fileshare.core.model.Username;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /login}: checks the credentials and opens a session. */
@@ -36,16 +30,33 @@ public class LoginResource {
     AccountService accounts;
 
     @POST
-    @Operation(operationId = "login", summary = "Log in and get a session token",
-            description = "After too many failures for one username within the configured window, answers 429 until it ends.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = Credentials.class)))
-    @APIResponse(responseCode = "200", description = "Logged in.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoginResponse.class)))
+    @Operation(
+            operationId = "login",
+            summary = "Log in and get a session token",
+            description =
+                    "After too many failures for one username within the configured window, answers 429 until it ends.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Credentials.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Logged in.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LoginResponse.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @APIResponse(responseCode = "401", description = "Unknown username or wrong password (one answer for both).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    example = ProblemExamples.BAD_CREDENTIALS))
+    @APIResponse(
+            responseCode = "401",
+            description = "Unknown username or wrong password (one answer for both).",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            example = ProblemExamples.BAD_CREDENTIALS))
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY_REQUESTS)
     public LoginResponse login(Credentials credentials) {

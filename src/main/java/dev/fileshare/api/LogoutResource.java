@@ -1,12 +1,7 @@
 package dev.fileshare.api;
 
-import dev.fileshare.api.problem.Problem;
-import dev.fileshare.api.problem.ProblemExamples;
 import dev.fileshare.core.AccountService;
 import dev.fileshare.core.model.AuthenticationException;
-import dev.fileshare.core.model.LoginSession;
-import dev.fileshare.core.model.Username;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,16 +30,22 @@ public class LogoutResource {
     AccountService accounts;
 
     @POST
-    @Operation(operationId = "logout", summary = "End the session",
-            description = "The token stops working everywhere. An unknown or expired token also gets 200: logging out is idempotent.")
+    @Operation(
+            operationId = "logout",
+            summary = "End the session",
+            description =
+                    "The token stops working everywhere. An unknown or expired token also gets 200: logging out is idempotent.")
     @SecurityRequirement(name = ApiDocs.SESSION)
     @SecurityRequirement(name = ApiDocs.BEARER)
-    @APIResponse(responseCode = "200", description = "Logged out.",
+    @APIResponse(
+            responseCode = "200",
+            description = "Logged out.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Empty.class)))
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     public Empty logout(@Context HttpHeaders headers) {
         String sent = SessionTokens.sent(headers)
-                .orElseThrow(() -> new AuthenticationException("Send the session token to end: x-session-token or Authorization: Bearer."));
+                .orElseThrow(() -> new AuthenticationException(
+                        "Send the session token to end: x-session-token or Authorization: Bearer."));
         SessionTokens.wellFormed(sent).ifPresent(accounts::logout);
         return Empty.INSTANCE;
     }

@@ -2,8 +2,6 @@ package dev.fileshare.api;
 
 import dev.fileshare.api.problem.Problem;
 import dev.fileshare.api.problem.ProblemResponses;
-import dev.fileshare.core.model.FieldError;
-
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -71,7 +69,9 @@ public class MediaTypeHeaderFilter implements ContainerRequestFilter {
     }
 
     private static Response refusal(String header, String problem) {
-        return ProblemResponses.of(Problem.invalid(header + " " + problem + ".",
-                java.util.List.of(new dev.fileshare.core.model.FieldError(header, problem)))).build();
+        return ProblemResponses.of(Problem.invalid(
+                        header + " " + problem + ".",
+                        java.util.List.of(new dev.fileshare.core.model.FieldError(header, problem))))
+                .build();
     }
 }

@@ -6,8 +6,7 @@ import dev.fileshare.core.model.Username;
 final class OwnerParameter {
     static final String NAME = "username";
 
-    private OwnerParameter() {
-    }
+    private OwnerParameter() {}
 
     static Username ownerOrCaller(String owner, Username caller) {
         return owner == null || owner.isEmpty() ? caller : Username.parse(NAME, owner);

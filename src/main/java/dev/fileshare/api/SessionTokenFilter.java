@@ -3,7 +3,6 @@ package dev.fileshare.api;
 import dev.fileshare.core.AccountService;
 import dev.fileshare.core.model.AuthenticationException;
 import dev.fileshare.core.model.Username;
-
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -30,7 +29,8 @@ public class SessionTokenFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String sent = SessionTokens.sent(headers)
-                .orElseThrow(() -> new AuthenticationException("This operation needs a session token: send x-session-token or Authorization: Bearer."));
+                .orElseThrow(() -> new AuthenticationException(
+                        "This operation needs a session token: send x-session-token or Authorization: Bearer."));
         Username caller = SessionTokens.wellFormed(sent)
                 .flatMap(accounts::authenticate)
                 .orElseThrow(() -> new AuthenticationException("The session token is unknown, expired or logged out."));

@@ -1,7 +1,6 @@
 package dev.fileshare.api;
 
 import dev.fileshare.core.model.SessionToken;
-
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,10 +10,10 @@ final class SessionTokens {
     static final String HEADER = "x-session-token";
     /** The shape of tokens this service issues; anything else cannot be a session and costs no store lookup. */
     private static final Pattern ISSUED_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+
     private static final String BEARER = "bearer ";
 
-    private SessionTokens() {
-    }
+    private SessionTokens() {}
 
     /** The token the client sent, whatever its shape; empty when it sent none. */
     static Optional<String> sent(HttpHeaders headers) {

@@ -3,7 +3,6 @@ package dev.fileshare.api;
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.Username;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -37,18 +36,33 @@ public class SharesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listShares", summary = "List who one of the caller's files is shared with",
+    @Operation(
+            operationId = "listShares",
+            summary = "List who one of the caller's files is shared with",
             description = "The usernames, sorted.")
     @SecurityRequirement(name = ApiDocs.SESSION)
     @SecurityRequirement(name = ApiDocs.BEARER)
-    @APIResponse(responseCode = "200", description = "The grantees.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, example = "[\"bob\", \"carol\"]")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The grantees.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = String.class,
+                                            example = "[\"bob\", \"carol\"]")))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public List<String> listShares(
-            @Parameter(description = "The caller's file.", required = true, example = "notes.txt") @QueryParam("file_name") String fileName) {
+            @Parameter(description = "The caller's file.", required = true, example = "notes.txt")
+                    @QueryParam("file_name")
+                    String fileName) {
         FileName name = FileName.parse("file_name", fileName);
-        return files.grantees(SessionTokenFilter.callerOf(security), name).stream().map(Username::value).toList();
+        return files.grantees(SessionTokenFilter.callerOf(security), name).stream()
+                .map(Username::value)
+                .toList();
     }
 }

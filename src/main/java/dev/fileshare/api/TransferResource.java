@@ -7,7 +7,6 @@ import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -49,29 +48,47 @@ public class TransferResource {
     UploadLimits limits;
 
     @GET
-    @Operation(operationId = "downloadWithUrl", summary = "Download through a transfer URL (local mode)",
+    @Operation(
+            operationId = "downloadWithUrl",
+            summary = "Download through a transfer URL (local mode)",
             description = "The URL comes from GET /file/download-url; Range and If-None-Match work as on GET /file.")
-    @APIResponse(responseCode = "200", description = "The content.", content = @Content(
-            mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "206", description = "The requested range.", content = @Content(
-            mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The content.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(
+            responseCode = "206",
+            description = "The requested range.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since).")
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @APIResponse(responseCode = "416", ref = ApiDocs.RANGE_NOT_SATISFIABLE)
     public Response downloadWithUrl(
-            @Parameter(description = "As in the issued URL.", required = true, example = "alice")
-            @QueryParam("owner") String owner,
+            @Parameter(description = "As in the issued URL.", required = true, example = "alice") @QueryParam("owner")
+                    String owner,
             @Parameter(description = "As in the issued URL.", required = true, example = "video.mp4")
-            @QueryParam("file_name") String fileName,
-            @Parameter(description = "As in the issued URL: seconds since the epoch.", required = true, example = "1764070000")
-            @QueryParam("expires") String expires,
-            @Parameter(description = "As in the issued URL.", required = true)
-            @QueryParam("signature") String signature,
-            @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.")
-            @HeaderParam("Range") String range,
-            @Context Request request) throws IOException {
+                    @QueryParam("file_name")
+                    String fileName,
+            @Parameter(
+                            description = "As in the issued URL: seconds since the epoch.",
+                            required = true,
+                            example = "1764070000")
+                    @QueryParam("expires")
+                    String expires,
+            @Parameter(description = "As in the issued URL.", required = true) @QueryParam("signature")
+                    String signature,
+            @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.") @HeaderParam("Range")
+                    String range,
+            @Context Request request)
+            throws IOException {
         FileKey key = verified("GET", owner, fileName, expires, signature);
         return FileDownloads.response(files.open(key.owner(), key.owner(), key.fileName(), range), false, request);
     }
@@ -79,30 +96,58 @@ public class TransferResource {
     @PUT
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "uploadWithUrl", summary = "Upload through a transfer URL (local mode)",
+    @Operation(
+            operationId = "uploadWithUrl",
+            summary = "Upload through a transfer URL (local mode)",
             description = "The URL comes from POST /file/upload-url; the body is the raw bytes.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "200", description = "Replaced an existing file.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntry.class)))
-    @APIResponse(responseCode = "201", description = "Created a new file.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileEntry.class)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced an existing file.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FileEntry.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created a new file.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FileEntry.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     public Response uploadWithUrl(
-            @Parameter(description = "As in the issued URL.", required = true, example = "alice")
-            @QueryParam("owner") String owner,
+            @Parameter(description = "As in the issued URL.", required = true, example = "alice") @QueryParam("owner")
+                    String owner,
             @Parameter(description = "As in the issued URL.", required = true, example = "video.mp4")
-            @QueryParam("file_name") String fileName,
-            @Parameter(description = "As in the issued URL: seconds since the epoch.", required = true, example = "1764070000")
-            @QueryParam("expires") String expires,
-            @Parameter(description = "As in the issued URL.", required = true)
-            @QueryParam("signature") String signature,
+                    @QueryParam("file_name")
+                    String fileName,
+            @Parameter(
+                            description = "As in the issued URL: seconds since the epoch.",
+                            required = true,
+                            example = "1764070000")
+                    @QueryParam("expires")
+                    String expires,
+            @Parameter(description = "As in the issued URL.", required = true) @QueryParam("signature")
+                    String signature,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-            InputStream body) throws IOException {
+            InputStream body)
+            throws IOException {
         FileKey key = verified("PUT", owner, fileName, expires, signature);
-        return BinaryUpload.store(files, key.owner(), key.fileName(), WriteCondition.ALWAYS, contentLength, body,
+        return BinaryUpload.store(
+                files,
+                key.owner(),
+                key.fileName(),
+                WriteCondition.ALWAYS,
+                contentLength,
+                body,
                 limits.maxBinaryBytes());
     }
 

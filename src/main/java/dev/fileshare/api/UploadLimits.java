@@ -6,5 +6,4 @@ package dev.fileshare.api;
  * @param maxJsonBytes   the most decoded content a JSON upload ({@code PUT /file} as {@code application/json}) may carry
  * @param maxBinaryBytes the most bytes a streamed binary upload may carry
  */
-public record UploadLimits(long maxJsonBytes, long maxBinaryBytes) {
-}
+public record UploadLimits(long maxJsonBytes, long maxBinaryBytes) {}

@@ -1,22 +1,16 @@
 package dev.fileshare.api;
 
-import dev.fileshare.core.FileService;
 import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
-import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.InvalidInputException;
-import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.TransferUrls;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
@@ -24,12 +18,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 
 /** {@code POST /file/upload-url}: a short-lived URL that uploads one of the caller's files past API Gateway's 10 MB limit. */
 @Path("/file/upload-url")
@@ -53,16 +45,28 @@ public class UploadUrlResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createUploadUrl", summary = "Get a URL to upload one of the caller's files without a session",
-            description = "PUT the raw bytes to the URL before it expires; the file is created or replaced as by a binary upload. "
-                    + "In the AWS mode the URL is an S3 presigned URL: one PUT of at most 5 GiB, so a `size` over 5 GiB "
-                    + "(or over the configured binary upload limit) is 413.")
+    @Operation(
+            operationId = "createUploadUrl",
+            summary = "Get a URL to upload one of the caller's files without a session",
+            description =
+                    "PUT the raw bytes to the URL before it expires; the file is created or replaced as by a binary upload. "
+                            + "In the AWS mode the URL is an S3 presigned URL: one PUT of at most 5 GiB, so a `size` over 5 GiB "
+                            + "(or over the configured binary upload limit) is 413.")
     @SecurityRequirement(name = ApiDocs.SESSION)
     @SecurityRequirement(name = ApiDocs.BEARER)
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = UploadUrlRequest.class)))
-    @APIResponse(responseCode = "200", description = "The upload URL.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferUrl.class)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UploadUrlRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The upload URL.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TransferUrl.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
@@ -74,9 +78,10 @@ public class UploadUrlResource {
         // In the aws mode one presigned PUT carries at most S3's 5 GiB, whatever the configured limit.
         long limit = Math.min(limits.maxBinaryBytes(), transferUrls.maxUploadBytes());
         if (request.size() != null && request.size() > limit) {
-            throw new ContentTooLargeException("The size " + request.size() + " is over the binary upload limit of "
-                    + limit + " bytes.");
+            throw new ContentTooLargeException(
+                    "The size " + request.size() + " is over the binary upload limit of " + limit + " bytes.");
         }
-        return TransferUrl.of(transferUrls.upload(new FileKey(SessionTokenFilter.callerOf(security), name)), uri.getBaseUri());
+        return TransferUrl.of(
+                transferUrls.upload(new FileKey(SessionTokenFilter.callerOf(security), name)), uri.getBaseUri());
     }
 }

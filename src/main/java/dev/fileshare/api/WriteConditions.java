@@ -3,11 +3,9 @@ package dev.fileshare.api;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.WriteCondition;
 
-
 /** Reads the conditional-request headers of a PUT into the condition the store checks atomically with the write. */
 final class WriteConditions {
-    private WriteConditions() {
-    }
+    private WriteConditions() {}
 
     static WriteCondition from(String ifMatch, String ifNoneMatch) {
         boolean hasMatch = ifMatch != null && !ifMatch.isBlank();
@@ -24,7 +22,8 @@ final class WriteConditions {
         if (hasMatch) {
             String etag = ifMatch.trim();
             if (!etag.matches("\"[\\x21\\x23-\\x7E]*\"")) {
-                throw InvalidInputException.of("If-Match", "must be one strong entity tag, quoted, as the ETag header gave it");
+                throw InvalidInputException.of(
+                        "If-Match", "must be one strong entity tag, quoted, as the ETag header gave it");
             }
             return new WriteCondition.OnlyIfMatches(etag);
         }

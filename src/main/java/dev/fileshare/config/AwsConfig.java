@@ -19,13 +19,15 @@ final class AwsConfig {
     private static final String BUCKET_RULE = "[a-z0-9][a-z0-9-]{1,61}[a-z0-9]";
     private static final String TABLE_RULE = "[A-Za-z0-9_.-]{3,255}";
 
-    private AwsConfig() {
-    }
+    private AwsConfig() {}
 
     static AwsSettings read(ConfigReader config) {
         return new AwsSettings(
                 config.matching(REGION, "us-east-1", REGION_RULE, "an AWS region such as us-east-1"),
-                config.matching(BUCKET, "fileshare-files", BUCKET_RULE,
+                config.matching(
+                        BUCKET,
+                        "fileshare-files",
+                        BUCKET_RULE,
                         "an S3 bucket name: 3-63 of a-z 0-9 -, starting and ending with a letter or digit"),
                 new AwsSettings.Tables(
                         table(config, TABLE_USERS, "fileshare-users"),

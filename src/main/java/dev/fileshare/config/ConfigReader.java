@@ -37,7 +37,8 @@ public final class ConfigReader {
                 return value;
             }
         }
-        throw new InvalidConfigurationException(key, "expected one of " + String.join(", ", allowed) + " but got '" + value + "'");
+        throw new InvalidConfigurationException(
+                key, "expected one of " + String.join(", ", allowed) + " but got '" + value + "'");
     }
 
     /** A value that matches {@code regex} as a whole; {@code description} says what is expected. */
@@ -72,8 +73,8 @@ public final class ConfigReader {
         } catch (URISyntaxException malformed) {
             // reported below with the expected form
         }
-        throw new InvalidConfigurationException(key, "expected an http or https URL such as http://127.0.0.1:4567 but got '"
-                + raw.get() + "'");
+        throw new InvalidConfigurationException(
+                key, "expected an http or https URL such as http://127.0.0.1:4567 but got '" + raw.get() + "'");
     }
 
     public int integer(String key, int defaultValue, int min, int max) {
@@ -90,7 +91,8 @@ public final class ConfigReader {
         } catch (NumberFormatException notANumber) {
             // reported below with the expected range
         }
-        throw new InvalidConfigurationException(key, "expected an integer from " + min + " to " + max + " but got '" + raw + "'");
+        throw new InvalidConfigurationException(
+                key, "expected an integer from " + min + " to " + max + " but got '" + raw + "'");
     }
 
     /** A duration as {@code 90s}, {@code 15m}, {@code 24h}, {@code 7d}, {@code 500ms} or ISO-8601 ({@code PT24H}). */
@@ -101,8 +103,10 @@ public final class ConfigReader {
         }
         Duration value = parseDuration(raw.get());
         if (value == null || value.compareTo(min) < 0) {
-            throw new InvalidConfigurationException(key, "expected a duration of at least " + min
-                    + " such as 15m, 24h or PT24H, but got '" + raw.get() + "'");
+            throw new InvalidConfigurationException(
+                    key,
+                    "expected a duration of at least " + min + " such as 15m, 24h or PT24H, but got '" + raw.get()
+                            + "'");
         }
         return value;
     }
@@ -145,7 +149,9 @@ public final class ConfigReader {
         } catch (IllegalArgumentException notBase64) {
             // reported below, without the value
         }
-        throw new InvalidConfigurationException(key, "expected standard Base64 of at least " + minBytes
-                + " random bytes (e.g. from: openssl rand -base64 32); the value given is not");
+        throw new InvalidConfigurationException(
+                key,
+                "expected standard Base64 of at least " + minBytes
+                        + " random bytes (e.g. from: openssl rand -base64 32); the value given is not");
     }
 }

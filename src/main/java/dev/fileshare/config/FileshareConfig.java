@@ -1,9 +1,7 @@
 package dev.fileshare.config;
 
-import dev.fileshare.store.aws.AwsSettings;
-
 import dev.fileshare.core.model.Argon2Settings;
-
+import dev.fileshare.store.aws.AwsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -50,10 +48,13 @@ public record FileshareConfig(
         Argon2Settings defaults = Argon2Settings.OWASP_MINIMUM;
         int parallelism = config.integer(ARGON2_PARALLELISM, defaults.parallelism(), 1, 64);
         String store = config.oneOf(STORE, "local", "local", "aws");
-        Duration transferUrlLifetime = config.duration(TRANSFER_URL_LIFETIME, Duration.ofMinutes(15), Duration.ofSeconds(1));
+        Duration transferUrlLifetime =
+                config.duration(TRANSFER_URL_LIFETIME, Duration.ofMinutes(15), Duration.ofSeconds(1));
         if ("aws".equals(store) && transferUrlLifetime.compareTo(AwsSettings.MAX_TRANSFER_URL_LIFETIME) > 0) {
-            throw new InvalidConfigurationException(TRANSFER_URL_LIFETIME, "expected at most 7d with " + STORE
-                    + "=aws (S3 presigned URLs live at most 7 days), but got " + transferUrlLifetime);
+            throw new InvalidConfigurationException(
+                    TRANSFER_URL_LIFETIME,
+                    "expected at most 7d with " + STORE + "=aws (S3 presigned URLs live at most 7 days), but got "
+                            + transferUrlLifetime);
         }
         return new FileshareConfig(
                 store,

@@ -1,7 +1,6 @@
 package dev.fileshare.config;
 
 import dev.fileshare.api.UploadLimits;
-
 import dev.fileshare.core.AccountService;
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.LoginThrottle;
@@ -14,16 +13,15 @@ import dev.fileshare.core.port.ShareStore;
 import dev.fileshare.core.port.Stores;
 import dev.fileshare.core.port.TransferUrls;
 import dev.fileshare.core.port.UserStore;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import java.util.logging.Logger;
 
 /** Builds the framework-free core from configuration and the store ports; singletons, since core classes are final. */
 @ApplicationScoped
@@ -57,8 +55,14 @@ public class ServiceProducer {
 
     @Produces
     @Singleton
-    AccountService accountService(FileshareConfig config, UserStore users, SessionStore sessions,
-                                  LoginFailureStore failures, PasswordHasher hasher, SecureRandom random, Clock clock) {
+    AccountService accountService(
+            FileshareConfig config,
+            UserStore users,
+            SessionStore sessions,
+            LoginFailureStore failures,
+            PasswordHasher hasher,
+            SecureRandom random,
+            Clock clock) {
         LoginThrottle throttle = new LoginThrottle(failures, config.loginMaxFailures(), config.loginWindow(), clock);
         return new AccountService(users, sessions, hasher, throttle, config.sessionLifetime(), random, clock);
     }
@@ -81,8 +85,9 @@ public class ServiceProducer {
     SignedTransferUrls signedTransferUrls(FileshareConfig config, SecureRandom random, Clock clock) {
         byte[] key = config.transferSigningKey();
         if (key == null) {
-            LOG.warning(() -> FileshareConfig.TRANSFER_SIGNING_KEY + " is not set: transfer URLs are signed with a random key "
-                    + "and stop working when this server restarts; set it when running several instances.");
+            LOG.warning(() ->
+                    FileshareConfig.TRANSFER_SIGNING_KEY + " is not set: transfer URLs are signed with a random key "
+                            + "and stop working when this server restarts; set it when running several instances.");
             key = new byte[32];
             random.nextBytes(key);
         }

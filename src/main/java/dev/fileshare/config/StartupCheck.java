@@ -1,7 +1,6 @@
 package dev.fileshare.config;
 
 import dev.fileshare.core.port.StoreHealth;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

@@ -9,7 +9,6 @@ import dev.fileshare.core.port.Stores;
 import dev.fileshare.core.port.UserStore;
 import dev.fileshare.store.aws.AwsStore;
 import dev.fileshare.store.local.LocalStore;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;

@@ -12,7 +12,6 @@ import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.StoredSession;
 import dev.fileshare.core.port.UserAccount;
 import dev.fileshare.core.port.UserStore;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +33,14 @@ public final class AccountService {
     private final SecureRandom random;
     private final Clock clock;
 
-    public AccountService(UserStore users, SessionStore sessions, PasswordHasher hasher, LoginThrottle throttle,
-                          Duration sessionLifetime, SecureRandom random, Clock clock) {
+    public AccountService(
+            UserStore users,
+            SessionStore sessions,
+            PasswordHasher hasher,
+            LoginThrottle throttle,
+            Duration sessionLifetime,
+            SecureRandom random,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -52,7 +57,8 @@ public final class AccountService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The username or password breaks the rules.", errors);
         }
-        UserAccount account = new UserAccount(name, hasher.hash(secret), clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        UserAccount account =
+                new UserAccount(name, hasher.hash(secret), clock.instant().truncatedTo(ChronoUnit.SECONDS));
         if (!users.createIfAbsent(account)) {
             throw new UsernameTakenException(name);
         }

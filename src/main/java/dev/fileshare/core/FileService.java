@@ -13,7 +13,6 @@ import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.ShareStore;
 import dev.fileshare.core.port.UserStore;
 import dev.fileshare.core.port.VersionGoneException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -35,8 +34,9 @@ public final class FileService {
         this.users = users;
     }
 
-    public BlobStore.WriteResult upload(Username caller, FileName name, InputStream content, long length,
-                                        WriteCondition condition) throws IOException {
+    public BlobStore.WriteResult upload(
+            Username caller, FileName name, InputStream content, long length, WriteCondition condition)
+            throws IOException {
         FileKey key = new FileKey(caller, name);
         BlobStore.WriteResult result = blobs.write(key, content, length, condition);
         if (result.created()) {

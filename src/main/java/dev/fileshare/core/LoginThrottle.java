@@ -1,11 +1,9 @@
 package dev.fileshare.core;
 
-import dev.fileshare.core.model.Username;
-
 import dev.fileshare.core.model.TooManyLoginFailuresException;
+import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.LoginFailureStore;
 import dev.fileshare.core.port.LoginFailures;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

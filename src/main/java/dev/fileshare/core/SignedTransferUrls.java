@@ -5,7 +5,6 @@ import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.TransferUrlRefusedException;
 import dev.fileshare.core.port.TransferUrl;
 import dev.fileshare.core.port.TransferUrls;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -68,9 +67,10 @@ public final class SignedTransferUrls implements TransferUrls {
 
     private TransferUrl transferUrl(String method, FileKey file) {
         Instant expires = clock.instant().plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(sign(method, file, expires.getEpochSecond()));
-        URI url = URI.create(PATH + "?owner=" + encode(file.owner().value()) + "&file_name=" + encode(file.fileName().value())
-                + "&expires=" + expires.getEpochSecond() + "&signature=" + signature);
+        String signature =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(sign(method, file, expires.getEpochSecond()));
+        URI url = URI.create(PATH + "?owner=" + encode(file.owner().value()) + "&file_name="
+                + encode(file.fileName().value()) + "&expires=" + expires.getEpochSecond() + "&signature=" + signature);
         return new TransferUrl(url, method, expires);
     }
 
@@ -79,7 +79,8 @@ public final class SignedTransferUrls implements TransferUrls {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             // Newline-separated: neither a method, a username nor a file name can contain one.
-            String message = method + "\n" + file.owner().value() + "\n" + file.fileName().value() + "\n" + expiresEpochSecond;
+            String message = method + "\n" + file.owner().value() + "\n"
+                    + file.fileName().value() + "\n" + expiresEpochSecond;
             return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JVM has HmacSHA256", e);

@@ -1,10 +1,9 @@
 package dev.fileshare.config;
 
-import dev.fileshare.store.aws.AwsSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fileshare.store.aws.AwsSettings;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +21,9 @@ class AwsConfigTest {
 
         assertThat(config.region()).isEqualTo("us-east-1");
         assertThat(config.bucket()).isEqualTo("fileshare-files");
-        assertThat(config.tables()).isEqualTo(new AwsSettings.Tables(
-                "fileshare-users", "fileshare-sessions", "fileshare-shares", "fileshare-login-failures"));
+        assertThat(config.tables())
+                .isEqualTo(new AwsSettings.Tables(
+                        "fileshare-users", "fileshare-sessions", "fileshare-shares", "fileshare-login-failures"));
         assertThat(config.s3Endpoint()).isEmpty();
         assertThat(config.dynamoDbEndpoint()).isEmpty();
         assertThat(config.createResources()).isFalse();
@@ -54,9 +54,9 @@ class AwsConfigTest {
     @Test
     void badValuesNameTheirKey() {
         assertThatThrownBy(() -> read(Map.of(AwsConfig.BUCKET, "My_Bucket")))
-                .hasMessageContaining("fileshare.aws.bucket").hasMessageContaining("FILESHARE_AWS_BUCKET");
-        assertThatThrownBy(() -> read(Map.of(AwsConfig.REGION, "moon")))
-                .hasMessageContaining("fileshare.aws.region");
+                .hasMessageContaining("fileshare.aws.bucket")
+                .hasMessageContaining("FILESHARE_AWS_BUCKET");
+        assertThatThrownBy(() -> read(Map.of(AwsConfig.REGION, "moon"))).hasMessageContaining("fileshare.aws.region");
         assertThatThrownBy(() -> read(Map.of(AwsConfig.TABLE_SHARES, "a")))
                 .hasMessageContaining("fileshare.aws.table.shares");
         assertThatThrownBy(() -> read(Map.of(AwsConfig.S3_ENDPOINT, "127.0.0.1:4568")))
@@ -70,8 +70,11 @@ class AwsConfigTest {
     @Test
     void theStoreIsLocalOrAws() {
         assertThat(FileshareConfig.read(new ConfigReader(key -> Optional.ofNullable(
-                Map.of(FileshareConfig.STORE, "aws").get(key)))).store()).isEqualTo("aws");
-        assertThatThrownBy(() -> FileshareConfig.read(new ConfigReader(key -> Optional.ofNullable(
-                Map.of(FileshareConfig.STORE, "s3").get(key))))).hasMessageContaining("fileshare.store");
+                                Map.of(FileshareConfig.STORE, "aws").get(key))))
+                        .store())
+                .isEqualTo("aws");
+        assertThatThrownBy(() -> FileshareConfig.read(new ConfigReader(key ->
+                        Optional.ofNullable(Map.of(FileshareConfig.STORE, "s3").get(key)))))
+                .hasMessageContaining("fileshare.store");
     }
 }

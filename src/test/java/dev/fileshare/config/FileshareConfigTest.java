@@ -17,18 +17,22 @@ class FileshareConfigTest {
     @Test
     void transferUrlsLiveFifteenMinutesByDefault() {
         assertThat(read(Map.of()).transferUrlLifetime()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(read(Map.of(FileshareConfig.STORE, "aws")).transferUrlLifetime()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(read(Map.of(FileshareConfig.STORE, "aws")).transferUrlLifetime())
+                .isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
     void theAwsModesPresignedUrlsLiveAtMostSevenDays() {
         assertThat(read(Map.of(FileshareConfig.STORE, "aws", FileshareConfig.TRANSFER_URL_LIFETIME, "7d"))
-                .transferUrlLifetime()).isEqualTo(Duration.ofDays(7));
-        assertThatThrownBy(() -> read(Map.of(FileshareConfig.STORE, "aws", FileshareConfig.TRANSFER_URL_LIFETIME, "8d")))
+                        .transferUrlLifetime())
+                .isEqualTo(Duration.ofDays(7));
+        assertThatThrownBy(
+                        () -> read(Map.of(FileshareConfig.STORE, "aws", FileshareConfig.TRANSFER_URL_LIFETIME, "8d")))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining(FileshareConfig.TRANSFER_URL_LIFETIME)
                 .hasMessageContaining("FILESHARE_TRANSFER_URL_LIFETIME");
         // The local mode's own signed URLs have no such ceiling.
-        assertThat(read(Map.of(FileshareConfig.TRANSFER_URL_LIFETIME, "8d")).transferUrlLifetime()).isEqualTo(Duration.ofDays(8));
+        assertThat(read(Map.of(FileshareConfig.TRANSFER_URL_LIFETIME, "8d")).transferUrlLifetime())
+                .isEqualTo(Duration.ofDays(8));
     }
 }

@@ -1,5 +1,8 @@
 package dev.fileshare.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.fileshare.core.model.Argon2Settings;
 import dev.fileshare.core.model.AuthenticationException;
 import dev.fileshare.core.model.FieldError;
@@ -10,7 +13,6 @@ import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.UsernameTakenException;
 import dev.fileshare.core.port.Stores;
 import dev.fileshare.store.local.LocalStore;
-
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -19,8 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Registration, login, sessions and throttling, on a real local store with a clock the test moves. */
 class AccountServiceTest {
@@ -66,8 +66,11 @@ class AccountServiceTest {
     @Test
     void reportsEveryInvalidFieldAtOnce() {
         assertThatThrownBy(() -> accounts.register("bad name", "short"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::field).containsExactly("username", "password"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("username", "password"));
     }
 
     @Test
@@ -135,8 +138,10 @@ class AccountServiceTest {
         }
 
         // Even the right password is refused while throttled, and Retry-After covers the rest of the window.
-        assertThat(catchLogin("alice", "password1")).isInstanceOfSatisfying(TooManyLoginFailuresException.class,
-                e -> assertThat(e.retryAfter()).isEqualTo(WINDOW));
+        assertThat(catchLogin("alice", "password1"))
+                .isInstanceOfSatisfying(
+                        TooManyLoginFailuresException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(WINDOW));
         // Other users are not locked out.
         assertThat(accounts.login("bob", "password1")).isNotNull();
 

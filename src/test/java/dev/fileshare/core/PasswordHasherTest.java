@@ -1,10 +1,9 @@
 package dev.fileshare.core;
 
-import dev.fileshare.core.model.Argon2Settings;
-import dev.fileshare.core.model.Password;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fileshare.core.model.Argon2Settings;
+import dev.fileshare.core.model.Password;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +37,8 @@ class PasswordHasherTest {
 
     @Test
     void verifiesHashesMadeWithOtherParametersSoTheyCanChange() {
-        String old = new PasswordHasher(new Argon2Settings(128, 2, 2), new SecureRandom()).hash(new Password("kept across upgrades"));
+        String old = new PasswordHasher(new Argon2Settings(128, 2, 2), new SecureRandom())
+                .hash(new Password("kept across upgrades"));
 
         assertThat(hasher.verify(new Password("kept across upgrades"), old)).isTrue();
     }
@@ -56,7 +56,9 @@ class PasswordHasherTest {
     @Test
     void aMalformedStoredHashMatchesNothing() {
         assertThat(hasher.verify(new Password("whatever"), "not a hash")).isFalse();
-        assertThat(hasher.verify(new Password("whatever"), "$argon2i$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$aGFzaA")).isFalse();
-        assertThat(hasher.verify(new Password("whatever"), "$argon2id$v=19$m=x,t=1,p=1$c2FsdHNhbHQ$aGFzaA")).isFalse();
+        assertThat(hasher.verify(new Password("whatever"), "$argon2i$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$aGFzaA"))
+                .isFalse();
+        assertThat(hasher.verify(new Password("whatever"), "$argon2id$v=19$m=x,t=1,p=1$c2FsdHNhbHQ$aGFzaA"))
+                .isFalse();
     }
 }

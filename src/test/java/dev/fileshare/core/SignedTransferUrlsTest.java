@@ -1,16 +1,15 @@
 package dev.fileshare.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.TransferUrlRefusedException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.TransferUrl;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,7 +36,9 @@ class SignedTransferUrlsTest {
         assertThat(issued.url().getPath()).isEqualTo(SignedTransferUrls.PATH);
         assertThat(issued.expiresAt()).isEqualTo(Instant.parse("2026-11-24T11:38:25Z"));
         Map<String, String> query = query(issued);
-        assertThat(query).containsEntry("owner", "alice").containsEntry("file_name", "my report ü+&.pdf")
+        assertThat(query)
+                .containsEntry("owner", "alice")
+                .containsEntry("file_name", "my report ü+&.pdf")
                 .containsEntry("expires", Long.toString(issued.expiresAt().getEpochSecond()));
         assertThatCode(() -> verify("PUT", query)).doesNotThrowAnyException();
     }
@@ -57,9 +58,13 @@ class SignedTransferUrlsTest {
         clock.advance(Duration.ofMinutes(14).plusSeconds(59));
         assertThatCode(() -> verify("GET", query)).doesNotThrowAnyException();
         clock.advance(Duration.ofSeconds(1));
-        assertThatThrownBy(() -> verify("GET", query)).isInstanceOf(TransferUrlRefusedException.class).hasMessageContaining("expired");
+        assertThatThrownBy(() -> verify("GET", query))
+                .isInstanceOf(TransferUrlRefusedException.class)
+                .hasMessageContaining("expired");
         clock.advance(Duration.ofDays(1));
-        assertThatThrownBy(() -> verify("GET", query)).isInstanceOf(TransferUrlRefusedException.class).hasMessageContaining("expired");
+        assertThatThrownBy(() -> verify("GET", query))
+                .isInstanceOf(TransferUrlRefusedException.class)
+                .hasMessageContaining("expired");
     }
 
     @Test
@@ -69,13 +74,18 @@ class SignedTransferUrlsTest {
         String signature = query.get("signature");
 
         assertThatThrownBy(() -> verify("GET", query)).isInstanceOf(TransferUrlRefusedException.class);
-        assertThatThrownBy(() -> transferUrls.verify("PUT", new FileKey(new Username("mallory"), FILE.fileName()), expires, signature))
-                .isInstanceOf(TransferUrlRefusedException.class).hasMessageContaining("signature");
-        assertThatThrownBy(() -> transferUrls.verify("PUT", new FileKey(FILE.owner(), new FileName("other.pdf")), expires, signature))
+        assertThatThrownBy(() -> transferUrls.verify(
+                        "PUT", new FileKey(new Username("mallory"), FILE.fileName()), expires, signature))
+                .isInstanceOf(TransferUrlRefusedException.class)
+                .hasMessageContaining("signature");
+        assertThatThrownBy(() -> transferUrls.verify(
+                        "PUT", new FileKey(FILE.owner(), new FileName("other.pdf")), expires, signature))
                 .isInstanceOf(TransferUrlRefusedException.class);
         // A later expiry cannot be bought by editing the URL, nor an earlier one (the signature covers it).
-        assertThatThrownBy(() -> transferUrls.verify("PUT", FILE, expires + 3600, signature)).isInstanceOf(TransferUrlRefusedException.class);
-        assertThatThrownBy(() -> transferUrls.verify("PUT", FILE, expires - 3600, signature)).isInstanceOf(TransferUrlRefusedException.class);
+        assertThatThrownBy(() -> transferUrls.verify("PUT", FILE, expires + 3600, signature))
+                .isInstanceOf(TransferUrlRefusedException.class);
+        assertThatThrownBy(() -> transferUrls.verify("PUT", FILE, expires - 3600, signature))
+                .isInstanceOf(TransferUrlRefusedException.class);
     }
 
     @Test
@@ -87,7 +97,8 @@ class SignedTransferUrlsTest {
         String altered = signature.substring(0, signature.length() - 1) + (last == 'A' ? 'B' : 'A');
 
         for (String bad : new String[] {altered, "", null, "not base64!", signature + "AAAA", signature.substring(1)}) {
-            assertThatThrownBy(() -> transferUrls.verify("PUT", FILE, expires, bad)).as("signature %s", bad)
+            assertThatThrownBy(() -> transferUrls.verify("PUT", FILE, expires, bad))
+                    .as("signature %s", bad)
                     .isInstanceOf(TransferUrlRefusedException.class);
         }
     }

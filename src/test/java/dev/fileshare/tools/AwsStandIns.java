@@ -28,6 +28,7 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 public final class AwsStandIns implements AutoCloseable {
     /** Where {@code npm ci} installed dynalite; the build passes it, a run from the project root finds it. */
     public static final String DYNALITE_DIR_PROPERTY = "fileshare.dynalite.dir";
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private final Process dynalite;
@@ -87,17 +88,32 @@ public final class AwsStandIns implements AutoCloseable {
     }
 
     private static Process startDynalite(int port) {
-        Path dir = Path.of(System.getProperty(DYNALITE_DIR_PROPERTY, "src/test/dynalite")).toAbsolutePath();
+        Path dir = Path.of(System.getProperty(DYNALITE_DIR_PROPERTY, "src/test/dynalite"))
+                .toAbsolutePath();
         Path cli = dir.resolve("node_modules/dynalite/cli.js");
         if (!Files.isRegularFile(cli)) {
             throw new IllegalStateException("dynalite is not installed in " + dir
                     + ": run 'npm ci' there (the Maven build does it in generate-test-resources; needs Node.js 20+)");
         }
-        List<String> command = List.of("node", cli.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
+        List<String> command = List.of(
+                "node",
+                cli.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--createTableMs",
+                "0",
+                "--deleteTableMs",
+                "0",
+                "--updateTableMs",
+                "0");
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run node (Node.js 20+ must be on the PATH) for dynalite", e);
         }
@@ -108,23 +124,25 @@ public final class AwsStandIns implements AutoCloseable {
     /** dynalite prints "Dynalite listening at: ..." once its socket is open; its further output is drained. */
     private static void awaitListening(Process process, int port) {
         CompletableFuture<Boolean> listening = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                StringBuilder seen = new StringBuilder();
-                for (String line; (line = out.readLine()) != null; ) {
-                    if (!listening.isDone()) {
-                        seen.append(line).append('\n');
-                        if (line.contains("listening")) {
-                            listening.complete(true);
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader out = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        StringBuilder seen = new StringBuilder();
+                        for (String line; (line = out.readLine()) != null; ) {
+                            if (!listening.isDone()) {
+                                seen.append(line).append('\n');
+                                if (line.contains("listening")) {
+                                    listening.complete(true);
+                                }
+                            }
                         }
+                        listening.completeExceptionally(new IllegalStateException("dynalite exited: " + seen));
+                    } catch (IOException e) {
+                        listening.completeExceptionally(e);
                     }
-                }
-                listening.completeExceptionally(new IllegalStateException("dynalite exited: " + seen));
-            } catch (IOException e) {
-                listening.completeExceptionally(e);
-            }
-        }, "dynalite-output");
+                },
+                "dynalite-output");
         reader.setDaemon(true);
         reader.start();
         try {

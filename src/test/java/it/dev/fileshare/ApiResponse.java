@@ -30,7 +30,9 @@ record ApiResponse(int status, HttpHeaders headers, byte[] body) {
 
     /** The media type without parameters, lower case; empty when none was sent. */
     String mediaType() {
-        return header("Content-Type").map(type -> type.split(";")[0].trim().toLowerCase()).orElse("");
+        return header("Content-Type")
+                .map(type -> type.split(";")[0].trim().toLowerCase())
+                .orElse("");
     }
 
     Optional<String> header(String name) {

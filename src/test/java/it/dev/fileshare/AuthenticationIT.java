@@ -97,14 +97,18 @@ class AuthenticationIT {
     @Test
     void authorizationOtherThanBearerIsNoToken() {
         Session user = userWithAFile();
-        ApiResponse basic = FileshareClient.send(SESSION_HEADER.request("files", null)
-                .header("Authorization", "Basic " + user.token()).GET());
+        ApiResponse basic = FileshareClient.send(SESSION_HEADER
+                .request("files", null)
+                .header("Authorization", "Basic " + user.token())
+                .GET());
         assertProblem(basic, 401);
     }
 
     private static Session userWithAFile() {
         Session user = SESSION_HEADER.signUp("auth");
-        assertThat(SESSION_HEADER.upload(user.token(), "existing.txt", "x".getBytes(StandardCharsets.UTF_8)).status())
+        assertThat(SESSION_HEADER
+                        .upload(user.token(), "existing.txt", "x".getBytes(StandardCharsets.UTF_8))
+                        .status())
                 .isEqualTo(200);
         return user;
     }

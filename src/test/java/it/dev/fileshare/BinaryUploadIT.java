@@ -45,11 +45,12 @@ class BinaryUploadIT {
         assertThat(upload.status()).as("%s", upload).isEqualTo(201);
         assertThat(upload.json().getJsonNumber("size").longValue()).isEqualTo(size);
 
-        HttpResponse<Path> download = CLIENT.downloadToFile(alice.token(), alice.username(), name, dir.resolve("copy.bin"));
+        HttpResponse<Path> download =
+                CLIENT.downloadToFile(alice.token(), alice.username(), name, dir.resolve("copy.bin"));
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Length")).contains(String.valueOf(size));
-        assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/octet-stream"));
+        assertThat(download.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/octet-stream"));
         assertThat(Files.size(download.body())).isEqualTo(size);
         assertThat(Files.mismatch(source, download.body())).isEqualTo(-1);
     }
@@ -62,14 +63,17 @@ class BinaryUploadIT {
 
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         assertThat(created.mediaType()).isEqualTo("application/json");
-        URI location = FileshareServer.baseUri().resolve(created.header("Location").orElseThrow());
+        URI location =
+                FileshareServer.baseUri().resolve(created.header("Location").orElseThrow());
         assertThat(location.getPath()).isEqualTo("/file");
-        assertThat(URLDecoder.decode(location.getRawQuery(), StandardCharsets.UTF_8)).isEqualTo("file_name=" + name);
+        assertThat(URLDecoder.decode(location.getRawQuery(), StandardCharsets.UTF_8))
+                .isEqualTo("file_name=" + name);
         JsonObject entry = created.json();
         assertEntry(entry, name, first.length);
         assertThat(created.header("ETag")).contains(entry.getString("etag"));
         // The Location is where the file is.
-        ApiResponse atLocation = FileshareClient.send(CLIENT.request(location.toString(), alice.token()).GET());
+        ApiResponse atLocation = FileshareClient.send(
+                CLIENT.request(location.toString(), alice.token()).GET());
         assertThat(atLocation.body()).isEqualTo(first);
 
         byte[] second = Contents.random(11, 7000);
@@ -90,8 +94,9 @@ class BinaryUploadIT {
         assertThat(download.header("ETag")).contains(upload.json().getString("etag"));
         assertThat(download.header("Last-Modified")).isPresent();
         assertThat(download.header("Accept-Ranges")).contains("bytes");
-        assertThat(download.header("Content-Disposition")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("attachment;").contains("filename=\"headers.bin\""));
+        assertThat(download.header("Content-Disposition"))
+                .hasValueSatisfying(
+                        value -> assertThat(value).startsWith("attachment;").contains("filename=\"headers.bin\""));
     }
 
     @Test
@@ -99,7 +104,9 @@ class BinaryUploadIT {
         String name = "Grüße «Ω» 日本 report.pdf";
         CLIENT.uploadBinary(alice.token(), name, Contents.text("x"));
 
-        String disposition = CLIENT.download(alice.token(), name).header("Content-Disposition").orElseThrow();
+        String disposition = CLIENT.download(alice.token(), name)
+                .header("Content-Disposition")
+                .orElseThrow();
 
         String encoded = disposition.substring(disposition.indexOf("filename*=UTF-8''") + "filename*=UTF-8''".length());
         assertThat(disposition).startsWith("attachment;").contains("filename*=UTF-8''");
@@ -114,7 +121,8 @@ class BinaryUploadIT {
         byte[] binary = Contents.random(13, 2000);
         ApiResponse put = CLIENT.uploadBinary(alice.token(), "both-forms.bin", binary);
         assertThat(put.status()).isEqualTo(201);
-        assertThat(CLIENT.downloadBase64(alice.token(), alice.username(), "both-forms.bin").text())
+        assertThat(CLIENT.downloadBase64(alice.token(), alice.username(), "both-forms.bin")
+                        .text())
                 .isEqualTo(Base64.getEncoder().encodeToString(binary));
         assertThat(entryInList("both-forms.bin")).isEqualTo(put.json());
 
@@ -130,7 +138,9 @@ class BinaryUploadIT {
 
     private static JsonObject entryInList(String name) {
         return CLIENT.list(alice.token()).jsonArray().getValuesAs(JsonObject.class).stream()
-                .filter(entry -> entry.getString("file_name").equals(name)).findFirst().orElseThrow();
+                .filter(entry -> entry.getString("file_name").equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void assertEntry(JsonObject entry, String name, long size) {

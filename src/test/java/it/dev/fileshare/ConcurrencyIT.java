@@ -49,7 +49,8 @@ class ConcurrencyIT {
                     assertThat(upload.status()).as("%s", upload).isEqualTo(200);
                     ApiResponse download = client.download(user.token(), "contended.bin");
                     assertThat(download.status()).as("%s", download).isEqualTo(200);
-                    assertThat(writerOfVersion).as("a download is one whole version")
+                    assertThat(writerOfVersion)
+                            .as("a download is one whole version")
                             .containsKey(Contents.sha256(download.body()));
                 }
                 return mine.length;
@@ -75,14 +76,20 @@ class ConcurrencyIT {
                 Session user = client.signUp("crowd" + number);
                 byte[] notes = Contents.text("notes of " + user.username());
                 byte[] own = Contents.random(number, 4096 + number);
-                assertThat(client.upload(user.token(), "notes.txt", notes).status()).isEqualTo(200);
-                assertThat(client.upload(user.token(), "own-" + number + ".bin", own).status()).isEqualTo(200);
+                assertThat(client.upload(user.token(), "notes.txt", notes).status())
+                        .isEqualTo(200);
+                assertThat(client.upload(user.token(), "own-" + number + ".bin", own)
+                                .status())
+                        .isEqualTo(200);
 
                 List<JsonObject> listed = client.list(user.token()).jsonArray().getValuesAs(JsonObject.class);
-                assertThat(listed).extracting(entry -> entry.getString("key"))
+                assertThat(listed)
+                        .extracting(entry -> entry.getString("key"))
                         .containsExactly(user.username() + "/notes.txt", user.username() + "/own-" + number + ".bin");
                 assertThat(client.download(user.token(), "notes.txt").body()).isEqualTo(notes);
-                assertThat(client.download(user.token(), "own-" + number + ".bin").body()).isEqualTo(own);
+                assertThat(client.download(user.token(), "own-" + number + ".bin")
+                                .body())
+                        .isEqualTo(own);
                 return user;
             });
         }
@@ -97,7 +104,8 @@ class ConcurrencyIT {
             Session neighbour = sessions.get((i + 1) % USERS);
             snoops.add(() -> {
                 ApiResponse attempt = client.download(snoop.token(), neighbour.username(), "notes.txt");
-                assertThat(attempt.status()).as("%s reading %s's notes: %s", snoop.username(), neighbour.username(), attempt)
+                assertThat(attempt.status())
+                        .as("%s reading %s's notes: %s", snoop.username(), neighbour.username(), attempt)
                         .isEqualTo(404);
                 assertThat(attempt.text()).doesNotContain("notes of");
                 return attempt.status();
@@ -113,7 +121,9 @@ class ConcurrencyIT {
             List<Future<T>> futures = executor.invokeAll(tasks, seconds, TimeUnit.SECONDS);
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
-                assertThat(future.isCancelled()).as("a task ran past the %d s deadline", seconds).isFalse();
+                assertThat(future.isCancelled())
+                        .as("a task ran past the %d s deadline", seconds)
+                        .isFalse();
                 results.add(future.get());
             }
             return results;

@@ -54,7 +54,9 @@ class ConditionalRequestIT {
 
         assertThat(fresh.status()).as("%s", fresh).isEqualTo(200);
         assertThat(fresh.body()).isEqualTo(Contents.random(8, 4096));
-        assertThat(fresh.header("ETag")).contains(replaced.header("ETag").orElseThrow()).isNotEqualTo(etag);
+        assertThat(fresh.header("ETag"))
+                .contains(replaced.header("ETag").orElseThrow())
+                .isNotEqualTo(etag);
         // A list of etags matches when any of them is current.
         String current = replaced.header("ETag").orElseThrow();
         assertThat(get("If-None-Match", etag + ", " + current).status()).isEqualTo(304);
@@ -62,11 +64,15 @@ class ConditionalRequestIT {
 
     @Test
     void ifModifiedSinceAtOrAfterLastModifiedIs304AndBeforeIs200() {
-        String lastModified = client.download(alice.token(), "doc.bin").header("Last-Modified").orElseThrow();
+        String lastModified = client.download(alice.token(), "doc.bin")
+                .header("Last-Modified")
+                .orElseThrow();
         ZonedDateTime modified = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME);
 
         assertThat(get("If-Modified-Since", lastModified).status()).isEqualTo(304);
-        assertThat(get("If-Modified-Since", http(modified.plus(Duration.ofDays(1)))).status()).isEqualTo(304);
+        assertThat(get("If-Modified-Since", http(modified.plus(Duration.ofDays(1))))
+                        .status())
+                .isEqualTo(304);
         ApiResponse modifiedSince = get("If-Modified-Since", http(modified.minus(Duration.ofHours(1))));
         assertThat(modifiedSince.status()).isEqualTo(200);
         assertThat(modifiedSince.body()).isEqualTo(original);
@@ -76,7 +82,8 @@ class ConditionalRequestIT {
 
     @Test
     void binaryIfNoneMatchStarOnAnExistingFileIs412AndChangesNothing() {
-        assertProblem(client.uploadBinary(alice.token(), "doc.bin", Contents.text("overwritten"), "If-None-Match", "*"), 412);
+        assertProblem(
+                client.uploadBinary(alice.token(), "doc.bin", Contents.text("overwritten"), "If-None-Match", "*"), 412);
 
         assertUnchanged();
     }
@@ -102,7 +109,10 @@ class ConditionalRequestIT {
 
     @Test
     void binaryIfMatchAnOldEtagIs412AndChangesNothing() {
-        assertProblem(client.uploadBinary(alice.token(), "doc.bin", Contents.text("lost update"), "If-Match", "\"not-the-etag\""), 412);
+        assertProblem(
+                client.uploadBinary(
+                        alice.token(), "doc.bin", Contents.text("lost update"), "If-Match", "\"not-the-etag\""),
+                412);
         assertUnchanged();
         assertProblem(client.uploadBinary(alice.token(), "missing.bin", Contents.text("x"), "If-Match", etag), 412);
         assertProblem(client.download(alice.token(), "missing.bin"), 404);
@@ -142,14 +152,21 @@ class ConditionalRequestIT {
     }
 
     private ApiResponse get(String header, String value) {
-        return FileshareClient.send(client.request("file?file_name=doc.bin", alice.token()).header(header, value).GET());
+        return FileshareClient.send(client.request("file?file_name=doc.bin", alice.token())
+                .header(header, value)
+                .GET());
     }
 
     private ApiResponse jsonPut(String name, byte[] content, String header, String value) {
-        String body = Json.createObjectBuilder().add("file_name", name)
-                .add("content", Base64.getEncoder().encodeToString(content)).build().toString();
-        return FileshareClient.send(client.request("file", alice.token()).header("Content-Type", "application/json")
-                .header(header, value).PUT(BodyPublishers.ofString(body)));
+        String body = Json.createObjectBuilder()
+                .add("file_name", name)
+                .add("content", Base64.getEncoder().encodeToString(content))
+                .build()
+                .toString();
+        return FileshareClient.send(client.request("file", alice.token())
+                .header("Content-Type", "application/json")
+                .header(header, value)
+                .PUT(BodyPublishers.ofString(body)));
     }
 
     private static String http(ZonedDateTime time) {

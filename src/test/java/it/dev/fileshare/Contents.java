@@ -12,8 +12,7 @@ import java.util.Random;
 final class Contents {
     static final int MIB = 1024 * 1024;
 
-    private Contents() {
-    }
+    private Contents() {}
 
     static byte[] text(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -84,8 +83,7 @@ final class Contents {
     }
 
     /** The size and SHA-256 of what a stream holds. */
-    record Digest(long size, String sha256) {
-    }
+    record Digest(long size, String sha256) {}
 
     /** Reads {@code in} to its end through SHA-256, a buffer at a time. */
     static Digest digest(InputStream in) throws IOException {

@@ -22,10 +22,17 @@ class DeleteFileIT {
     void shareAFile() {
         owner = client.signUp("del-owner");
         grantee = client.signUp("del-grantee");
-        assertThat(client.uploadBinary(owner.token(), "doomed.txt", Contents.text("soon gone")).status()).isEqualTo(201);
-        assertThat(client.upload(owner.token(), "kept.txt", Contents.text("stays")).status()).isEqualTo(200);
-        assertThat(client.share(owner.token(), "doomed.txt", grantee.username()).status()).isEqualTo(200);
-        assertThat(client.download(grantee.token(), owner.username(), "doomed.txt").status()).isEqualTo(200);
+        assertThat(client.uploadBinary(owner.token(), "doomed.txt", Contents.text("soon gone"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(client.upload(owner.token(), "kept.txt", Contents.text("stays"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.share(owner.token(), "doomed.txt", grantee.username()).status())
+                .isEqualTo(200);
+        assertThat(client.download(grantee.token(), owner.username(), "doomed.txt")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -46,7 +53,9 @@ class DeleteFileIT {
     void aNewFileOfTheSameNameIsNotSharedAgain() {
         assertThat(delete(owner, "doomed.txt").status()).isEqualTo(204);
 
-        assertThat(client.uploadBinary(owner.token(), "doomed.txt", Contents.text("reborn")).status()).isEqualTo(201);
+        assertThat(client.uploadBinary(owner.token(), "doomed.txt", Contents.text("reborn"))
+                        .status())
+                .isEqualTo(201);
 
         assertProblem(client.download(grantee.token(), owner.username(), "doomed.txt"), 404);
         assertThat(keys(grantee)).isEmpty();
@@ -68,20 +77,26 @@ class DeleteFileIT {
         // The grantee's DELETE names a file of the grantee's own, which does not exist.
         assertProblem(delete(grantee, "doomed.txt"), 404);
         assertThat(client.download(owner.token(), "doomed.txt").body()).isEqualTo(Contents.text("soon gone"));
-        assertProblem(FileshareClient.send(client.request("file?file_name=doomed.txt", null).DELETE()), 401);
+        assertProblem(
+                FileshareClient.send(
+                        client.request("file?file_name=doomed.txt", null).DELETE()),
+                401);
         assertThat(client.download(owner.token(), "doomed.txt").status()).isEqualTo(200);
     }
 
     private ApiResponse delete(Session who, String name) {
-        return FileshareClient.send(client.request("file?file_name=" + FileshareClient.encode(name), who.token()).DELETE());
+        return FileshareClient.send(client.request("file?file_name=" + FileshareClient.encode(name), who.token())
+                .DELETE());
     }
 
     private ApiResponse grantees(String name) {
-        return FileshareClient.send(client.request("shares?file_name=" + FileshareClient.encode(name), owner.token()).GET());
+        return FileshareClient.send(client.request("shares?file_name=" + FileshareClient.encode(name), owner.token())
+                .GET());
     }
 
     private java.util.List<String> keys(Session who) {
         return client.list(who.token()).jsonArray().getValuesAs(JsonObject.class).stream()
-                .map(entry -> entry.getString("key")).toList();
+                .map(entry -> entry.getString("key"))
+                .toList();
     }
 }

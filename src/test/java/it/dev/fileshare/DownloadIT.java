@@ -40,7 +40,8 @@ class DownloadIT {
     @Test
     void everyByteValueSurvivesTheRoundTrip() {
         byte[] content = Contents.everyByteValue();
-        assertThat(CLIENT.upload(alice.token(), "all-bytes.bin", content).status()).isEqualTo(200);
+        assertThat(CLIENT.upload(alice.token(), "all-bytes.bin", content).status())
+                .isEqualTo(200);
         ApiResponse raw = CLIENT.download(alice.token(), "all-bytes.bin");
         assertThat(raw.mediaType()).isEqualTo("application/octet-stream");
         assertThat(raw.body()).isEqualTo(content);
@@ -50,7 +51,8 @@ class DownloadIT {
 
     @Test
     void zeroByteFileDownloadsEmpty() {
-        assertThat(CLIENT.upload(alice.token(), "zero.bin", new byte[0]).status()).isEqualTo(200);
+        assertThat(CLIENT.upload(alice.token(), "zero.bin", new byte[0]).status())
+                .isEqualTo(200);
         ApiResponse raw = CLIENT.download(alice.token(), "zero.bin");
         assertThat(raw.status()).isEqualTo(200);
         assertThat(raw.mediaType()).isEqualTo("application/octet-stream");
@@ -75,11 +77,13 @@ class DownloadIT {
         byte[] content = Contents.text("raw wins");
         CLIENT.upload(alice.token(), "both.txt", content);
         ApiResponse both = FileshareClient.send(CLIENT.request("file?file_name=both.txt", alice.token())
-                .header("Accept", "text/plain, application/octet-stream").GET());
+                .header("Accept", "text/plain, application/octet-stream")
+                .GET());
         assertThat(both.mediaType()).isEqualTo("application/octet-stream");
         assertThat(both.body()).isEqualTo(content);
         ApiResponse anything = FileshareClient.send(CLIENT.request("file?file_name=both.txt", alice.token())
-                .header("Accept", "*/*").GET());
+                .header("Accept", "*/*")
+                .GET());
         assertThat(anything.mediaType()).isEqualTo("application/octet-stream");
         assertThat(anything.body()).isEqualTo(content);
     }
@@ -90,14 +94,20 @@ class DownloadIT {
         CLIENT.upload(bob.token(), "mine.txt", Contents.text("bob's"));
         assertThat(CLIENT.download(alice.token(), "mine.txt").body()).isEqualTo(Contents.text("alice's"));
         assertThat(CLIENT.download(bob.token(), "mine.txt").body()).isEqualTo(Contents.text("bob's"));
-        assertThat(CLIENT.download(alice.token(), alice.username(), "mine.txt").body()).isEqualTo(Contents.text("alice's"));
+        assertThat(CLIENT.download(alice.token(), alice.username(), "mine.txt").body())
+                .isEqualTo(Contents.text("alice's"));
     }
 
     @Test
     void withoutAFileNameIs400() {
         assertInvalid(FileshareClient.send(CLIENT.request("file", alice.token()).GET()), "file_name");
-        assertInvalid(FileshareClient.send(CLIENT.request("file?file_name=", alice.token()).GET()), "file_name");
-        assertInvalid(FileshareClient.send(CLIENT.request("file?username=" + alice.username(), alice.token()).GET()),
+        assertInvalid(
+                FileshareClient.send(
+                        CLIENT.request("file?file_name=", alice.token()).GET()),
+                "file_name");
+        assertInvalid(
+                FileshareClient.send(CLIENT.request("file?username=" + alice.username(), alice.token())
+                        .GET()),
                 "file_name");
     }
 
@@ -118,8 +128,10 @@ class DownloadIT {
         JsonObject noSuchOwner = assertProblem(CLIENT.download(alice.token(), nobody, "secret.txt"), 404);
 
         String expected = Problems.withoutNames(notShared, bob.username(), "secret.txt");
-        assertThat(Problems.withoutNames(missingOfBob, bob.username(), "no-such.txt")).isEqualTo(expected);
-        assertThat(Problems.withoutNames(missingOwn, alice.username(), "no-such.txt")).isEqualTo(expected);
+        assertThat(Problems.withoutNames(missingOfBob, bob.username(), "no-such.txt"))
+                .isEqualTo(expected);
+        assertThat(Problems.withoutNames(missingOwn, alice.username(), "no-such.txt"))
+                .isEqualTo(expected);
         assertThat(Problems.withoutNames(noSuchOwner, nobody, "secret.txt")).isEqualTo(expected);
         for (JsonObject other : new JsonObject[] {missingOfBob, missingOwn, noSuchOwner}) {
             assertThat(other.keySet()).isEqualTo(notShared.keySet());

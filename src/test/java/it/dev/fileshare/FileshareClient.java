@@ -30,13 +30,15 @@ final class FileshareClient {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
+
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** For streamed transfers of hundreds of MiB: the time until the answer's head, which follows the whole upload. */
     static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(10);
 
     /** How a request carries its session token. */
     enum TokenHeader {
-        SESSION_TOKEN, BEARER
+        SESSION_TOKEN,
+        BEARER
     }
 
     private final TokenHeader tokenHeader;
@@ -66,8 +68,12 @@ final class FileshareClient {
     }
 
     ApiResponse uploadBase64(String token, String fileName, String base64) {
-        JsonObject body = Json.createObjectBuilder().add("file_name", fileName).add("content", base64).build();
-        return send(request("file", token).header("Content-Type", "application/json")
+        JsonObject body = Json.createObjectBuilder()
+                .add("file_name", fileName)
+                .add("content", base64)
+                .build();
+        return send(request("file", token)
+                .header("Content-Type", "application/json")
                 .PUT(BodyPublishers.ofString(body.toString())));
     }
 
@@ -78,13 +84,15 @@ final class FileshareClient {
 
     /** Another user's file, as raw bytes. */
     ApiResponse download(String token, String owner, String fileName) {
-        return send(request("file?file_name=" + encode(fileName) + "&username=" + encode(owner), token).GET());
+        return send(request("file?file_name=" + encode(fileName) + "&username=" + encode(owner), token)
+                .GET());
     }
 
     /** A file as Base64 text, as the original's README describes. */
     ApiResponse downloadBase64(String token, String owner, String fileName) {
         return send(request("file?file_name=" + encode(fileName) + "&username=" + encode(owner), token)
-                .header("Accept", "text/plain").GET());
+                .header("Accept", "text/plain")
+                .GET());
     }
 
     ApiResponse list(String token) {
@@ -92,28 +100,36 @@ final class FileshareClient {
     }
 
     ApiResponse share(String token, String fileName, String username) {
-        JsonObject body = Json.createObjectBuilder().add("file_name", fileName).add("username", username).build();
+        JsonObject body = Json.createObjectBuilder()
+                .add("file_name", fileName)
+                .add("username", username)
+                .build();
         return postJson("share", token, body);
     }
 
     /** A binary upload (PUT /file, application/octet-stream) of {@code content}, with extra header name/value pairs. */
     ApiResponse uploadBinary(String token, String fileName, byte[] content, String... headers) {
-        return send(withHeaders(binaryUploadRequest(token, fileName), headers).PUT(BodyPublishers.ofByteArray(content)));
+        return send(
+                withHeaders(binaryUploadRequest(token, fileName), headers).PUT(BodyPublishers.ofByteArray(content)));
     }
 
     /**
      * A binary upload streamed from {@code content} ({@code length} bytes, announced as Content-Length): the
      * bytes go from the stream to the socket, never held whole.
      */
-    ApiResponse uploadBinary(String token, String fileName, Supplier<InputStream> content, long length, String... headers) {
-        return send(withHeaders(binaryUploadRequest(token, fileName), headers).timeout(TRANSFER_TIMEOUT)
+    ApiResponse uploadBinary(
+            String token, String fileName, Supplier<InputStream> content, long length, String... headers) {
+        return send(withHeaders(binaryUploadRequest(token, fileName), headers)
+                .timeout(TRANSFER_TIMEOUT)
                 .PUT(streamOf(content, length)));
     }
 
     /** A binary upload of a file on disk, streamed from it. */
     ApiResponse uploadFile(String token, String fileName, Path file) {
         try {
-            return send(binaryUploadRequest(token, fileName).timeout(TRANSFER_TIMEOUT).PUT(BodyPublishers.ofFile(file)));
+            return send(binaryUploadRequest(token, fileName)
+                    .timeout(TRANSFER_TIMEOUT)
+                    .PUT(BodyPublishers.ofFile(file)));
         } catch (java.io.FileNotFoundException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,15 +137,19 @@ final class FileshareClient {
 
     /** Another user's (or, with {@code owner} the caller, one's own) file written to {@code target}, streamed. */
     HttpResponse<Path> downloadToFile(String token, String owner, String fileName, Path target) {
-        HttpRequest.Builder request = request("file?file_name=" + encode(fileName) + "&username=" + encode(owner), token)
-                .timeout(TRANSFER_TIMEOUT).GET();
+        HttpRequest.Builder request = request(
+                        "file?file_name=" + encode(fileName) + "&username=" + encode(owner), token)
+                .timeout(TRANSFER_TIMEOUT)
+                .GET();
         return call(request, BodyHandlers.ofFile(target));
     }
 
     /** A file of {@code owner}'s read through SHA-256 as it arrives: its status, headers, size and hash. */
     Streamed downloadStreamed(String token, String owner, String fileName, String... headers) {
-        return streamed(withHeaders(request("file?file_name=" + encode(fileName) + "&username=" + encode(owner), token),
-                headers).timeout(TRANSFER_TIMEOUT).GET());
+        return streamed(withHeaders(
+                        request("file?file_name=" + encode(fileName) + "&username=" + encode(owner), token), headers)
+                .timeout(TRANSFER_TIMEOUT)
+                .GET());
     }
 
     /** POST /file/upload-url for {@code fileName}, with {@code size} when not null. */
@@ -143,12 +163,14 @@ final class FileshareClient {
 
     /** GET /file/download-url for a file of {@code owner}'s. */
     ApiResponse downloadUrl(String token, String owner, String fileName) {
-        return send(request("file/download-url?file_name=" + encode(fileName) + "&username=" + encode(owner), token).GET());
+        return send(request("file/download-url?file_name=" + encode(fileName) + "&username=" + encode(owner), token)
+                .GET());
     }
 
     /** A request to a transfer URL as the service returned it ({@code url}, {@code method}): no session, nothing else added. */
     static HttpRequest.Builder follow(JsonObject link, BodyPublisher body) {
-        return HttpRequest.newBuilder(URI.create(link.getString("url"))).timeout(TRANSFER_TIMEOUT)
+        return HttpRequest.newBuilder(URI.create(link.getString("url")))
+                .timeout(TRANSFER_TIMEOUT)
                 .method(link.getString("method"), body);
     }
 
@@ -211,7 +233,8 @@ final class FileshareClient {
 
     /** A request to {@code pathAndQuery} carrying {@code token} (none when null) the way this client sends it. */
     HttpRequest.Builder request(String pathAndQuery, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(FileshareServer.uri(pathAndQuery)).timeout(REQUEST_TIMEOUT);
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(FileshareServer.uri(pathAndQuery)).timeout(REQUEST_TIMEOUT);
         if (token != null) {
             if (tokenHeader == TokenHeader.BEARER) {
                 builder.header("Authorization", "Bearer " + token);
@@ -233,12 +256,16 @@ final class FileshareClient {
     }
 
     private ApiResponse postJson(String path, String token, JsonObject body) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(body.toString())));
     }
 
     private static JsonObject credentials(String username, String password) {
-        return Json.createObjectBuilder().add("username", username).add("password", password).build();
+        return Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", password)
+                .build();
     }
 
     private static ApiResponse expect(ApiResponse response, String what) {

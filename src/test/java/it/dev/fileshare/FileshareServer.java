@@ -11,8 +11,7 @@ import org.microshed.testing.ApplicationEnvironment;
 final class FileshareServer {
     private static final URI BASE = resolve();
 
-    private FileshareServer() {
-    }
+    private FileshareServer() {}
 
     /** The application's root, ending in {@code /}. */
     static URI baseUri() {
@@ -35,7 +34,8 @@ final class FileshareServer {
      * signatures).
      */
     static void assumeLocalTransferUrls() {
-        org.junit.jupiter.api.Assumptions.assumeTrue("local".equals(store()),
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                "local".equals(store()),
                 "the server runs the " + store() + " store: its transfer URLs are S3 presigned URLs, and S3Proxy "
                         + "checks no signatures, so altered or expired URLs are only refused by the local mode's signer");
     }

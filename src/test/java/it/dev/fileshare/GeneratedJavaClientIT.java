@@ -65,7 +65,8 @@ class GeneratedJavaClientIT {
 
     @Test
     void jsonUploadIsListed() throws ApiException {
-        FileEntry entry = files(aliceToken).uploadFile(new FileUpload().fileName("notes.txt").content(HELLO), null, null, null);
+        FileEntry entry = files(aliceToken)
+                .uploadFile(new FileUpload().fileName("notes.txt").content(HELLO), null, null, null);
 
         assertThat(entry.getKey()).isEqualTo(alice + "/notes.txt");
         assertThat(entry.getOwner()).isEqualTo(alice);
@@ -81,20 +82,27 @@ class GeneratedJavaClientIT {
         assertThat(created.getStatusCode()).isEqualTo(201);
         assertThat(created.getData().getSize()).isEqualTo(4);
 
-        ApiResponse<FileEntry> replaced = binaryUpload(aliceToken, "photo.bin", "second".getBytes(StandardCharsets.UTF_8));
+        ApiResponse<FileEntry> replaced =
+                binaryUpload(aliceToken, "photo.bin", "second".getBytes(StandardCharsets.UTF_8));
         assertThat(replaced.getStatusCode()).isEqualTo(200);
         assertThat(replaced.getData().getSize()).isEqualTo(6);
-        assertThat(bytes(files(aliceToken).downloadFile("photo.bin", null, null, null, null))).asString().isEqualTo("second");
+        assertThat(bytes(files(aliceToken).downloadFile("photo.bin", null, null, null, null)))
+                .asString()
+                .isEqualTo("second");
     }
 
     @Test
     void sharedFileIsListedAndDownloadedByTheGrantee() throws ApiException, IOException {
         files(aliceToken).uploadFile(new FileUpload().fileName("notes.txt").content(HELLO), null, null, null);
 
-        assertThat(sharing(aliceToken).shareFile(new ShareRequest().fileName("notes.txt").username(bob))).isEqualTo(Map.of());
+        assertThat(sharing(aliceToken)
+                        .shareFile(new ShareRequest().fileName("notes.txt").username(bob)))
+                .isEqualTo(Map.of());
         assertThat(sharing(aliceToken).listShares("notes.txt")).containsExactly(bob);
         assertThat(files(bobToken).listFiles()).extracting(FileEntry::getKey).containsExactly(alice + "/notes.txt");
-        assertThat(bytes(files(bobToken).downloadFile("notes.txt", null, null, alice, null))).asString().isEqualTo("hello");
+        assertThat(bytes(files(bobToken).downloadFile("notes.txt", null, null, alice, null)))
+                .asString()
+                .isEqualTo("hello");
 
         sharing(aliceToken).revokeShare("notes.txt", bob);
         assertThat(files(bobToken).listFiles()).isEmpty();
@@ -105,28 +113,39 @@ class GeneratedJavaClientIT {
         // uploadWithUrl / downloadWithUrl are the local mode's /transfer operations; in aws mode the URLs lead
         // to S3 itself, which TransferUrlIT follows.
         FileshareServer.assumeLocalTransferUrls();
-        TransferUrl upload = files(aliceToken).createUploadUrl(new UploadUrlRequest().fileName("video.bin").size(3L));
+        TransferUrl upload = files(aliceToken)
+                .createUploadUrl(new UploadUrlRequest().fileName("video.bin").size(3L));
         assertThat(upload.getMethod()).isEqualTo(TransferUrl.MethodEnum.PUT);
         Map<String, String> up = query(upload.getUrl());
-        FileEntry entry = new FilesApi(withRawBody(null, new byte[] {7, 8, 9})).uploadWithUrl(
-                up.get("expires"), up.get("file_name"), up.get("owner"), up.get("signature"), new File("unused"));
+        FileEntry entry = new FilesApi(withRawBody(null, new byte[] {7, 8, 9}))
+                .uploadWithUrl(
+                        up.get("expires"),
+                        up.get("file_name"),
+                        up.get("owner"),
+                        up.get("signature"),
+                        new File("unused"));
         assertThat(entry.getKey()).isEqualTo(alice + "/video.bin");
 
         TransferUrl download = files(aliceToken).createDownloadUrl("video.bin", null);
         Map<String, String> down = query(download.getUrl());
-        File content = files(null).downloadWithUrl(down.get("expires"), down.get("file_name"), down.get("owner"), down.get("signature"), null);
+        File content = files(null)
+                .downloadWithUrl(
+                        down.get("expires"), down.get("file_name"), down.get("owner"), down.get("signature"), null);
         assertThat(bytes(content)).containsExactly(7, 8, 9);
     }
 
     @Test
     void takenUsernameIs409() {
-        Problem problem = problem(409, () -> accounts.register(new Credentials().username(alice).password(PASSWORD)));
+        Problem problem = problem(
+                409, () -> accounts.register(new Credentials().username(alice).password(PASSWORD)));
         assertThat(problem.getTitle()).isEqualTo("Conflict");
     }
 
     @Test
     void invalidUsernameIs400WithTheField() {
-        Problem problem = problem(400, () -> accounts.register(new Credentials().username("no spaces").password(PASSWORD)));
+        Problem problem = problem(
+                400,
+                () -> accounts.register(new Credentials().username("no spaces").password(PASSWORD)));
         assertThat(problem.getErrors()).extracting(FieldError::getField).containsExactly("username");
     }
 
@@ -158,8 +177,8 @@ class GeneratedJavaClientIT {
         ApiException error = catchThrowableOfType(ApiException.class, call::execute);
         assertThat(error).as("expected %d", status).isNotNull();
         assertThat(error.getCode()).isEqualTo(status);
-        assertThat(error.getResponseHeaders().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(error.getResponseHeaders().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         Problem problem;
         try {
             problem = client(null).getObjectMapper().readValue(error.getResponseBody(), Problem.class);
@@ -175,7 +194,8 @@ class GeneratedJavaClientIT {
      * PUT /file's octet-stream form. The generator types uploadFile's body by its first media type (the JSON
      * FileUpload), so the raw body goes in by the client's request interceptor, its public hook.
      */
-    private static ApiResponse<FileEntry> binaryUpload(String token, String fileName, byte[] content) throws ApiException {
+    private static ApiResponse<FileEntry> binaryUpload(String token, String fileName, byte[] content)
+            throws ApiException {
         return new FilesApi(withRawBody(token, content)).uploadFileWithHttpInfo(new FileUpload(), fileName, null, null);
     }
 
@@ -213,17 +233,21 @@ class GeneratedJavaClientIT {
 
     private String register(String prefix) throws ApiException {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(accounts.register(new Credentials().username(username).password(PASSWORD)).getUsername()).isEqualTo(username);
+        assertThat(accounts.register(new Credentials().username(username).password(PASSWORD))
+                        .getUsername())
+                .isEqualTo(username);
         return username;
     }
 
     private String login(String username) throws ApiException {
-        return accounts.login(new Credentials().username(username).password(PASSWORD)).getToken();
+        return accounts.login(new Credentials().username(username).password(PASSWORD))
+                .getToken();
     }
 
     private static Map<String, String> query(URI url) {
         assertThat(url.getHost()).isEqualTo("localhost");
-        return Arrays.stream(url.getRawQuery().split("&")).map(pair -> pair.split("=", 2))
+        return Arrays.stream(url.getRawQuery().split("&"))
+                .map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
     }
 

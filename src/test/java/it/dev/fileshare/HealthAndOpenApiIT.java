@@ -14,12 +14,14 @@ class HealthAndOpenApiIT {
 
     @Test
     void livenessIsUp() {
-        assertUp(FileshareClient.send(new FileshareClient().request("health/live", null).GET()));
+        assertUp(FileshareClient.send(
+                new FileshareClient().request("health/live", null).GET()));
     }
 
     @Test
     void readinessIsUpAndChecksTheStore() {
-        ApiResponse ready = FileshareClient.send(new FileshareClient().request("health/ready", null).GET());
+        ApiResponse ready = FileshareClient.send(
+                new FileshareClient().request("health/ready", null).GET());
         assertUp(ready);
         assertThat(ready.json().getJsonArray("checks").getValuesAs(JsonObject.class))
                 .extracting(check -> check.getString("name"))
@@ -28,14 +30,19 @@ class HealthAndOpenApiIT {
 
     @Test
     void openApiDocumentHasTheOriginalPathsAndTheSessionTokenScheme() {
-        ApiResponse document = FileshareClient.send(new FileshareClient().request("openapi", null)
-                .header("Accept", "application/json").GET());
+        ApiResponse document = FileshareClient.send(new FileshareClient()
+                .request("openapi", null)
+                .header("Accept", "application/json")
+                .GET());
         assertThat(document.status()).isEqualTo(200);
         JsonObject openApi = document.json();
         // Seven operations on six paths: GET and PUT share /file.
         assertThat(openApi.getJsonObject("paths").keySet()).contains(ORIGINAL_PATHS);
-        assertThat(openApi.getJsonObject("paths").getJsonObject("/file").keySet()).contains("get", "put");
-        assertThat(openApi.getJsonObject("components").getJsonObject("securitySchemes").values())
+        assertThat(openApi.getJsonObject("paths").getJsonObject("/file").keySet())
+                .contains("get", "put");
+        assertThat(openApi.getJsonObject("components")
+                        .getJsonObject("securitySchemes")
+                        .values())
                 .map(JsonObject.class::cast)
                 .anySatisfy(scheme -> {
                     assertThat(scheme.getString("type")).isEqualTo("apiKey");
@@ -46,12 +53,15 @@ class HealthAndOpenApiIT {
 
     @Test
     void swaggerUiAnswers() {
-        ApiResponse ui = FileshareClient.send(new FileshareClient().request("openapi/ui", null).GET());
+        ApiResponse ui = FileshareClient.send(
+                new FileshareClient().request("openapi/ui", null).GET());
         if (ui.status() == 302 || ui.status() == 301) {
             // Liberty redirects /openapi/ui to /openapi/ui/, as a browser would follow.
-            URI location = FileshareServer.uri("openapi/ui").resolve(ui.header("Location").orElseThrow());
+            URI location = FileshareServer.uri("openapi/ui")
+                    .resolve(ui.header("Location").orElseThrow());
             assertThat(location.getPath()).isEqualTo("/openapi/ui/");
-            ui = FileshareClient.send(new FileshareClient().request(location.getPath(), null).GET());
+            ui = FileshareClient.send(
+                    new FileshareClient().request(location.getPath(), null).GET());
         }
         assertThat(ui.status()).as("%s", ui).isEqualTo(200);
         assertThat(ui.text()).containsIgnoringCase("swagger");

@@ -33,14 +33,17 @@ class HostileRequestsIT {
     private static final long SEED = Long.getLong("fuzz.seed", 20261125L);
 
     private final String base = "http://localhost:" + System.getProperty("microshed_http_port", "9181");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void noGeneratedRequestGetsAServerError() throws Exception {
         String user = "fuzz" + Long.toHexString(System.nanoTime());
-        send(HttpRequest.newBuilder(URI.create(base + "/register")).POST(json("{\"username\":\"" + user + "\",\"password\":\"fuzzing-pass\"}")));
+        send(HttpRequest.newBuilder(URI.create(base + "/register"))
+                .POST(json("{\"username\":\"" + user + "\",\"password\":\"fuzzing-pass\"}")));
         String login = send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .POST(json("{\"username\":\"" + user + "\",\"password\":\"fuzzing-pass\"}"))).body();
+                        .POST(json("{\"username\":\"" + user + "\",\"password\":\"fuzzing-pass\"}")))
+                .body();
         String token = login.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         send(authorized(HttpRequest.newBuilder(URI.create(base + "/file")), token)
                 .PUT(json("{\"file_name\":\"known.txt\",\"content\":\"aGVsbG8=\"}")));
@@ -65,7 +68,9 @@ class HostileRequestsIT {
                             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                             statuses.add(response.statusCode());
                             if (response.statusCode() >= 500) {
-                                serverErrors.putIfAbsent(request.method() + " " + request.uri(), response.statusCode() + " " + response.body());
+                                serverErrors.putIfAbsent(
+                                        request.method() + " " + request.uri(),
+                                        response.statusCode() + " " + response.body());
                             }
                         } catch (java.io.IOException e) {
                             // The server may close a connection on a request it cannot parse; that is no 5xx.
@@ -78,7 +83,9 @@ class HostileRequestsIT {
                 }));
             }
             pool.shutdown();
-            assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).as("fuzzing finished in time").isTrue();
+            assertThat(pool.awaitTermination(5, TimeUnit.MINUTES))
+                    .as("fuzzing finished in time")
+                    .isTrue();
             for (Future<?> f : work) {
                 f.get();
             }
@@ -88,20 +95,27 @@ class HostileRequestsIT {
 
         assertThat(sent.get()).isEqualTo(REQUESTS);
         assertThat(serverErrors).as("requests answered with a 5xx").isEmpty();
-        assertThat(statuses).as("the generator reached the rules, not only one refusal")
+        assertThat(statuses)
+                .as("the generator reached the rules, not only one refusal")
                 .contains(200, 400, 401, 404, 405);
 
         // Still answering correctly afterwards (with a new session: the fuzzing may well have logged out).
         String again = send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .POST(json("{\"username\":\"" + user + "\",\"password\":\"fuzzing-pass\"}"))).body();
+                        .POST(json("{\"username\":\"" + user + "\",\"password\":\"fuzzing-pass\"}")))
+                .body();
         String freshToken = again.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         HttpResponse<String> upload = send(authorized(HttpRequest.newBuilder(URI.create(base + "/file")), freshToken)
                 .PUT(json("{\"file_name\":\"after.txt\",\"content\":\"c3RpbGwgaGVyZQ==\"}")));
         assertThat(upload.statusCode()).isEqualTo(200);
-        HttpResponse<String> after = send(authorized(HttpRequest.newBuilder(URI.create(base + "/file?file_name=after.txt")), freshToken).GET());
+        HttpResponse<String> after =
+                send(authorized(HttpRequest.newBuilder(URI.create(base + "/file?file_name=after.txt")), freshToken)
+                        .GET());
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.body()).isEqualTo("still here");
-        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).GET()).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "/health/ready"))
+                                .GET())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -119,14 +133,45 @@ class HostileRequestsIT {
     /** A seeded generator of requests that break the rules in many ways at once. */
     static final class HostileRequests {
         private static final String[] PATHS = {
-            "/register", "/login", "/logout", "/file", "/files", "/share", "/shares", "/file/upload-url",
-            "/file/download-url", "/transfer", "/nope", "/file/", "//file", "/FILE",
-            "/file/..%2f..%2fetc%2fpasswd", "/%00", "/files/../register"
+            "/register",
+            "/login",
+            "/logout",
+            "/file",
+            "/files",
+            "/share",
+            "/shares",
+            "/file/upload-url",
+            "/file/download-url",
+            "/transfer",
+            "/nope",
+            "/file/",
+            "//file",
+            "/FILE",
+            "/file/..%2f..%2fetc%2fpasswd",
+            "/%00",
+            "/files/../register"
         };
         private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"};
         private static final String[] NAMES = {
-            "known.txt", "", ".", "..", "../../etc/passwd", "a/b", "a\\b", "nul\u0000", "tab\t", "é".repeat(200),
-            "x".repeat(300), "😀", "\uD800", "%2e%2e", "CON", "a b", "' OR 1=1 --", "<script>", "known.txt\n"
+            "known.txt",
+            "",
+            ".",
+            "..",
+            "../../etc/passwd",
+            "a/b",
+            "a\\b",
+            "nul\u0000",
+            "tab\t",
+            "é".repeat(200),
+            "x".repeat(300),
+            "😀",
+            "\uD800",
+            "%2e%2e",
+            "CON",
+            "a b",
+            "' OR 1=1 --",
+            "<script>",
+            "known.txt\n"
         };
         private static final String[] CONTENT_TYPES = {
             "application/json", "application/octet-stream", "text/plain", "application/x-www-form-urlencoded",
@@ -158,19 +203,34 @@ class HostileRequestsIT {
                 case 0 -> request.header("x-session-token", token);
                 case 1 -> request.header("Authorization", "Bearer " + (random.nextBoolean() ? token : junk(50)));
                 case 2 -> request.header("x-session-token", junk(random.nextInt(100)));
-                case 3 -> request.header("Authorization", pick(new String[] {"Basic abc", "Bearer", "bearer  " + token, "Token x"}));
-                default -> { }
+                case 3 ->
+                    request.header(
+                            "Authorization", pick(new String[] {"Basic abc", "Bearer", "bearer  " + token, "Token x"}));
+                default -> {}
             }
             if (random.nextInt(4) == 0) {
-                request.header("Range", pick(new String[] {"bytes=0-1", "bytes=5-", "bytes=-3", "bytes=9999999-", "bytes=1-0",
-                    "bytes=0-1,2-3", "bytes=abc", "items=1-2", "bytes=-0", "bytes=99999999999999999999999-"}));
+                request.header("Range", pick(new String[] {
+                    "bytes=0-1",
+                    "bytes=5-",
+                    "bytes=-3",
+                    "bytes=9999999-",
+                    "bytes=1-0",
+                    "bytes=0-1,2-3",
+                    "bytes=abc",
+                    "items=1-2",
+                    "bytes=-0",
+                    "bytes=99999999999999999999999-"
+                }));
             }
             if (random.nextInt(5) == 0) {
-                request.header(random.nextBoolean() ? "If-Match" : "If-None-Match",
+                request.header(
+                        random.nextBoolean() ? "If-Match" : "If-None-Match",
                         pick(new String[] {"*", "\"abc\"", "W/\"abc\"", "garbage", "\"a\", \"b\"", ""}));
             }
             if (random.nextInt(6) == 0) {
-                request.header("Accept", pick(new String[] {"text/plain", "application/json", "image/png", "*/*;q=abc", "text/plain, application/octet-stream"}));
+                request.header("Accept", pick(new String[] {
+                    "text/plain", "application/json", "image/png", "*/*;q=abc", "text/plain, application/octet-stream"
+                }));
             }
             String contentType = pick(CONTENT_TYPES);
             if (!contentType.isEmpty()) {
@@ -190,7 +250,8 @@ class HostileRequestsIT {
             List<String> parts = new ArrayList<>();
             int n = 1 + random.nextInt(3);
             for (int i = 0; i < n; i++) {
-                String key = pick(new String[] {"file_name", "username", "owner", "expires", "signature", "x", "file_name"});
+                String key =
+                        pick(new String[] {"file_name", "username", "owner", "expires", "signature", "x", "file_name"});
                 String value = random.nextInt(3) == 0 ? user : pick(NAMES);
                 parts.add(key + "=" + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
@@ -204,14 +265,20 @@ class HostileRequestsIT {
                 case 1 -> "[]";
                 case 2 -> "null";
                 case 3 -> "{\"username\": 5, \"password\": [1]}";
-                case 4 -> "{\"username\":\"" + escape(name) + "\",\"password\":\"" + "p".repeat(random.nextInt(2000)) + "\"}";
-                case 5 -> "{\"file_name\":\"" + escape(name) + "\",\"content\":\"" + pick(new String[] {"aGVsbG8", "aGVsbG8=\n", "====", "AA=A", "!!!!", "aGVsbG8="}) + "\"}";
+                case 4 ->
+                    "{\"username\":\"" + escape(name) + "\",\"password\":\"" + "p".repeat(random.nextInt(2000)) + "\"}";
+                case 5 ->
+                    "{\"file_name\":\"" + escape(name) + "\",\"content\":\""
+                            + pick(new String[] {"aGVsbG8", "aGVsbG8=\n", "====", "AA=A", "!!!!", "aGVsbG8="}) + "\"}";
                 case 6 -> "{\"file_name\":{\"nested\":true},\"content\":1e400}";
                 case 7 -> "{\"file_name\":\"" + "x".repeat(100_000) + "\",\"content\":\"\"}";
                 case 8 -> "{\"file_name\":\"known.txt\",\"username\":\"" + escape(name) + "\"}";
-                case 9 -> "{\"file_name\":\"a\",\"size\":" + pick(new String[] {"-1", "1.5", "99999999999999999999999", "\"10\"", "1e3"}) + "}";
+                case 9 ->
+                    "{\"file_name\":\"a\",\"size\":"
+                            + pick(new String[] {"-1", "1.5", "99999999999999999999999", "\"10\"", "1e3"}) + "}";
                 case 10 -> "\u0000\u0001\u0002";
-                case 11 -> "{\"username\":\"\\ud800\",\"password\":\"\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\"}";
+                case 11 ->
+                    "{\"username\":\"\\ud800\",\"password\":\"\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000\"}";
                 case 12 -> "";
                 default -> junk(random.nextInt(300));
             };
@@ -227,7 +294,11 @@ class HostileRequestsIT {
         }
 
         private static String escape(String s) {
-            return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t").replace("\u0000", "\\u0000");
+            return s.replace("\\", "\\\\")
+                    .replace("\"", "\\\"")
+                    .replace("\n", "\\n")
+                    .replace("\t", "\\t")
+                    .replace("\u0000", "\\u0000");
         }
 
         private String pick(String[] options) {

@@ -34,13 +34,16 @@ class LargeFileIT {
         assertThat(download.header("Content-Length")).contains(Long.toString(SIZE));
         assertThat(download.size()).isEqualTo(SIZE);
         assertThat(download.sha256()).isEqualTo(expected);
-        System.out.printf("300 MiB round trip (%s store): upload %.1f s, download %.1f s, heap max %d MiB%n",
-                FileshareServer.store(), (uploaded - start) / 1e9, (downloaded - uploaded) / 1e9,
+        System.out.printf(
+                "300 MiB round trip (%s store): upload %.1f s, download %.1f s, heap max %d MiB%n",
+                FileshareServer.store(),
+                (uploaded - start) / 1e9,
+                (downloaded - uploaded) / 1e9,
                 Runtime.getRuntime().maxMemory() / Contents.MIB);
 
         // A range deep inside the big file.
-        FileshareClient.Streamed tail = client.downloadStreamed(owner.token(), owner.username(), "big.bin",
-                "Range", "bytes=" + (SIZE - Contents.MIB) + "-");
+        FileshareClient.Streamed tail = client.downloadStreamed(
+                owner.token(), owner.username(), "big.bin", "Range", "bytes=" + (SIZE - Contents.MIB) + "-");
         assertThat(tail.status()).isEqualTo(206);
         assertThat(tail.sha256()).isEqualTo(lastMiBDigest());
     }

@@ -56,9 +56,11 @@ final class LibertyServerProcess {
     /** The pid of the server's JVM, checked to be a java process running this server (not the launcher script). */
     long jvmPid() {
         ProcessHandle handle = ProcessHandle.of(process.pid())
-                .orElseThrow(() -> new AssertionError("server " + serverName + " (pid " + process.pid() + ") is gone; " + consoleTail()));
+                .orElseThrow(() -> new AssertionError(
+                        "server " + serverName + " (pid " + process.pid() + ") is gone; " + consoleTail()));
         if (!isServerJvm(handle)) {
-            throw new AssertionError("pid " + handle.pid() + " is not the JVM of server " + serverName + ": " + handle.info());
+            throw new AssertionError(
+                    "pid " + handle.pid() + " is not the JVM of server " + serverName + ": " + handle.info());
         }
         return handle.pid();
     }
@@ -69,12 +71,16 @@ final class LibertyServerProcess {
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("server " + serverName + " exited with " + process.exitValue() + " before it was ready; "
-                        + consoleTail());
+                throw new AssertionError("server " + serverName + " exited with " + process.exitValue()
+                        + " before it was ready; " + consoleTail());
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(baseUri.resolve("health/ready"))
-                        .timeout(Duration.ofSeconds(10)).GET().build(), BodyHandlers.ofString());
+                var response = http.send(
+                        HttpRequest.newBuilder(baseUri.resolve("health/ready"))
+                                .timeout(Duration.ofSeconds(10))
+                                .GET()
+                                .build(),
+                        BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -84,7 +90,8 @@ final class LibertyServerProcess {
             }
             Thread.sleep(POLL.toMillis());
         }
-        throw new AssertionError("server " + serverName + " was not ready within " + limit + " (last: " + last + "); " + consoleTail());
+        throw new AssertionError(
+                "server " + serverName + " was not ready within " + limit + " (last: " + last + "); " + consoleTail());
     }
 
     /** SIGKILL to the server's JVM, then waits for it to be gone. Returns the pid killed. */
@@ -126,7 +133,11 @@ final class LibertyServerProcess {
     /** Whether a server answers on this server's port already (left over from an aborted run, or another one). */
     static boolean answers(HttpClient http, URI baseUri) {
         try {
-            http.send(HttpRequest.newBuilder(baseUri.resolve("health/live")).timeout(Duration.ofSeconds(5)).GET().build(),
+            http.send(
+                    HttpRequest.newBuilder(baseUri.resolve("health/live"))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
                     BodyHandlers.discarding());
             return true;
         } catch (IOException nothingThere) {
@@ -140,26 +151,31 @@ final class LibertyServerProcess {
     String consoleTail() {
         try {
             List<String> lines = Files.readAllLines(consoleLog, StandardCharsets.UTF_8);
-            return "console (" + consoleLog + "), last lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+            return "console (" + consoleLog + "), last lines:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return "no console log at " + consoleLog;
         }
     }
 
     private boolean isServerJvm(ProcessHandle handle) {
-        // This runtime's launcher jar with this server's name as an argument: neither the shell script nor another server.
+        // This runtime's launcher jar with this server's name as an argument: neither the shell script nor another
+        // server.
         String launcher = wlpDir.resolve("bin/tools/ws-server.jar").toString();
         Optional<String> command = handle.info().command();
         Optional<List<String>> arguments = handle.info().arguments().map(List::of);
         return command.map(c -> c.endsWith("/java")).orElse(false)
-                && arguments.map(args -> args.contains(launcher) && args.contains(serverName)).orElse(false);
+                && arguments
+                        .map(args -> args.contains(launcher) && args.contains(serverName))
+                        .orElse(false);
     }
 
     private void awaitJvm(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("server " + serverName + " exited with " + process.exitValue() + " at start; " + consoleTail());
+                throw new AssertionError(
+                        "server " + serverName + " exited with " + process.exitValue() + " at start; " + consoleTail());
             }
             Optional<ProcessHandle> handle = ProcessHandle.of(process.pid());
             if (handle.isPresent() && isServerJvm(handle.get())) {

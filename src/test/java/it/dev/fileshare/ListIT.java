@@ -14,6 +14,7 @@ import org.microshed.testing.jupiter.MicroShedTest;
 class ListIT {
     /** Keys compare by code point, as S3 lists them; these names stay in the Basic Multilingual Plane. */
     private static final Comparator<String> KEY_ORDER = Comparator.naturalOrder();
+
     private final FileshareClient client = new FileshareClient();
 
     @Test
@@ -38,8 +39,10 @@ class ListIT {
         List<JsonObject> shared = new ArrayList<>();
         for (Session owner : new Session[] {second, first}) {
             for (String name : new String[] {"y.txt", "x.txt"}) {
-                shared.add(client.upload(owner.token(), name, Contents.text(owner.username() + name)).json());
-                assertThat(client.share(owner.token(), name, reader.username()).status()).isEqualTo(200);
+                shared.add(client.upload(owner.token(), name, Contents.text(owner.username() + name))
+                        .json());
+                assertThat(client.share(owner.token(), name, reader.username()).status())
+                        .isEqualTo(200);
             }
             // Not shared: must not appear.
             client.upload(owner.token(), "private.txt", Contents.text("private"));
@@ -58,8 +61,10 @@ class ListIT {
     void listsTheCurrentVersionOfEachFileOnce() {
         Session user = client.signUp("versions");
         client.upload(user.token(), "f.txt", Contents.text("one"));
-        JsonObject latest = client.upload(user.token(), "f.txt", Contents.text("three")).json();
-        assertThat(client.list(user.token()).jsonArray().getValuesAs(JsonObject.class)).containsExactly(latest);
+        JsonObject latest =
+                client.upload(user.token(), "f.txt", Contents.text("three")).json();
+        assertThat(client.list(user.token()).jsonArray().getValuesAs(JsonObject.class))
+                .containsExactly(latest);
         assertThat(latest.getJsonNumber("size").longValue()).isEqualTo(5);
     }
 }

@@ -59,6 +59,7 @@ class LoadIT {
     private static final List<String> NAMES = List.of("a.txt", "b.bin", "c.dat", "notes.md", "photo.jpg", "data.csv");
     /** Uploaded by every user at the start and never shared: another user's download of it is always 404. */
     private static final String PRIVATE = "private.bin";
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SETUP_LIMIT = Duration.ofSeconds(300);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(300);
@@ -72,6 +73,7 @@ class LoadIT {
             .connectTimeout(Duration.ofSeconds(20))
             .executor(httpExecutor)
             .build();
+
     private final Queue<String> errors = new ConcurrentLinkedQueue<>();
     private final AtomicInteger errorCount = new AtomicInteger();
     private final Map<String, LongAdder> operations = new ConcurrentHashMap<>();
@@ -144,10 +146,18 @@ class LoadIT {
             runAll(pool, checks, SETUP_LIMIT);
             long checkRequests = requests.sum();
 
-            System.out.printf("LoadIT: %d clients for %.1f s: %d requests, %.1f req/s, %d errors (%s); "
+            System.out.printf(
+                    "LoadIT: %d clients for %.1f s: %d requests, %.1f req/s, %d errors (%s); "
                             + "setup %d requests in %.1f s, final check %d requests%n",
-                    CLIENTS, loadSeconds, loadRequests, loadRequests / loadSeconds, errorCount.get(), breakdown(),
-                    setupRequests, setupSeconds, checkRequests);
+                    CLIENTS,
+                    loadSeconds,
+                    loadRequests,
+                    loadRequests / loadSeconds,
+                    errorCount.get(),
+                    breakdown(),
+                    setupRequests,
+                    setupSeconds,
+                    checkRequests);
             assertNoErrors("the load");
         } finally {
             pool.shutdownNow();
@@ -180,7 +190,9 @@ class LoadIT {
     private void step(User me, List<User> users, Random random) {
         int dice = random.nextInt(1000);
         if (dice < 200) {
-            int size = random.nextInt(100) < 2 ? Contents.MIB + random.nextInt(Contents.MIB) : random.nextInt(64 * 1024 + 1);
+            int size = random.nextInt(100) < 2
+                    ? Contents.MIB + random.nextInt(Contents.MIB)
+                    : random.nextInt(64 * 1024 + 1);
             uploadBinary(me, pick(random, NAMES), bytes(random, size));
         } else if (dice < 350) {
             uploadJson(me, pick(random, NAMES), bytes(random, random.nextInt(16 * 1024 + 1)));
@@ -207,7 +219,8 @@ class LoadIT {
         int expected = file.exists() ? 200 : 201;
         file.sending(content);
         Answer answer = call("upload-binary", binaryPut(me.token, name, content));
-        if (expect(answer, expected, "binary upload of " + me.key(name)) && entryMatches(answer, me.key(name), content.length)) {
+        if (expect(answer, expected, "binary upload of " + me.key(name))
+                && entryMatches(answer, me.key(name), content.length)) {
             file.acknowledged();
         }
     }
@@ -215,11 +228,17 @@ class LoadIT {
     private void uploadJson(User me, String name, byte[] content) {
         FileModel file = me.file(name);
         file.sending(content);
-        JsonObject body = Json.createObjectBuilder().add("file_name", name)
-                .add("content", Base64.getEncoder().encodeToString(content)).build();
-        Answer answer = call("upload-json", request("file", me.token).header("Content-Type", "application/json")
-                .PUT(BodyPublishers.ofString(body.toString())));
-        if (expect(answer, 200, "JSON upload of " + me.key(name)) && entryMatches(answer, me.key(name), content.length)) {
+        JsonObject body = Json.createObjectBuilder()
+                .add("file_name", name)
+                .add("content", Base64.getEncoder().encodeToString(content))
+                .build();
+        Answer answer = call(
+                "upload-json",
+                request("file", me.token)
+                        .header("Content-Type", "application/json")
+                        .PUT(BodyPublishers.ofString(body.toString())));
+        if (expect(answer, 200, "JSON upload of " + me.key(name))
+                && entryMatches(answer, me.key(name), content.length)) {
             file.acknowledged();
         }
     }
@@ -240,7 +259,9 @@ class LoadIT {
         if (expect(answer, 200, "download of " + me.key(name))) {
             byte[] content = asBase64 ? decodeBase64(answer, me.key(name)) : answer.body;
             if (content != null && !Contents.sha256(content).equals(latest.sha256)) {
-                error("download of %s by its owner: %d bytes, not the %d last stored", me.key(name), content.length, latest.size);
+                error(
+                        "download of %s by its owner: %d bytes, not the %d last stored",
+                        me.key(name), content.length, latest.size);
             }
         }
     }
@@ -253,8 +274,13 @@ class LoadIT {
             return;
         }
         int acknowledgedBefore = file.acknowledgedCount();
-        Answer answer = call("download-shared", request("file?file_name=" + FileshareClient.encode(file.name)
-                + "&username=" + FileshareClient.encode(file.owner.name), me.token).GET());
+        Answer answer = call(
+                "download-shared",
+                request(
+                                "file?file_name=" + FileshareClient.encode(file.name) + "&username="
+                                        + FileshareClient.encode(file.owner.name),
+                                me.token)
+                        .GET());
         if (expect(answer, 200, "download of " + file.key() + " shared with " + me.name)) {
             checkVersion(file, acknowledgedBefore, answer.body, "download of " + file.key() + " by " + me.name);
         }
@@ -268,8 +294,13 @@ class LoadIT {
         FileModel file = owner.files.get(name);
         boolean sharedBefore = file != null && me.shared.contains(file);
         int acknowledgedBefore = file == null ? 0 : file.acknowledgedCount();
-        Answer answer = call("download-other", request("file?file_name=" + FileshareClient.encode(name)
-                + "&username=" + FileshareClient.encode(owner.name), me.token).GET());
+        Answer answer = call(
+                "download-other",
+                request(
+                                "file?file_name=" + FileshareClient.encode(name) + "&username="
+                                        + FileshareClient.encode(owner.name),
+                                me.token)
+                        .GET());
         if (answer == null) {
             return;
         }
@@ -279,9 +310,13 @@ class LoadIT {
         if (answer.status == 200 && sharing) {
             checkVersion(now, acknowledgedBefore, answer.body, "download of " + now.key() + " by " + me.name);
         } else if (answer.status == 200) {
-            error("LEAK: %s downloaded %s, which was never shared with them (%d bytes)", me.name, owner.key(name), answer.body.length);
+            error(
+                    "LEAK: %s downloaded %s, which was never shared with them (%d bytes)",
+                    me.name, owner.key(name), answer.body.length);
         } else if (answer.status != 404 || sharedBefore) {
-            error("download of %s by %s (%s): %s", owner.key(name), me.name, sharedBefore ? "shared" : "not shared", answer);
+            error(
+                    "download of %s by %s (%s): %s",
+                    owner.key(name), me.name, sharedBefore ? "shared" : "not shared", answer);
         }
     }
 
@@ -324,12 +359,16 @@ class LoadIT {
                 FileModel file = sharingAfter.get(key);
                 if (file == null) {
                     error("LEAK: listing of %s holds %s, which was never shared with them", me.name, key);
-                } else if (file.versionsSince(sharingBefore.getOrDefault(file, 0)).stream().noneMatch(v -> v.size == size)) {
+                } else if (file.versionsSince(sharingBefore.getOrDefault(file, 0)).stream()
+                        .noneMatch(v -> v.size == size)) {
                     error("listing of %s: shared %s has size %d, no version its owner stored", me.name, key, size);
                 }
             }
         }
-        Set<String> expectedOwn = me.files.values().stream().filter(FileModel::exists).map(FileModel::key).collect(Collectors.toSet());
+        Set<String> expectedOwn = me.files.values().stream()
+                .filter(FileModel::exists)
+                .map(FileModel::key)
+                .collect(Collectors.toSet());
         if (!new HashSet<>(ownKeys).equals(expectedOwn) || ownKeys.size() != expectedOwn.size()) {
             error("listing of %s: own files %s, expected %s", me.name, ownKeys, expectedOwn);
         }
@@ -347,7 +386,10 @@ class LoadIT {
         if (exists) {
             grantee.sharing.add(file);
         }
-        JsonObject body = Json.createObjectBuilder().add("file_name", name).add("username", grantee.name).build();
+        JsonObject body = Json.createObjectBuilder()
+                .add("file_name", name)
+                .add("username", grantee.name)
+                .build();
         Answer answer = call("share", postJson("share", me.token, body));
         if (expect(answer, exists ? 200 : 404, "share of " + me.key(name) + " with " + grantee.name) && exists) {
             grantee.addShared(file);
@@ -377,7 +419,8 @@ class LoadIT {
         newcomer.token = login(newcomer);
         if (newcomer.token != null) {
             Answer listing = call("list", request("files", newcomer.token).GET());
-            if (expect(listing, 200, "listing of " + username) && !listing.jsonArray().isEmpty()) {
+            if (expect(listing, 200, "listing of " + username)
+                    && !listing.jsonArray().isEmpty()) {
                 error("LEAK: the new user %s lists %s", username, listing.text());
             }
         }
@@ -406,8 +449,13 @@ class LoadIT {
                 continue;
             }
             Version latest = file.latest();
-            Answer download = call("download", request("file?file_name=" + FileshareClient.encode(file.name)
-                    + "&username=" + FileshareClient.encode(file.owner.name), me.token).GET());
+            Answer download = call(
+                    "download",
+                    request(
+                                    "file?file_name=" + FileshareClient.encode(file.name) + "&username="
+                                            + FileshareClient.encode(file.owner.name),
+                                    me.token)
+                            .GET());
             if (!expect(download, 200, "final download of " + file.key() + " by " + me.name)) {
                 continue;
             }
@@ -415,10 +463,17 @@ class LoadIT {
                 error("final download of %s by %s: not the last version stored", file.key(), me.name);
             }
             JsonObject entry = listed.get(file.key());
-            if (entry != null && (entry.getJsonNumber("size").longValue() != download.body.length
-                    || !download.etag.equals(entry.getString("etag")))) {
-                error("final listing of %s: %s says size %s etag %s, the download has %d bytes, ETag %s", me.name, file.key(),
-                        entry.get("size"), entry.getString("etag"), download.body.length, download.etag);
+            if (entry != null
+                    && (entry.getJsonNumber("size").longValue() != download.body.length
+                            || !download.etag.equals(entry.getString("etag")))) {
+                error(
+                        "final listing of %s: %s says size %s etag %s, the download has %d bytes, ETag %s",
+                        me.name,
+                        file.key(),
+                        entry.get("size"),
+                        entry.getString("etag"),
+                        download.body.length,
+                        download.etag);
             }
         }
     }
@@ -436,7 +491,8 @@ class LoadIT {
             return null;
         }
         JsonObject body = answer.json();
-        if (body.getString("token", "").isEmpty() || body.getString("expires_at", "").isEmpty()) {
+        if (body.getString("token", "").isEmpty()
+                || body.getString("expires_at", "").isEmpty()) {
             error("login of %s: no token or expiry in %s", user.name, answer.text());
             return null;
         }
@@ -445,7 +501,8 @@ class LoadIT {
 
     private boolean entryMatches(Answer answer, String key, long size) {
         JsonObject entry = answer.json();
-        if (!key.equals(entry.getString("key", null)) || entry.getJsonNumber("size").longValue() != size) {
+        if (!key.equals(entry.getString("key", null))
+                || entry.getJsonNumber("size").longValue() != size) {
             error("upload of %s (%d bytes) answered the entry %s", key, size, entry);
             return false;
         }
@@ -464,17 +521,21 @@ class LoadIT {
     // --- HTTP ---
 
     private HttpRequest.Builder request(String pathAndQuery, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(FileshareServer.uri(pathAndQuery)).timeout(REQUEST_TIMEOUT);
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(FileshareServer.uri(pathAndQuery)).timeout(REQUEST_TIMEOUT);
         return token == null ? builder : builder.header("x-session-token", token);
     }
 
     private HttpRequest.Builder postJson(String path, String token, JsonObject body) {
-        return request(path, token).header("Content-Type", "application/json").POST(BodyPublishers.ofString(body.toString()));
+        return request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(body.toString()));
     }
 
     private HttpRequest.Builder binaryPut(String token, String name, byte[] content) {
         return request("file?file_name=" + FileshareClient.encode(name), token)
-                .header("Content-Type", "application/octet-stream").PUT(BodyPublishers.ofByteArray(content));
+                .header("Content-Type", "application/octet-stream")
+                .PUT(BodyPublishers.ofByteArray(content));
     }
 
     /** Sends one request; a failure to get any answer is an error (and null). */
@@ -484,7 +545,8 @@ class LoadIT {
         HttpRequest built = request.build();
         try {
             HttpResponse<byte[]> response = http.send(built, BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), response.headers().firstValue("ETag").orElse(""), response.body());
+            return new Answer(
+                    response.statusCode(), response.headers().firstValue("ETag").orElse(""), response.body());
         } catch (IOException e) {
             error("%s %s: no answer: %s", built.method(), built.uri().getRawPath(), e);
             return null;
@@ -514,12 +576,16 @@ class LoadIT {
     }
 
     private void assertNoErrors(String phase) {
-        assertThat(errorCount.get()).as("errors during %s, the first ones:%n%s", phase, String.join("\n", errors)).isZero();
+        assertThat(errorCount.get())
+                .as("errors during %s, the first ones:%n%s", phase, String.join("\n", errors))
+                .isZero();
     }
 
     private String breakdown() {
-        return new TreeMap<>(operations).entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue().sum()).collect(Collectors.joining(", "));
+        return new TreeMap<>(operations)
+                .entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue().sum())
+                        .collect(Collectors.joining(", "));
     }
 
     // --- helpers ---
@@ -528,7 +594,9 @@ class LoadIT {
         List<Future<T>> futures = pool.invokeAll(tasks, limit.toMillis(), TimeUnit.MILLISECONDS);
         List<T> results = new ArrayList<>();
         for (Future<T> future : futures) {
-            assertThat(future.isCancelled()).as("a client still ran at the %s limit", limit).isFalse();
+            assertThat(future.isCancelled())
+                    .as("a client still ran at the %s limit", limit)
+                    .isFalse();
             results.add(future.get());
         }
         return results;
@@ -559,7 +627,10 @@ class LoadIT {
     }
 
     private static JsonObject credentials(String username, String password) {
-        return Json.createObjectBuilder().add("username", username).add("password", password).build();
+        return Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", password)
+                .build();
     }
 
     private static ThreadFactory daemon(String name) {
@@ -584,6 +655,7 @@ class LoadIT {
         final Set<FileModel> sharing = ConcurrentHashMap.newKeySet();
         /** Files whose share with this user was acknowledged. */
         final Set<FileModel> shared = ConcurrentHashMap.newKeySet();
+
         private final List<FileModel> sharedList = Collections.synchronizedList(new ArrayList<>());
 
         User(int index, String name, String password) {
@@ -656,8 +728,7 @@ class LoadIT {
         }
     }
 
-    private record Version(String sha256, long size) {
-    }
+    private record Version(String sha256, long size) {}
 
     private record Answer(int status, String etag, byte[] body) {
         String text() {

@@ -4,8 +4,7 @@ import java.net.URI;
 
 /** The server the build started for the end-to-end tests: failsafe passes its port as {@code it.http.port}. */
 final class LocalServer {
-    private LocalServer() {
-    }
+    private LocalServer() {}
 
     /** Its root, without a trailing slash, as generated clients take their base path. */
     static String baseUrl() {

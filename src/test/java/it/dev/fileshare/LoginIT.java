@@ -38,9 +38,10 @@ class LoginIT {
         assertThat(body.getString("token")).matches("[A-Za-z0-9_-]{43}");
         OffsetDateTime expiresAt = OffsetDateTime.parse(body.getString("expires_at"));
         assertThat(expiresAt.getOffset()).isEqualTo(ZoneOffset.UTC);
-        assertThat(expiresAt.toInstant()).isBetween(
-                before.plus(DEFAULT_SESSION_LIFETIME).minusSeconds(60),
-                Instant.now().plus(DEFAULT_SESSION_LIFETIME).plusSeconds(60));
+        assertThat(expiresAt.toInstant())
+                .isBetween(
+                        before.plus(DEFAULT_SESSION_LIFETIME).minusSeconds(60),
+                        Instant.now().plus(DEFAULT_SESSION_LIFETIME).plusSeconds(60));
     }
 
     @Test
@@ -83,7 +84,9 @@ class LoginIT {
         ApiResponse throttled = client.login(victim, password(victim));
         assertProblem(throttled, 429);
         long retryAfter = Long.parseLong(throttled.header("Retry-After").orElseThrow());
-        assertThat(retryAfter).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(15).toSeconds());
+        assertThat(retryAfter)
+                .isPositive()
+                .isLessThanOrEqualTo(Duration.ofMinutes(15).toSeconds());
 
         assertThat(client.login(bystander, password(bystander)).status()).isEqualTo(200);
         assertProblem(client.login(bystander, "wrong password"), 401);
@@ -104,9 +107,12 @@ class LoginIT {
 
     @Test
     void missingFieldsAreRejected() {
-        var onlyName = Json.createObjectBuilder().add("username", UniqueNames.user("x")).build();
+        var onlyName = Json.createObjectBuilder()
+                .add("username", UniqueNames.user("x"))
+                .build();
         assertInvalid(postRaw(onlyName.toString()), "password");
-        var onlyPassword = Json.createObjectBuilder().add("password", "a password").build();
+        var onlyPassword =
+                Json.createObjectBuilder().add("password", "a password").build();
         assertInvalid(postRaw(onlyPassword.toString()), "username");
     }
 
@@ -115,7 +121,10 @@ class LoginIT {
         assertProblem(postRaw(""), 400);
         assertProblem(postRaw("{\"username\": "), 400);
         assertProblem(postRaw("[\"user\", \"password\"]"), 400);
-        var numbers = Json.createObjectBuilder().add("username", "someone").add("password", 12345678).build();
+        var numbers = Json.createObjectBuilder()
+                .add("username", "someone")
+                .add("password", 12345678)
+                .build();
         assertInvalid(postRaw(numbers.toString()), "password");
     }
 
@@ -130,7 +139,8 @@ class LoginIT {
     }
 
     private ApiResponse postRaw(String body) {
-        return FileshareClient.send(client.request("login", null).header("Content-Type", "application/json")
+        return FileshareClient.send(client.request("login", null)
+                .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(body)));
     }
 }

@@ -34,7 +34,9 @@ class NoServerErrorIT {
 
     @Test
     void bodiesThatAreNotUtf8JsonAreRejected() {
-        byte[] invalidUtf8 = {'{', '"', 'u', 's', 'e', 'r', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        byte[] invalidUtf8 = {
+            '{', '"', 'u', 's', 'e', 'r', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'
+        };
         assertProblem(post("register", null, BodyPublishers.ofByteArray(invalidUtf8)), 400);
         assertProblem(post("register", null, BodyPublishers.ofByteArray(Contents.random(3, 4096))), 400);
     }
@@ -50,7 +52,8 @@ class NoServerErrorIT {
     @Test
     void nullFieldsAreMissingFields() {
         assertProblem(post("login", null, BodyPublishers.ofString("{\"username\": null, \"password\": null}")), 400);
-        assertProblem(post("share", user.token(), BodyPublishers.ofString("{\"file_name\": null, \"username\": null}")), 400);
+        assertProblem(
+                post("share", user.token(), BodyPublishers.ofString("{\"file_name\": null, \"username\": null}")), 400);
     }
 
     @Test
@@ -65,9 +68,15 @@ class NoServerErrorIT {
     @Test
     void oddQueryStringsAreRejectedNotFatal() {
         // (A malformed escape such as %ZZ cannot be sent: java.net.URI refuses it before it leaves.)
-        for (String query : new String[] {"file_name=%00", "file_name=%C3%28", "file_name=a&file_name=b",
-            "file_name=x&username=", "file_name=x&username=%2e%2e"}) {
-            ApiResponse response = FileshareClient.send(CLIENT.request("file?" + query, user.token()).GET());
+        for (String query : new String[] {
+            "file_name=%00",
+            "file_name=%C3%28",
+            "file_name=a&file_name=b",
+            "file_name=x&username=",
+            "file_name=x&username=%2e%2e"
+        }) {
+            ApiResponse response = FileshareClient.send(
+                    CLIENT.request("file?" + query, user.token()).GET());
             assertThat(response.status()).as("%s -> %s", query, response).isBetween(400, 499);
             assertNoInternals(response);
         }
@@ -83,6 +92,8 @@ class NoServerErrorIT {
     }
 
     private static ApiResponse post(String path, String token, HttpRequest.BodyPublisher body) {
-        return FileshareClient.send(CLIENT.request(path, token).header("Content-Type", "application/json").POST(body));
+        return FileshareClient.send(CLIENT.request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(body));
     }
 }

@@ -21,23 +21,28 @@ final class NodeScript {
     /** Where tsc wrote the compiled scripts (tsconfig.json's outDir). */
     static final Path COMPILED = Path.of(System.getProperty("clients.js.dir", "target/clients-js"));
 
-    record Result(int exitCode, String stdout, String stderr) {
-    }
+    record Result(int exitCode, String stdout, String stderr) {}
 
-    private NodeScript() {
-    }
+    private NodeScript() {}
 
     static Result run(Duration timeout, List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("node-out", ".txt");
         Path err = Files.createTempFile("node-err", ".txt");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(CLIENTS.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(CLIENTS.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             Map<String, String> env = builder.environment();
             env.put("FILESHARE_URL", LocalServer.baseUrl());
             // The compiled scripts live in target/, their packages in src/test/clients/node_modules.
-            env.put("NODE_PATH", CLIENTS.resolve("node_modules").toAbsolutePath().toString());
-            env.put("SCREENSHOT", COMPILED.resolveSibling("swagger-ui.png").toAbsolutePath().toString());
+            env.put(
+                    "NODE_PATH",
+                    CLIENTS.resolve("node_modules").toAbsolutePath().toString());
+            env.put(
+                    "SCREENSHOT",
+                    COMPILED.resolveSibling("swagger-ui.png").toAbsolutePath().toString());
             // Nothing but the server under test: no usage reports, no update checks.
             env.put("REDOCLY_TELEMETRY", "off");
             env.put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
@@ -48,7 +53,8 @@ final class NodeScript {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor();
             }
-            Result result = new Result(finished ? process.exitValue() : -1, Files.readString(out), Files.readString(err));
+            Result result =
+                    new Result(finished ? process.exitValue() : -1, Files.readString(out), Files.readString(err));
             System.out.println("$ " + String.join(" ", command) + "\n" + result.stdout() + result.stderr());
             assertThat(finished).as("%s finished within %s", command, timeout).isTrue();
             return result;

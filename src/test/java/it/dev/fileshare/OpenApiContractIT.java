@@ -26,22 +26,39 @@ import org.junit.jupiter.api.Test;
  * clients are generated from (but for its servers), linted by Redocly, and right about security and errors.
  */
 class OpenApiContractIT {
-    private static final Path CONTRACT = Path.of(System.getProperty("openapi.contract", "src/main/openapi/openapi.yaml"));
+    private static final Path CONTRACT =
+            Path.of(System.getProperty("openapi.contract", "src/main/openapi/openapi.yaml"));
     private static final Path EXPORT = Path.of(System.getProperty("openapi.export", "target/openapi.yaml"));
     private static final ObjectMapper YAML = new YAMLMapper();
-    private static final Set<String> PUBLIC_OPERATIONS = Set.of("register", "login", "uploadWithUrl", "downloadWithUrl");
-    private static final Set<String> OPERATIONS = Set.of("register", "login", "logout", "uploadFile", "downloadFile",
-            "deleteFile", "listFiles", "shareFile", "revokeShare", "listShares", "createUploadUrl", "createDownloadUrl",
-            "downloadWithUrl", "uploadWithUrl");
+    private static final Set<String> PUBLIC_OPERATIONS =
+            Set.of("register", "login", "uploadWithUrl", "downloadWithUrl");
+    private static final Set<String> OPERATIONS = Set.of(
+            "register",
+            "login",
+            "logout",
+            "uploadFile",
+            "downloadFile",
+            "deleteFile",
+            "listFiles",
+            "shareFile",
+            "revokeShare",
+            "listShares",
+            "createUploadUrl",
+            "createDownloadUrl",
+            "downloadWithUrl",
+            "uploadWithUrl");
 
     private static String servedText;
     private static JsonNode served;
 
     @BeforeAll
     static void exportTheServedDocument() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(LocalServer.uri("/openapi")).header("Accept", "application/yaml").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(LocalServer.uri("/openapi"))
+                                .header("Accept", "application/yaml")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         servedText = response.body();
         Files.createDirectories(EXPORT.getParent());
@@ -56,11 +73,16 @@ class OpenApiContractIT {
         differences(withoutServers(contract), withoutServers(served), "", differences);
         if (!differences.isEmpty()) {
             // The served text with the contract's server: what to check in when the change is meant.
-            String candidate = servedText.replace(served.at("/servers/0/url").asText(), contract.at("/servers/0/url").asText());
+            String candidate = servedText.replace(
+                    served.at("/servers/0/url").asText(),
+                    contract.at("/servers/0/url").asText());
             Files.writeString(EXPORT.resolveSibling("openapi-contract.yaml"), candidate);
         }
-        assertThat(differences).as("served /openapi vs %s; if meant, check in %s", CONTRACT,
-                EXPORT.resolveSibling("openapi-contract.yaml")).isEmpty();
+        assertThat(differences)
+                .as(
+                        "served /openapi vs %s; if meant, check in %s",
+                        CONTRACT, EXPORT.resolveSibling("openapi-contract.yaml"))
+                .isEmpty();
     }
 
     @Test
@@ -78,9 +100,12 @@ class OpenApiContractIT {
         assertThat(operations.keySet()).containsExactlyInAnyOrderElementsOf(OPERATIONS);
         operations.forEach((id, operation) -> {
             if (PUBLIC_OPERATIONS.contains(id)) {
-                assertThat(operation.has("security")).as("%s needs no session", id).isFalse();
+                assertThat(operation.has("security"))
+                        .as("%s needs no session", id)
+                        .isFalse();
             } else {
-                assertThat(operation.get("security").toString()).as(id)
+                assertThat(operation.get("security").toString())
+                        .as(id)
                         .isEqualTo("[{\"sessionToken\":[]},{\"bearerToken\":[]}]");
             }
         });
@@ -93,47 +118,71 @@ class OpenApiContractIT {
         JsonNode put = served.at("/paths/~1file/put");
         JsonNode content = put.at("/requestBody/content");
         assertThat(content.at("/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/FileUpload");
-        assertThat(content.at("/application~1octet-stream/schema/format").asText()).isEqualTo("binary");
-        assertThat(put.at("/responses/200/content/application~1json/schema/$ref").asText()).endsWith("/FileEntry");
-        assertThat(put.at("/responses/201/content/application~1json/schema/$ref").asText()).endsWith("/FileEntry");
+        assertThat(content.at("/application~1octet-stream/schema/format").asText())
+                .isEqualTo("binary");
+        assertThat(put.at("/responses/200/content/application~1json/schema/$ref")
+                        .asText())
+                .endsWith("/FileEntry");
+        assertThat(put.at("/responses/201/content/application~1json/schema/$ref")
+                        .asText())
+                .endsWith("/FileEntry");
         assertThat(served.at("/components/parameters/If-Match/name").asText()).isEqualTo("If-Match");
     }
 
     @Test
     void everyErrorResponseIsAProblem() {
-        operations().forEach((id, operation) -> operation.get("responses").fields().forEachRemaining(response -> {
-            if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
-                JsonNode problem = resolve(response.getValue()).at("/content/application~1problem+json");
-                assertThat(problem.at("/schema/$ref").asText()).as("%s %s", id, response.getKey())
-                        .isEqualTo("#/components/schemas/Problem");
-                assertThat(problem.at("/example/status").asText()).as("%s %s example", id, response.getKey())
-                        .isEqualTo(response.getKey());
-            }
-        }));
-        assertThat(served.at("/components/schemas/Problem/properties/errors/items/$ref").asText())
+        operations()
+                .forEach((id, operation) -> operation.get("responses").fields().forEachRemaining(response -> {
+                    if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                        JsonNode problem = resolve(response.getValue()).at("/content/application~1problem+json");
+                        assertThat(problem.at("/schema/$ref").asText())
+                                .as("%s %s", id, response.getKey())
+                                .isEqualTo("#/components/schemas/Problem");
+                        assertThat(problem.at("/example/status").asText())
+                                .as("%s %s example", id, response.getKey())
+                                .isEqualTo(response.getKey());
+                    }
+                }));
+        assertThat(served.at("/components/schemas/Problem/properties/errors/items/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/FieldError");
-        assertThat(served.at("/components/schemas/FieldError/required").toString()).isEqualTo("[\"field\",\"message\"]");
+        assertThat(served.at("/components/schemas/FieldError/required").toString())
+                .isEqualTo("[\"field\",\"message\"]");
     }
 
     @Test
     void redoclyLintFindsNoProblem() throws Exception {
-        NodeScript.Result lint = NodeScript.run(Duration.ofMinutes(2), List.of("node_modules/.bin/redocly", "lint",
-                "--config", Path.of(System.getProperty("redocly.config", "redocly.yaml")).toAbsolutePath().toString(),
-                "--format", "json", EXPORT.toAbsolutePath().toString()));
+        NodeScript.Result lint = NodeScript.run(
+                Duration.ofMinutes(2),
+                List.of(
+                        "node_modules/.bin/redocly",
+                        "lint",
+                        "--config",
+                        Path.of(System.getProperty("redocly.config", "redocly.yaml"))
+                                .toAbsolutePath()
+                                .toString(),
+                        "--format",
+                        "json",
+                        EXPORT.toAbsolutePath().toString()));
 
         JsonNode totals = new ObjectMapper().readTree(lint.stdout()).get("totals");
         assertThat(totals.get("errors").asInt()).as("errors").isZero();
-        assertThat(totals.get("warnings").asInt()).as("warnings (justify any in redocly.yaml)").isZero();
+        assertThat(totals.get("warnings").asInt())
+                .as("warnings (justify any in redocly.yaml)")
+                .isZero();
         assertThat(lint.exitCode()).isZero();
     }
 
     private static Map<String, JsonNode> operations() {
         Map<String, JsonNode> operations = new HashMap<>();
-        served.get("paths").forEach(path -> path.forEach(operation -> {
-            if (operation.has("operationId")) {
-                assertThat(operations.put(operation.get("operationId").asText(), operation)).as("unique operationId").isNull();
-            }
-        }));
+        served.get("paths")
+                .forEach(path -> path.forEach(operation -> {
+                    if (operation.has("operationId")) {
+                        assertThat(operations.put(operation.get("operationId").asText(), operation))
+                                .as("unique operationId")
+                                .isNull();
+                    }
+                }));
         return operations;
     }
 

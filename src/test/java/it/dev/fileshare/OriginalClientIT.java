@@ -33,28 +33,38 @@ class OriginalClientIT {
         String token = login.json().getString("token");
 
         byte[] content = Contents.everyByteValue();
-        JsonObject upload = Json.createObjectBuilder().add("file_name", "report.pdf")
-                .add("content", Base64.getEncoder().encodeToString(content)).build();
+        JsonObject upload = Json.createObjectBuilder()
+                .add("file_name", "report.pdf")
+                .add("content", Base64.getEncoder().encodeToString(content))
+                .build();
         assertOk(send(contentType, "file", token, "PUT", upload));
 
         ApiResponse download = assertOk(FileshareClient.send(client.request("file?file_name=report.pdf", token)
-                .header("Accept", "*/*").GET()));
+                .header("Accept", "*/*")
+                .GET()));
         assertThat(download.body()).isEqualTo(content);
 
-        ApiResponse list = assertOk(FileshareClient.send(client.request("files", token).header("Accept", "*/*").GET()));
+        ApiResponse list = assertOk(FileshareClient.send(
+                client.request("files", token).header("Accept", "*/*").GET()));
         assertThat(list.jsonArray().getJsonObject(0).getString("key")).isEqualTo(alice + "/report.pdf");
-        assertThat(list.jsonArray().getJsonObject(0).getJsonNumber("size").longValue()).isEqualTo(256);
+        assertThat(list.jsonArray().getJsonObject(0).getJsonNumber("size").longValue())
+                .isEqualTo(256);
 
-        JsonObject share = Json.createObjectBuilder().add("file_name", "report.pdf").add("username", bob).build();
+        JsonObject share = Json.createObjectBuilder()
+                .add("file_name", "report.pdf")
+                .add("username", bob)
+                .build();
         assertOk(send(contentType, "share", token, "POST", share));
 
         // curl -X POST with no body, as the original's logout was called.
-        assertOk(FileshareClient.send(client.request("logout", token).header("Accept", "*/*").POST(BodyPublishers.noBody())));
+        assertOk(FileshareClient.send(
+                client.request("logout", token).header("Accept", "*/*").POST(BodyPublishers.noBody())));
         assertThat(client.list(token).status()).isEqualTo(401);
     }
 
     private ApiResponse send(String contentType, String path, String token, String method, JsonObject body) {
-        HttpRequest.Builder request = client.request(path, token).header("Accept", "*/*")
+        HttpRequest.Builder request = client.request(path, token)
+                .header("Accept", "*/*")
                 .method(method, BodyPublishers.ofString(body.toString()));
         if (!NONE.equals(contentType)) {
             request.header("Content-Type", contentType);
@@ -63,7 +73,10 @@ class OriginalClientIT {
     }
 
     private static JsonObject credentials(String username, String password) {
-        return Json.createObjectBuilder().add("username", username).add("password", password).build();
+        return Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", password)
+                .build();
     }
 
     private static ApiResponse assertOk(ApiResponse response) {

@@ -7,8 +7,7 @@ import java.util.List;
 
 /** Checks of the one error shape the API promises: RFC 9457 problem details, with the original's message. */
 final class Problems {
-    private Problems() {
-    }
+    private Problems() {}
 
     /** Asserts {@code response} is a problem+json of {@code status} and returns its body. */
     static JsonObject assertProblem(ApiResponse response, int status) {
@@ -20,7 +19,9 @@ final class Problems {
         assertThat(problem.getInt("status")).as("status field").isEqualTo(status);
         String detail = problem.getString("detail", null);
         assertThat(detail).as("detail").isNotBlank();
-        assertThat(problem.getString("message", null)).as("message repeats detail").isEqualTo(detail);
+        assertThat(problem.getString("message", null))
+                .as("message repeats detail")
+                .isEqualTo(detail);
         assertNoInternals(response);
         return problem;
     }
@@ -30,7 +31,9 @@ final class Problems {
         JsonObject problem = assertProblem(response, 400);
         assertThat(problem.get("errors")).as("errors of %s", response).isNotNull();
         List<JsonObject> errors = problem.getJsonArray("errors").getValuesAs(JsonObject.class);
-        assertThat(errors).allSatisfy(error -> assertThat(error.getString("message", null)).isNotBlank());
+        assertThat(errors)
+                .allSatisfy(
+                        error -> assertThat(error.getString("message", null)).isNotBlank());
         assertThat(errors).extracting(error -> error.getString("field", null)).contains(field);
         return problem;
     }

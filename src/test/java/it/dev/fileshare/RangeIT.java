@@ -27,8 +27,10 @@ class RangeIT {
     @BeforeAll
     static void upload() {
         alice = CLIENT.signUp("rng-alice");
-        assertThat(CLIENT.uploadBinary(alice.token(), "thousand.bin", CONTENT).status()).isEqualTo(201);
-        assertThat(CLIENT.uploadBinary(alice.token(), "empty.bin", new byte[0]).status()).isEqualTo(201);
+        assertThat(CLIENT.uploadBinary(alice.token(), "thousand.bin", CONTENT).status())
+                .isEqualTo(201);
+        assertThat(CLIENT.uploadBinary(alice.token(), "empty.bin", new byte[0]).status())
+                .isEqualTo(201);
     }
 
     @ParameterizedTest(name = "{0} -> {1}-{2}")
@@ -72,8 +74,19 @@ class RangeIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bytes=0-1,5-9", "bytes=0-99, 200-299", "bytes=abc", "bytes=5-2", "items=0-99", "bytes=",
-        "bytes=-", "0-99", "bytes=--1", "bytes=1-2-3"})
+    @ValueSource(
+            strings = {
+                "bytes=0-1,5-9",
+                "bytes=0-99, 200-299",
+                "bytes=abc",
+                "bytes=5-2",
+                "items=0-99",
+                "bytes=",
+                "bytes=-",
+                "0-99",
+                "bytes=--1",
+                "bytes=1-2-3"
+            })
     void severalRangesOrAMalformedOneGetTheWholeFile(String range) {
         ApiResponse whole = get("thousand.bin", range);
 
@@ -85,7 +98,9 @@ class RangeIT {
     @Test
     void base64AnswersIgnoreRange() {
         ApiResponse text = FileshareClient.send(CLIENT.request("file?file_name=thousand.bin", alice.token())
-                .header("Accept", "text/plain").header("Range", "bytes=0-99").GET());
+                .header("Accept", "text/plain")
+                .header("Range", "bytes=0-99")
+                .GET());
 
         assertThat(text.status()).as("%s", text).isEqualTo(200);
         assertThat(text.mediaType()).isEqualTo("text/plain");
@@ -98,14 +113,18 @@ class RangeIT {
         Session bob = CLIENT.signUp("rng-bob");
         CLIENT.share(alice.token(), "thousand.bin", bob.username());
 
-        ApiResponse partial = FileshareClient.send(CLIENT.request("file?file_name=thousand.bin&username=" + alice.username(),
-                bob.token()).header("Range", "bytes=-10").GET());
+        ApiResponse partial = FileshareClient.send(
+                CLIENT.request("file?file_name=thousand.bin&username=" + alice.username(), bob.token())
+                        .header("Range", "bytes=-10")
+                        .GET());
 
         assertThat(partial.status()).isEqualTo(206);
         assertThat(partial.body()).isEqualTo(Arrays.copyOfRange(CONTENT, 990, 1000));
     }
 
     private static ApiResponse get(String name, String range) {
-        return FileshareClient.send(CLIENT.request("file?file_name=" + name, alice.token()).header("Range", range).GET());
+        return FileshareClient.send(CLIENT.request("file?file_name=" + name, alice.token())
+                .header("Range", range)
+                .GET());
     }
 }

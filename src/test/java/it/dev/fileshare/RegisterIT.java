@@ -23,7 +23,8 @@ class RegisterIT {
         ApiResponse response = client.register(username, PASSWORD);
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         assertThat(response.mediaType()).isEqualTo("application/json");
-        assertThat(response.json()).isEqualTo(Json.createObjectBuilder().add("username", username).build());
+        assertThat(response.json())
+                .isEqualTo(Json.createObjectBuilder().add("username", username).build());
         assertThat(client.login(username, PASSWORD).status()).isEqualTo(200);
     }
 
@@ -54,12 +55,26 @@ class RegisterIT {
         String username = UniqueNames.user("long").concat("x".repeat(65)).substring(0, 65);
         assertInvalid(client.register(username, PASSWORD), "username");
         // Rejected, not truncated: the 64-character prefix was never registered.
-        assertThat(client.register(username.substring(0, 64), PASSWORD).status()).isEqualTo(200);
+        assertThat(client.register(username.substring(0, 64), PASSWORD).status())
+                .isEqualTo(200);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "with space", "dot.name", "slash/name", "back\\slash", "at@sign", "ümlaut", "tab\tname",
-        "new\nline", "semi;colon", "..", "percent%41"})
+    @ValueSource(
+            strings = {
+                "",
+                "with space",
+                "dot.name",
+                "slash/name",
+                "back\\slash",
+                "at@sign",
+                "ümlaut",
+                "tab\tname",
+                "new\nline",
+                "semi;colon",
+                "..",
+                "percent%41"
+            })
     void usernameOutsideTheAlphabetIsRejected(String username) {
         assertInvalid(client.register(username, PASSWORD), "username");
     }
@@ -94,7 +109,9 @@ class RegisterIT {
 
     @Test
     void missingFieldsAreRejected() {
-        var onlyName = Json.createObjectBuilder().add("username", UniqueNames.user("nopw")).build();
+        var onlyName = Json.createObjectBuilder()
+                .add("username", UniqueNames.user("nopw"))
+                .build();
         assertInvalid(postRaw(onlyName.toString()), "password");
         var onlyPassword = Json.createObjectBuilder().add("password", PASSWORD).build();
         assertInvalid(postRaw(onlyPassword.toString()), "username");
@@ -102,19 +119,32 @@ class RegisterIT {
 
     @Test
     void fieldsOfTheWrongTypeAreRejected() {
-        var numbers = Json.createObjectBuilder().add("username", 42).add("password", PASSWORD).build();
+        var numbers = Json.createObjectBuilder()
+                .add("username", 42)
+                .add("password", PASSWORD)
+                .build();
         assertInvalid(postRaw(numbers.toString()), "username");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "{", "not json", "[]", "\"a string\"", "null", "{\"username\": \"x\",}",
-        "{\"username\": \"a\", \"password\": \"b\"} trailing"})
+    @ValueSource(
+            strings = {
+                "",
+                "{",
+                "not json",
+                "[]",
+                "\"a string\"",
+                "null",
+                "{\"username\": \"x\",}",
+                "{\"username\": \"a\", \"password\": \"b\"} trailing"
+            })
     void malformedOrNonObjectBodiesAreRejected(String body) {
         assertProblem(postRaw(body), 400);
     }
 
     private ApiResponse postRaw(String body) {
-        return FileshareClient.send(client.request("register", null).header("Content-Type", "application/json")
+        return FileshareClient.send(client.request("register", null)
+                .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(body)));
     }
 }

@@ -30,9 +30,13 @@ class RevokeShareIT {
         carol = client.signUp("rv-c");
         alice = client.signUp("rv-a");
         bob = client.signUp("rv-b");
-        assertThat(client.uploadBinary(owner.token(), "team.txt", Contents.text("for the team")).status()).isEqualTo(201);
+        assertThat(client.uploadBinary(owner.token(), "team.txt", Contents.text("for the team"))
+                        .status())
+                .isEqualTo(201);
         for (Session grantee : List.of(carol, alice, bob)) {
-            assertThat(client.share(owner.token(), "team.txt", grantee.username()).status()).isEqualTo(200);
+            assertThat(client.share(owner.token(), "team.txt", grantee.username())
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -57,8 +61,12 @@ class RevokeShareIT {
         // To a grantee, "team.txt" names a file of their own, which they do not have.
         assertProblem(grantees(bob, "team.txt"), 404);
         assertProblem(grantees(owner, "no-such.txt"), 404);
-        assertInvalid(FileshareClient.send(client.request("shares", owner.token()).GET()), "file_name");
-        assertProblem(FileshareClient.send(client.request("shares?file_name=team.txt", null).GET()), 401);
+        assertInvalid(
+                FileshareClient.send(client.request("shares", owner.token()).GET()), "file_name");
+        assertProblem(
+                FileshareClient.send(
+                        client.request("shares?file_name=team.txt", null).GET()),
+                401);
     }
 
     @Test
@@ -71,9 +79,11 @@ class RevokeShareIT {
         assertThat(client.list(bob.token()).jsonArray()).isEmpty();
         assertProblem(client.downloadUrl(bob.token(), owner.username(), "team.txt"), 404);
         assertThat(names(grantees(owner, "team.txt"))).containsExactly(alice.username(), carol.username());
-        assertThat(client.download(alice.token(), owner.username(), "team.txt").body()).isEqualTo(Contents.text("for the team"));
+        assertThat(client.download(alice.token(), owner.username(), "team.txt").body())
+                .isEqualTo(Contents.text("for the team"));
         assertThat(client.list(carol.token()).jsonArray().getValuesAs(JsonObject.class))
-                .extracting(entry -> entry.getString("key")).containsExactly(owner.username() + "/team.txt");
+                .extracting(entry -> entry.getString("key"))
+                .containsExactly(owner.username() + "/team.txt");
     }
 
     @Test
@@ -85,29 +95,41 @@ class RevokeShareIT {
         assertProblem(revoke(owner, "no-such.txt", bob.username()), 404);
         // A grantee cannot revoke: the file is not theirs.
         assertProblem(revoke(alice, "team.txt", carol.username()), 404);
-        assertThat(client.download(carol.token(), owner.username(), "team.txt").status()).isEqualTo(200);
-        assertInvalid(FileshareClient.send(client.request("share?file_name=team.txt", owner.token()).DELETE()), "username");
+        assertThat(client.download(carol.token(), owner.username(), "team.txt").status())
+                .isEqualTo(200);
+        assertInvalid(
+                FileshareClient.send(client.request("share?file_name=team.txt", owner.token())
+                        .DELETE()),
+                "username");
     }
 
     @Test
     void aRevokedGranteeCanBeGrantedAgain() {
         revoke(owner, "team.txt", bob.username());
-        assertThat(client.share(owner.token(), "team.txt", bob.username()).status()).isEqualTo(200);
+        assertThat(client.share(owner.token(), "team.txt", bob.username()).status())
+                .isEqualTo(200);
 
-        assertThat(client.download(bob.token(), owner.username(), "team.txt").status()).isEqualTo(200);
+        assertThat(client.download(bob.token(), owner.username(), "team.txt").status())
+                .isEqualTo(200);
         assertThat(names(grantees(owner, "team.txt"))).contains(bob.username());
     }
 
     private ApiResponse grantees(Session who, String name) {
-        return FileshareClient.send(client.request("shares?file_name=" + FileshareClient.encode(name), who.token()).GET());
+        return FileshareClient.send(client.request("shares?file_name=" + FileshareClient.encode(name), who.token())
+                .GET());
     }
 
     private ApiResponse revoke(Session who, String name, String grantee) {
-        return FileshareClient.send(client.request("share?file_name=" + FileshareClient.encode(name) + "&username="
-                + FileshareClient.encode(grantee), who.token()).DELETE());
+        return FileshareClient.send(client.request(
+                        "share?file_name=" + FileshareClient.encode(name) + "&username="
+                                + FileshareClient.encode(grantee),
+                        who.token())
+                .DELETE());
     }
 
     private static List<String> names(ApiResponse shares) {
-        return shares.jsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return shares.jsonArray().getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 }

@@ -46,14 +46,22 @@ class ServerCrashIT {
     private static final int KIB = 1024;
     private static final int MIB = Contents.MIB;
     /** Sizes of the ten files before the crash, of their new versions, and of the ten new files: some of 8 to 32 MiB. */
-    private static final int[] OLD_SIZES = {32 * MIB, 16 * MIB, 8 * MIB, 3 * MIB, MIB, 256 * KIB, 64 * KIB, 4 * KIB, 1, 0};
-    private static final int[] NEW_SIZES = {24 * MIB, 20 * MIB, 8 * MIB + 1, 2 * MIB, 3 * MIB / 2, 512 * KIB, 100 * KIB, 10 * KIB, 777, KIB};
-    private static final int[] ADDED_SIZES = {16 * MIB, 10 * MIB, 3 * MIB, MIB, 300 * KIB, 64 * KIB, 8 * KIB, KIB, 17, 0};
+    private static final int[] OLD_SIZES = {
+        32 * MIB, 16 * MIB, 8 * MIB, 3 * MIB, MIB, 256 * KIB, 64 * KIB, 4 * KIB, 1, 0
+    };
+
+    private static final int[] NEW_SIZES = {
+        24 * MIB, 20 * MIB, 8 * MIB + 1, 2 * MIB, 3 * MIB / 2, 512 * KIB, 100 * KIB, 10 * KIB, 777, KIB
+    };
+    private static final int[] ADDED_SIZES = {16 * MIB, 10 * MIB, 3 * MIB, MIB, 300 * KIB, 64 * KIB, 8 * KIB, KIB, 17, 0
+    };
     /** Uploads this large stream at {@link #SLOW_RATE}, so they are still in flight when the server dies. */
     private static final int LARGE = 8 * MIB;
+
     private static final long SLOW_RATE = 512 * KIB;
     /** The kill comes once this many uploads were acknowledged (or {@link #KILL_AFTER} passed). */
     private static final int ACKNOWLEDGED_BEFORE_KILL = 8;
+
     private static final Duration KILL_AFTER = Duration.ofSeconds(15);
     private static final Duration START_LIMIT = Duration.ofSeconds(240);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(90);
@@ -77,7 +85,8 @@ class ServerCrashIT {
             // One left running by an aborted earlier run: stop it, or give up rather than touch someone else's server.
             server.stop(STOP_LIMIT);
             assertThat(LibertyServerProcess.answers(http, baseUri))
-                    .as("something else answers on %s; pass -Dit.crash.http.port=<a free port>", baseUri).isFalse();
+                    .as("something else answers on %s; pass -Dit.crash.http.port=<a free port>", baseUri)
+                    .isFalse();
         }
         deleteRecursively(dataDir);
     }
@@ -100,7 +109,8 @@ class ServerCrashIT {
 
         String username = UniqueNames.user("crash");
         String password = "pw-" + username;
-        assertThat(send(json("register", null, credentials(username, password))).statusCode()).isEqualTo(200);
+        assertThat(send(json("register", null, credentials(username, password))).statusCode())
+                .isEqualTo(200);
         String token = login(username, password);
 
         // Ten files with known old contents.
@@ -123,8 +133,11 @@ class ServerCrashIT {
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         long killAfter = System.nanoTime() + KILL_AFTER.toNanos();
-        while (!(allStarted(uploads) && (acknowledged(uploads) >= ACKNOWLEDGED_BEFORE_KILL || System.nanoTime() > killAfter))) {
-            assertThat(System.nanoTime()).as("every upload under way within 60 s").isLessThan(deadline);
+        while (!(allStarted(uploads)
+                && (acknowledged(uploads) >= ACKNOWLEDGED_BEFORE_KILL || System.nanoTime() > killAfter))) {
+            assertThat(System.nanoTime())
+                    .as("every upload under way within 60 s")
+                    .isLessThan(deadline);
             for (Upload upload : uploads) {
                 if (upload.response.isDone() && !upload.acknowledged()) {
                     throw new AssertionError(upload.name + " failed before the kill: " + upload.outcome());
@@ -147,14 +160,19 @@ class ServerCrashIT {
         Set<Upload> acknowledged = new HashSet<>();
         for (Upload upload : uploads) {
             if (upload.acknowledged()) {
-                assertThat(upload.response.get().statusCode()).as("%s: %s", upload.name, upload.outcome())
+                assertThat(upload.response.get().statusCode())
+                        .as("%s: %s", upload.name, upload.outcome())
                         .isEqualTo(upload.oldSha256 == null ? 201 : 200);
                 acknowledged.add(upload);
             }
         }
         long partialWrites = countFiles(dataDir.resolve("tmp"));
-        assertThat(inFlight).as("uploads in the middle of their body when the server died").hasSizeGreaterThanOrEqualTo(3);
-        assertThat(partialWrites).as("unfinished blob writes the kill left in %s", dataDir.resolve("tmp")).isPositive();
+        assertThat(inFlight)
+                .as("uploads in the middle of their body when the server died")
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(partialWrites)
+                .as("unfinished blob writes the kill left in %s", dataDir.resolve("tmp"))
+                .isPositive();
 
         // The same server on the same data directory: it must open the store by itself.
         server.start(Duration.ofSeconds(60));
@@ -162,9 +180,13 @@ class ServerCrashIT {
 
         SoftAssertions softly = new SoftAssertions();
         HttpResponse<String> listing = send(get(token, "files"));
-        softly.assertThat(listing.statusCode()).as("the session from before the crash still works").isEqualTo(200);
+        softly.assertThat(listing.statusCode())
+                .as("the session from before the crash still works")
+                .isEqualTo(200);
         Map<String, JsonObject> listed = new HashMap<>();
-        for (JsonObject entry : Json.createReader(new java.io.StringReader(listing.body())).readArray().getValuesAs(JsonObject.class)) {
+        for (JsonObject entry : Json.createReader(new java.io.StringReader(listing.body()))
+                .readArray()
+                .getValuesAs(JsonObject.class)) {
             listed.put(entry.getString("file_name"), entry);
         }
         int oldCount = 0;
@@ -172,61 +194,97 @@ class ServerCrashIT {
         int absent = 0;
         Set<String> present = new HashSet<>();
         for (Upload upload : uploads) {
-            HttpResponse<byte[]> download = http.send(get(token, "file?file_name=" + upload.name), BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> download =
+                    http.send(get(token, "file?file_name=" + upload.name), BodyHandlers.ofByteArray());
             if (download.statusCode() == 404) {
-                softly.assertThat(upload.oldSha256).as("%s was there before the crash, and is gone", upload.name).isNull();
-                softly.assertThat(acknowledged).as("%s was acknowledged, and is gone", upload.name).doesNotContain(upload);
-                softly.assertThat(listed).as("listing of the absent %s", upload.name).doesNotContainKey(upload.name);
+                softly.assertThat(upload.oldSha256)
+                        .as("%s was there before the crash, and is gone", upload.name)
+                        .isNull();
+                softly.assertThat(acknowledged)
+                        .as("%s was acknowledged, and is gone", upload.name)
+                        .doesNotContain(upload);
+                softly.assertThat(listed)
+                        .as("listing of the absent %s", upload.name)
+                        .doesNotContainKey(upload.name);
                 absent++;
                 continue;
             }
-            softly.assertThat(download.statusCode()).as("download of %s", upload.name).isEqualTo(200);
+            softly.assertThat(download.statusCode())
+                    .as("download of %s", upload.name)
+                    .isEqualTo(200);
             present.add(upload.name);
             String sha256 = Contents.sha256(download.body());
             if (sha256.equals(upload.newSha256)) {
                 newCount++;
             } else if (sha256.equals(upload.oldSha256)) {
                 oldCount++;
-                softly.assertThat(acknowledged).as("%s was acknowledged, yet holds its old content", upload.name).doesNotContain(upload);
+                softly.assertThat(acknowledged)
+                        .as("%s was acknowledged, yet holds its old content", upload.name)
+                        .doesNotContain(upload);
             } else {
-                softly.fail("%s is neither its old nor its new content (%d bytes)", upload.name, download.body().length);
+                softly.fail(
+                        "%s is neither its old nor its new content (%d bytes)", upload.name, download.body().length);
             }
             JsonObject entry = listed.get(upload.name);
             softly.assertThat(entry).as("listing entry of %s", upload.name).isNotNull();
             if (entry != null) {
-                softly.assertThat(entry.getJsonNumber("size").longValue()).as("listed size of %s", upload.name)
+                softly.assertThat(entry.getJsonNumber("size").longValue())
+                        .as("listed size of %s", upload.name)
                         .isEqualTo(download.body().length);
-                softly.assertThat(download.headers().firstValue("ETag")).as("ETag of %s", upload.name)
+                softly.assertThat(download.headers().firstValue("ETag"))
+                        .as("ETag of %s", upload.name)
                         .contains(entry.getString("etag"));
             }
         }
-        softly.assertThat(listed.keySet()).as("the listing holds exactly the files that download").isEqualTo(present);
+        softly.assertThat(listed.keySet())
+                .as("the listing holds exactly the files that download")
+                .isEqualTo(present);
 
         // The recovery sweep removed what the kill left half-written, and no stored version lost its blob.
-        softly.assertThat(countFiles(dataDir.resolve("tmp"))).as("unfinished writes after the restart").isZero();
-        softly.assertThat(countFiles(dataDir.resolve("blobs"))).as("blobs after the restart: one per file").isEqualTo(present.size());
+        softly.assertThat(countFiles(dataDir.resolve("tmp")))
+                .as("unfinished writes after the restart")
+                .isZero();
+        softly.assertThat(countFiles(dataDir.resolve("blobs")))
+                .as("blobs after the restart: one per file")
+                .isEqualTo(present.size());
 
         // The store works: a new upload reads back, and logging in still works.
         byte[] after = Contents.random(999, 3 * MIB);
         HttpResponse<String> put = send(binaryPut(token, "after-restart.bin", BodyPublishers.ofByteArray(after)));
-        softly.assertThat(put.statusCode()).as("upload after the restart: %s", put.body()).isEqualTo(201);
-        HttpResponse<byte[]> back = http.send(get(token, "file?file_name=after-restart.bin"), BodyHandlers.ofByteArray());
+        softly.assertThat(put.statusCode())
+                .as("upload after the restart: %s", put.body())
+                .isEqualTo(201);
+        HttpResponse<byte[]> back =
+                http.send(get(token, "file?file_name=after-restart.bin"), BodyHandlers.ofByteArray());
         softly.assertThat(back.statusCode()).isEqualTo(200);
-        softly.assertThat(Contents.sha256(back.body())).as("download after the restart").isEqualTo(Contents.sha256(after));
+        softly.assertThat(Contents.sha256(back.body()))
+                .as("download after the restart")
+                .isEqualTo(Contents.sha256(after));
         String fresh = login(username, password);
-        softly.assertThat(send(get(fresh, "files")).statusCode()).as("a new session after the restart").isEqualTo(200);
+        softly.assertThat(send(get(fresh, "files")).statusCode())
+                .as("a new session after the restart")
+                .isEqualTo(200);
         softly.assertAll();
 
-        System.out.printf("ServerCrashIT: SIGKILL to Liberty pid %d with %d of 20 uploads acknowledged, %d mid-body, "
+        System.out.printf(
+                "ServerCrashIT: SIGKILL to Liberty pid %d with %d of 20 uploads acknowledged, %d mid-body, "
                         + "%d unfinished blob write(s) on disk; after restart %d new, %d old, %d absent; %.1f s in all%n",
-                killed, acknowledged.size(), inFlight.size(), partialWrites, newCount, oldCount, absent,
+                killed,
+                acknowledged.size(),
+                inFlight.size(),
+                partialWrites,
+                newCount,
+                oldCount,
+                absent,
                 (System.nanoTime() - started) / 1e9);
     }
 
     private String login(String username, String password) throws Exception {
         HttpResponse<String> login = send(json("login", null, credentials(username, password)));
         assertThat(login.statusCode()).as("login: %s", login.body()).isEqualTo(200);
-        return Json.createReader(new java.io.StringReader(login.body())).readObject().getString("token");
+        return Json.createReader(new java.io.StringReader(login.body()))
+                .readObject()
+                .getString("token");
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
@@ -234,7 +292,8 @@ class ServerCrashIT {
     }
 
     private HttpRequest.Builder builder(String pathAndQuery, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUri.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT);
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(baseUri.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT);
         return token == null ? builder : builder.header("x-session-token", token);
     }
 
@@ -243,17 +302,24 @@ class ServerCrashIT {
     }
 
     private HttpRequest json(String path, String token, JsonObject body) {
-        return builder(path, token).header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(body.toString())).build();
+        return builder(path, token)
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(body.toString()))
+                .build();
     }
 
     private HttpRequest binaryPut(String token, String name, HttpRequest.BodyPublisher body) {
         return builder("file?file_name=" + FileshareClient.encode(name), token)
-                .header("Content-Type", "application/octet-stream").PUT(body).build();
+                .header("Content-Type", "application/octet-stream")
+                .PUT(body)
+                .build();
     }
 
     private static JsonObject credentials(String username, String password) {
-        return Json.createObjectBuilder().add("username", username).add("password", password).build();
+        return Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", password)
+                .build();
     }
 
     private static boolean allStarted(List<Upload> uploads) {
@@ -287,7 +353,8 @@ class ServerCrashIT {
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("system property " + property + " is not set (the pom passes it to failsafe)");
+            throw new IllegalStateException(
+                    "system property " + property + " is not set (the pom passes it to failsafe)");
         }
         return value;
     }
@@ -317,7 +384,8 @@ class ServerCrashIT {
             this.newSha256 = Contents.sha256(content);
             // Large bodies crawl (8 MiB at 512 KiB/s is 16 s); the others finish in 0.3 to 4 s, one after another.
             double seconds = 0.3 + 0.2 * index;
-            this.bytesPerSecond = content.length >= LARGE ? SLOW_RATE : Math.max(64 * KIB, (long) (content.length / seconds));
+            this.bytesPerSecond =
+                    content.length >= LARGE ? SLOW_RATE : Math.max(64 * KIB, (long) (content.length / seconds));
         }
 
         HttpRequest.BodyPublisher body() {
@@ -330,7 +398,9 @@ class ServerCrashIT {
         }
 
         boolean acknowledged() {
-            return response.isDone() && !response.isCompletedExceptionally() && response.join().statusCode() / 100 == 2;
+            return response.isDone()
+                    && !response.isCompletedExceptionally()
+                    && response.join().statusCode() / 100 == 2;
         }
 
         boolean midBody() {

@@ -26,7 +26,9 @@ class ShareIT {
     void signUp() {
         owner = client.signUp("sh-owner");
         grantee = client.signUp("sh-grantee");
-        assertThat(client.upload(owner.token(), "shared.txt", Contents.text("for you")).status()).isEqualTo(200);
+        assertThat(client.upload(owner.token(), "shared.txt", Contents.text("for you"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -38,7 +40,8 @@ class ShareIT {
         assertThat(share.mediaType()).isEqualTo("application/json");
         assertThat(share.json()).isEqualTo(JsonValue.EMPTY_JSON_OBJECT);
 
-        assertThat(client.download(grantee.token(), owner.username(), "shared.txt").body())
+        assertThat(client.download(grantee.token(), owner.username(), "shared.txt")
+                        .body())
                 .isEqualTo(Contents.text("for you"));
         assertThat(client.list(grantee.token()).jsonArray().getValuesAs(JsonObject.class))
                 .extracting(entry -> entry.getString("key"))
@@ -49,13 +52,15 @@ class ShareIT {
     void granteeSeesTheOwnersLatestVersion() {
         client.share(owner.token(), "shared.txt", grantee.username());
         client.upload(owner.token(), "shared.txt", Contents.text("updated"));
-        assertThat(client.download(grantee.token(), owner.username(), "shared.txt").body())
+        assertThat(client.download(grantee.token(), owner.username(), "shared.txt")
+                        .body())
                 .isEqualTo(Contents.text("updated"));
     }
 
     @Test
     void sharingAgainIsANoOp() {
-        assertThat(client.share(owner.token(), "shared.txt", grantee.username()).status()).isEqualTo(200);
+        assertThat(client.share(owner.token(), "shared.txt", grantee.username()).status())
+                .isEqualTo(200);
         ApiResponse again = client.share(owner.token(), "shared.txt", grantee.username());
         assertThat(again.status()).as("%s", again).isEqualTo(200);
         assertThat(again.json()).isEqualTo(JsonValue.EMPTY_JSON_OBJECT);
@@ -94,15 +99,25 @@ class ShareIT {
     void invalidBodiesAre400() {
         assertInvalid(client.share(owner.token(), "shared.txt", "not a username"), "username");
         assertInvalid(client.share(owner.token(), "../shared.txt", grantee.username()), "file_name");
-        assertInvalid(postRaw(Json.createObjectBuilder().add("file_name", "shared.txt").build().toString()), "username");
-        assertInvalid(postRaw(Json.createObjectBuilder().add("username", grantee.username()).build().toString()),
+        assertInvalid(
+                postRaw(Json.createObjectBuilder()
+                        .add("file_name", "shared.txt")
+                        .build()
+                        .toString()),
+                "username");
+        assertInvalid(
+                postRaw(Json.createObjectBuilder()
+                        .add("username", grantee.username())
+                        .build()
+                        .toString()),
                 "file_name");
         assertProblem(postRaw("{not json"), 400);
         assertProblem(postRaw(""), 400);
     }
 
     private ApiResponse postRaw(String body) {
-        return FileshareClient.send(client.request("share", owner.token()).header("Content-Type", "application/json")
+        return FileshareClient.send(client.request("share", owner.token())
+                .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(body)));
     }
 }

@@ -18,12 +18,14 @@ class SwaggerUiIT {
     @Test
     void tryItOutWorksInChromium() throws Exception {
         assertThat(Files.isExecutable(CHROMIUM))
-                .as("Chromium is needed at %s for the Swagger UI test: apt-get install -y chromium", CHROMIUM).isTrue();
+                .as("Chromium is needed at %s for the Swagger UI test: apt-get install -y chromium", CHROMIUM)
+                .isTrue();
         Files.deleteIfExists(SCREENSHOT);
 
         NodeScript.Result result = NodeScript.runCompiled("swagger-ui.js", Duration.ofMinutes(3));
 
-        assertThat(result.stdout()).contains("ok - GET /files answers 200 with the uploaded file, rendered")
+        assertThat(result.stdout())
+                .contains("ok - GET /files answers 200 with the uploaded file, rendered")
                 .containsPattern("(?m)^6 passed, 0 failed$");
         assertThat(result.exitCode()).isZero();
         assertThat(SCREENSHOT).isRegularFile();

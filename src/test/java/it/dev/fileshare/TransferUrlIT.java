@@ -49,7 +49,9 @@ class TransferUrlIT {
         assertThat(URI.create(upload.getString("url")).isAbsolute()).isTrue();
         assertThat(upload.getString("url")).doesNotContain(alice.token());
         Instant expires = Instant.parse(upload.getString("expires_at"));
-        assertThat(expires).isAfter(before).isBefore(Instant.now().plus(Duration.ofDays(7)).plusSeconds(1));
+        assertThat(expires)
+                .isAfter(before)
+                .isBefore(Instant.now().plus(Duration.ofDays(7)).plusSeconds(1));
 
         ApiResponse put = FileshareClient.send(FileshareClient.follow(upload, BodyPublishers.ofByteArray(content)));
         assertThat(put.status()).as("%s", put).isBetween(200, 201);
@@ -67,7 +69,8 @@ class TransferUrlIT {
         client.uploadBinary(alice.token(), "replace.bin", Contents.text("old"));
         JsonObject upload = client.uploadUrl(alice.token(), "replace.bin", null).json();
 
-        ApiResponse put = FileshareClient.send(FileshareClient.follow(upload, BodyPublishers.ofByteArray(Contents.text("new"))));
+        ApiResponse put =
+                FileshareClient.send(FileshareClient.follow(upload, BodyPublishers.ofByteArray(Contents.text("new"))));
 
         assertThat(put.status()).as("%s", put).isEqualTo(200);
         assertThat(client.download(alice.token(), "replace.bin").body()).isEqualTo(Contents.text("new"));
@@ -77,8 +80,8 @@ class TransferUrlIT {
     void streamsPastTheJsonLimitBothWays() {
         long size = 20L * Contents.MIB;
         JsonObject upload = client.uploadUrl(alice.token(), "twenty.bin", size).json();
-        ApiResponse put = FileshareClient.send(FileshareClient.follow(upload,
-                FileshareClient.streamOf(() -> Contents.stream(20, size), size)));
+        ApiResponse put = FileshareClient.send(
+                FileshareClient.follow(upload, FileshareClient.streamOf(() -> Contents.stream(20, size), size)));
         assertThat(put.status()).as("%s", put).isBetween(200, 201);
 
         FileshareClient.Streamed get = FileshareClient.streamed(
@@ -95,8 +98,8 @@ class TransferUrlIT {
         client.uploadBinary(alice.token(), "ranged.bin", content);
         JsonObject download = downloadLink(alice, alice.username(), "ranged.bin");
 
-        ApiResponse partial = FileshareClient.send(FileshareClient.follow(download, BodyPublishers.noBody())
-                .header("Range", "bytes=100-199"));
+        ApiResponse partial = FileshareClient.send(
+                FileshareClient.follow(download, BodyPublishers.noBody()).header("Range", "bytes=100-199"));
 
         assertThat(partial.status()).isEqualTo(206);
         assertThat(partial.header("Content-Range")).contains("bytes 100-199/1000");
@@ -120,7 +123,8 @@ class TransferUrlIT {
 
         JsonObject notShared = assertProblem(client.downloadUrl(bob.token(), alice.username(), "private.bin"), 404);
         JsonObject missing = assertProblem(client.downloadUrl(bob.token(), alice.username(), "no-such.bin"), 404);
-        assertThat(Problems.withoutNames(notShared, "private.bin")).isEqualTo(Problems.withoutNames(missing, "no-such.bin"));
+        assertThat(Problems.withoutNames(notShared, "private.bin"))
+                .isEqualTo(Problems.withoutNames(missing, "no-such.bin"));
         assertProblem(client.downloadUrl(alice.token(), alice.username(), "no-such.bin"), 404);
     }
 
@@ -130,12 +134,16 @@ class TransferUrlIT {
         assertProblem(client.downloadUrl(null, alice.username(), "x.bin"), 401);
         assertInvalid(client.uploadUrl(alice.token(), "../x.bin", null), "file_name");
         assertInvalid(client.uploadUrl(alice.token(), "x.bin", -1L), "size");
-        assertInvalid(FileshareClient.send(client.request("file/download-url", alice.token()).GET()), "file_name");
+        assertInvalid(
+                FileshareClient.send(
+                        client.request("file/download-url", alice.token()).GET()),
+                "file_name");
     }
 
     @Test
     void anUploadUrlIsForAtMostFiveGib() {
-        assertThat(client.uploadUrl(alice.token(), "huge.bin", FIVE_GIB).status()).isEqualTo(200);
+        assertThat(client.uploadUrl(alice.token(), "huge.bin", FIVE_GIB).status())
+                .isEqualTo(200);
         JsonObject problem = assertProblem(client.uploadUrl(alice.token(), "huge.bin", FIVE_GIB + 1), 413);
         assertThat(problem.getString("detail")).contains(Long.toString(FIVE_GIB + 1));
     }
@@ -159,7 +167,8 @@ class TransferUrlIT {
         FileshareServer.assumeLocalTransferUrls();
         Session mallory = client.signUp("xfer-mallory");
         client.uploadBinary(alice.token(), "target.bin", Contents.text("alice's"));
-        JsonObject upload = client.uploadUrl(mallory.token(), "target.bin", null).json();
+        JsonObject upload =
+                client.uploadUrl(mallory.token(), "target.bin", null).json();
 
         assertForbidden(put(withParam(upload, "owner", alice.username()), Contents.text("overwritten")));
         assertForbidden(put(withParam(upload, "file_name", "other.bin"), Contents.text("elsewhere")));
@@ -177,7 +186,8 @@ class TransferUrlIT {
         FileshareServer.assumeLocalTransferUrls();
         client.uploadBinary(alice.token(), "method.bin", Contents.text("keep"));
         JsonObject download = downloadLink(alice, alice.username(), "method.bin");
-        JsonObject asPut = Json.createObjectBuilder(download).add("method", "PUT").build();
+        JsonObject asPut =
+                Json.createObjectBuilder(download).add("method", "PUT").build();
 
         assertForbidden(put(asPut, Contents.text("overwritten")));
         assertThat(client.download(alice.token(), "method.bin").body()).isEqualTo(Contents.text("keep"));
@@ -191,7 +201,10 @@ class TransferUrlIT {
         long expires = Long.parseLong(query(download).get("expires"));
 
         // An expiry in the past: expired, and the signature no longer matches it either.
-        assertForbidden(get(withParam(download, "expires", Long.toString(Instant.now().minusSeconds(60).getEpochSecond()))));
+        assertForbidden(get(withParam(
+                download,
+                "expires",
+                Long.toString(Instant.now().minusSeconds(60).getEpochSecond()))));
         // A later one cannot be bought by editing the URL.
         assertForbidden(get(withParam(download, "expires", Long.toString(expires + 86_400))));
         assertThat(get(download).status()).isEqualTo(200);

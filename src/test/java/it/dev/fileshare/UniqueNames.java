@@ -7,8 +7,7 @@ final class UniqueNames {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String DIGITS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    private UniqueNames() {
-    }
+    private UniqueNames() {}
 
     /** {@code prefix} plus a random suffix of 12 letters and digits. */
     static String user(String prefix) {

@@ -46,13 +46,15 @@ class UploadIT {
         assertThat(entry.getJsonNumber("size").longValueExact()).isEqualTo(5);
         OffsetDateTime modified = OffsetDateTime.parse(entry.getString("modified"));
         assertThat(modified.getOffset()).isEqualTo(ZoneOffset.UTC);
-        assertThat(modified.toInstant()).isBetween(before.minus(Duration.ofSeconds(1)), Instant.now().plusSeconds(2));
+        assertThat(modified.toInstant())
+                .isBetween(before.minus(Duration.ofSeconds(1)), Instant.now().plusSeconds(2));
         assertThat(entry.getString("etag")).matches("\"[^\"]+\"");
     }
 
     @Test
     void replacingAFileChangesItsEntryAndContent() {
-        JsonObject first = CLIENT.upload(alice.token(), "replace.txt", Contents.text("first")).json();
+        JsonObject first = CLIENT.upload(alice.token(), "replace.txt", Contents.text("first"))
+                .json();
         ApiResponse second = CLIENT.upload(alice.token(), "replace.txt", Contents.text("second!"));
 
         assertThat(second.status()).isEqualTo(200);
@@ -75,9 +77,26 @@ class UploadIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"with space.txt", " leading and trailing ", "résumé.pdf", "日本語のファイル", "emoji 📄.txt",
-        "...", ".hidden", "a..b", "%2e%2e", "%2F", "C:drive", "CON", "name?with=query&chars#frag", "'quoted' \"double\"",
-        "<script>", "~", "*"})
+    @ValueSource(
+            strings = {
+                "with space.txt",
+                " leading and trailing ",
+                "résumé.pdf",
+                "日本語のファイル",
+                "emoji 📄.txt",
+                "...",
+                ".hidden",
+                "a..b",
+                "%2e%2e",
+                "%2F",
+                "C:drive",
+                "CON",
+                "name?with=query&chars#frag",
+                "'quoted' \"double\"",
+                "<script>",
+                "~",
+                "*"
+            })
     void oddButValidNamesStayTheirOwner(String fileName) {
         byte[] content = Contents.text("content of " + fileName);
         ApiResponse response = CLIENT.upload(alice.token(), fileName, content);
@@ -91,15 +110,35 @@ class UploadIT {
     void nameOf255BytesOfUtf8IsAccepted() {
         String threeByteChars = "€".repeat(85); // 255 bytes
         String asciiName = "n".repeat(255);
-        assertThat(CLIENT.upload(alice.token(), threeByteChars, Contents.text("x")).status()).isEqualTo(200);
-        assertThat(CLIENT.upload(alice.token(), asciiName, Contents.text("x")).status()).isEqualTo(200);
+        assertThat(CLIENT.upload(alice.token(), threeByteChars, Contents.text("x"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(CLIENT.upload(alice.token(), asciiName, Contents.text("x")).status())
+                .isEqualTo(200);
         assertThat(CLIENT.download(alice.token(), threeByteChars).body()).isEqualTo(Contents.text("x"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a/b", "/", "/etc/passwd", "../escape", "a\\b", "\\", "..\\escape", ".", "..",
-        "nul\u0000byte", "\u0001", "tab\tname", "line\nbreak", "carriage\rreturn", "unit\u001Fseparator",
-        "delete\u007F"})
+    @ValueSource(
+            strings = {
+                "",
+                "a/b",
+                "/",
+                "/etc/passwd",
+                "../escape",
+                "a\\b",
+                "\\",
+                "..\\escape",
+                ".",
+                "..",
+                "nul\u0000byte",
+                "\u0001",
+                "tab\tname",
+                "line\nbreak",
+                "carriage\rreturn",
+                "unit\u001Fseparator",
+                "delete\u007F"
+            })
     void namesBreakingTheRulesAreRejected(String fileName) {
         assertInvalid(CLIENT.upload(alice.token(), fileName, Contents.text("x")), "file_name");
     }
@@ -122,19 +161,21 @@ class UploadIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "aGVsbG8",      // missing padding
-        "aGVsbG8=\n",   // trailing line break
-        "aGVs\nbG8=",   // line break inside
-        "aGVs\r\nbG8=", // MIME line break
-        " aGVsbG8=",    // white space
-        "aGVs*G8=",     // outside the alphabet
-        "aGVsbG8==",    // too much padding
-        "aG=sbG8=",     // padding inside
-        "-_8=",         // URL-safe alphabet
-        "aGVsbG9=",     // non-canonical: unused bits set
-        "a",
-        "===="})
+    @ValueSource(
+            strings = {
+                "aGVsbG8", // missing padding
+                "aGVsbG8=\n", // trailing line break
+                "aGVs\nbG8=", // line break inside
+                "aGVs\r\nbG8=", // MIME line break
+                " aGVsbG8=", // white space
+                "aGVs*G8=", // outside the alphabet
+                "aGVsbG8==", // too much padding
+                "aG=sbG8=", // padding inside
+                "-_8=", // URL-safe alphabet
+                "aGVsbG9=", // non-canonical: unused bits set
+                "a",
+                "===="
+            })
     void contentThatIsNotStrictStandardBase64IsRejected(String content) {
         assertInvalid(CLIENT.uploadBase64(alice.token(), "strict.bin", content), "content");
     }
@@ -144,17 +185,36 @@ class UploadIT {
         byte[] content = {(byte) 0xfb, (byte) 0xff, (byte) 0xbf};
         String standard = Base64.getEncoder().encodeToString(content);
         assertThat(standard).isEqualTo("+/+/");
-        assertThat(CLIENT.uploadBase64(alice.token(), "plus-slash.bin", standard).status()).isEqualTo(200);
+        assertThat(CLIENT.uploadBase64(alice.token(), "plus-slash.bin", standard)
+                        .status())
+                .isEqualTo(200);
         assertThat(CLIENT.download(alice.token(), "plus-slash.bin").body()).isEqualTo(content);
-        assertInvalid(CLIENT.uploadBase64(alice.token(), "url-safe.bin", Base64.getUrlEncoder().encodeToString(content)),
+        assertInvalid(
+                CLIENT.uploadBase64(
+                        alice.token(), "url-safe.bin", Base64.getUrlEncoder().encodeToString(content)),
                 "content");
     }
 
     @Test
     void missingFieldsAreRejected() {
-        assertInvalid(putRaw(Json.createObjectBuilder().add("content", "aGVsbG8=").build().toString()), "file_name");
-        assertInvalid(putRaw(Json.createObjectBuilder().add("file_name", "x.txt").build().toString()), "content");
-        assertInvalid(putRaw(Json.createObjectBuilder().add("file_name", "x.txt").add("content", 5).build().toString()),
+        assertInvalid(
+                putRaw(Json.createObjectBuilder()
+                        .add("content", "aGVsbG8=")
+                        .build()
+                        .toString()),
+                "file_name");
+        assertInvalid(
+                putRaw(Json.createObjectBuilder()
+                        .add("file_name", "x.txt")
+                        .build()
+                        .toString()),
+                "content");
+        assertInvalid(
+                putRaw(Json.createObjectBuilder()
+                        .add("file_name", "x.txt")
+                        .add("content", 5)
+                        .build()
+                        .toString()),
                 "content");
     }
 
@@ -170,7 +230,9 @@ class UploadIT {
         ApiResponse response = CLIENT.upload(alice.token(), "at-limit.bin", content);
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         assertThat(response.json().getJsonNumber("size").longValue()).isEqualTo(JSON_UPLOAD_LIMIT);
-        assertThat(Contents.sha256(CLIENT.download(alice.token(), "at-limit.bin").body())).isEqualTo(Contents.sha256(content));
+        assertThat(Contents.sha256(
+                        CLIENT.download(alice.token(), "at-limit.bin").body()))
+                .isEqualTo(Contents.sha256(content));
     }
 
     @Test
@@ -183,7 +245,8 @@ class UploadIT {
 
     @Test
     void bodyFarOverTheLimitIs413BeforeItIsRead() {
-        // 12 MiB of content: the body is past the JSON reader's own cap, so the reader refuses it before the resource runs.
+        // 12 MiB of content: the body is past the JSON reader's own cap, so the reader refuses it before the resource
+        // runs.
         byte[] content = Contents.random(9, 12 * Contents.MIB);
         JsonObject problem = assertProblem(CLIENT.upload(alice.token(), "far-over.bin", content), 413);
         assertThat(problem.getString("detail")).contains("binary upload");
@@ -191,7 +254,8 @@ class UploadIT {
     }
 
     private ApiResponse putRaw(String body) {
-        return FileshareClient.send(CLIENT.request("file", alice.token()).header("Content-Type", "application/json")
+        return FileshareClient.send(CLIENT.request("file", alice.token())
+                .header("Content-Type", "application/json")
                 .PUT(BodyPublishers.ofString(body)));
     }
 }

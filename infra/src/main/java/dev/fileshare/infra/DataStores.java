@@ -2,8 +2,6 @@ package dev.fileshare.infra;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
@@ -33,15 +31,24 @@ public final class DataStores extends Construct {
 
     /** What the service does to objects; HeadObject is authorised by s3:GetObject. */
     static final List<String> OBJECT_ACTIONS = List.of(
-            "s3:GetObject", "s3:PutObject", "s3:DeleteObject",
-            "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts");
+            "s3:GetObject",
+            "s3:PutObject",
+            "s3:DeleteObject",
+            "s3:AbortMultipartUpload",
+            "s3:ListMultipartUploadParts");
     /** Listing an owner's files (ListObjectsV2), and HeadBucket for the readiness check. */
     static final List<String> BUCKET_ACTIONS = List.of("s3:ListBucket");
     /** Item reads and conditional writes; no Scan, no table management. */
     static final List<String> TABLE_ACTIONS = List.of(
-            "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-            "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem",
-            "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable");
+            "dynamodb:GetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:Query",
+            "dynamodb:BatchGetItem",
+            "dynamodb:BatchWriteItem",
+            "dynamodb:ConditionCheckItem",
+            "dynamodb:DescribeTable");
 
     private final Bucket bucket;
     private final Bucket accessLogs;
@@ -98,16 +105,29 @@ public final class DataStores extends Construct {
         shares = table("Shares", "grantee", "file_key", null, removal);
         shares.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
                 .indexName(SHARES_BY_FILE_INDEX)
-                .partitionKey(Attribute.builder().name("file_key").type(AttributeType.STRING).build())
-                .sortKey(Attribute.builder().name("grantee").type(AttributeType.STRING).build())
+                .partitionKey(Attribute.builder()
+                        .name("file_key")
+                        .type(AttributeType.STRING)
+                        .build())
+                .sortKey(Attribute.builder()
+                        .name("grantee")
+                        .type(AttributeType.STRING)
+                        .build())
                 .build());
         loginFailures = table("LoginFailures", "username", null, "expires_at", removal);
     }
 
-    private Table table(final String id, final String partitionKey, final String sortKey,
-                        final String ttlAttribute, final RemovalPolicy removal) {
+    private Table table(
+            final String id,
+            final String partitionKey,
+            final String sortKey,
+            final String ttlAttribute,
+            final RemovalPolicy removal) {
         Table.Builder table = Table.Builder.create(this, id)
-                .partitionKey(Attribute.builder().name(partitionKey).type(AttributeType.STRING).build())
+                .partitionKey(Attribute.builder()
+                        .name(partitionKey)
+                        .type(AttributeType.STRING)
+                        .build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .encryption(TableEncryption.AWS_MANAGED)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
@@ -117,7 +137,8 @@ public final class DataStores extends Construct {
                 .deletionProtection(removal == RemovalPolicy.RETAIN)
                 .removalPolicy(removal);
         if (sortKey != null) {
-            table.sortKey(Attribute.builder().name(sortKey).type(AttributeType.STRING).build());
+            table.sortKey(
+                    Attribute.builder().name(sortKey).type(AttributeType.STRING).build());
         }
         if (ttlAttribute != null) {
             table.timeToLiveAttribute(ttlAttribute);
@@ -131,22 +152,25 @@ public final class DataStores extends Construct {
      * {@code grantReadWrite}, which would add s3:DeleteObjectVersion, s3:PutObjectTagging and the like.
      */
     public void grantServiceAccess(final IGrantable grantee) {
-        List<String> tableArns = List.of(users.getTableArn(), sessions.getTableArn(),
-                shares.getTableArn(), loginFailures.getTableArn(),
+        List<String> tableArns = List.of(
+                users.getTableArn(),
+                sessions.getTableArn(),
+                shares.getTableArn(),
+                loginFailures.getTableArn(),
                 shares.getTableArn() + "/index/" + SHARES_BY_FILE_INDEX);
         List.of(
-                PolicyStatement.Builder.create()
-                        .actions(BUCKET_ACTIONS)
-                        .resources(List.of(bucket.getBucketArn()))
-                        .build(),
-                PolicyStatement.Builder.create()
-                        .actions(OBJECT_ACTIONS)
-                        .resources(List.of(bucket.arnForObjects("*")))
-                        .build(),
-                PolicyStatement.Builder.create()
-                        .actions(TABLE_ACTIONS)
-                        .resources(tableArns)
-                        .build())
+                        PolicyStatement.Builder.create()
+                                .actions(BUCKET_ACTIONS)
+                                .resources(List.of(bucket.getBucketArn()))
+                                .build(),
+                        PolicyStatement.Builder.create()
+                                .actions(OBJECT_ACTIONS)
+                                .resources(List.of(bucket.arnForObjects("*")))
+                                .build(),
+                        PolicyStatement.Builder.create()
+                                .actions(TABLE_ACTIONS)
+                                .resources(tableArns)
+                                .build())
                 .forEach(statement -> grantee.getGrantPrincipal().addToPrincipalPolicy(statement));
     }
 
@@ -208,8 +232,7 @@ public final class DataStores extends Construct {
             private int noncurrentVersionDays = 30;
             private int accessLogDays = 90;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             /** Keep the bucket and tables when the stack is deleted (default); false deletes them with their data. */
             public Builder retainData(final boolean retainData) {

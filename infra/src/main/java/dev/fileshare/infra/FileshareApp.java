@@ -1,13 +1,12 @@
 package dev.fileshare.infra;
 
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import io.github.cdklabs.cdknag.AwsSolutionsChecks;
-import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
@@ -29,15 +28,15 @@ public final class FileshareApp {
      * exactly what the CLI does. Server access logs are delivered under a bucket policy, which
      * works with ACLs disabled (BucketOwnerEnforced) on the log bucket.
      */
-    static final Map<String, Object> FEATURE_FLAGS = Map.of(
-            "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
+    static final Map<String, Object> FEATURE_FLAGS = Map.of("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
 
-    private FileshareApp() {
-    }
+    private FileshareApp() {}
 
     public static void main(final String[] args) {
         App app = newApp(Map.of());
-        Path root = Path.of(stringContext(app, "repositoryRoot", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(stringContext(app, "repositoryRoot", ".."))
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isRegularFile(root.resolve("target/fileshare.war"))) {
             System.err.println("note: " + root.resolve("target/fileshare.war") + " does not exist yet; "
                     + "run the root build (./mvnw package) before 'cdk deploy' builds the image.");
@@ -55,14 +54,18 @@ public final class FileshareApp {
 
     /** The fileshare stack, checked by cdk-nag's AWS Solutions pack. */
     public static FileshareStack addStack(final App app, final Path repositoryRoot) {
-        FileshareStack stack = new FileshareStack(app, STACK_NAME, FileshareStack.Props.builder()
-                .stackProps(StackProps.builder()
-                        .description("fileshare: file-sharing REST API on ECS Fargate, S3 and DynamoDB")
-                        .build())
-                .image(ServiceImage.fromRepositoryRoot(repositoryRoot))
-                .retainData(booleanContext(app, "retainData", true))
-                .build());
-        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        FileshareStack stack = new FileshareStack(
+                app,
+                STACK_NAME,
+                FileshareStack.Props.builder()
+                        .stackProps(StackProps.builder()
+                                .description("fileshare: file-sharing REST API on ECS Fargate, S3 and DynamoDB")
+                                .build())
+                        .image(ServiceImage.fromRepositoryRoot(repositoryRoot))
+                        .retainData(booleanContext(app, "retainData", true))
+                        .build());
+        Aspects.of(app)
+                .add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
         return stack;
     }
 

@@ -1,11 +1,10 @@
 package dev.fileshare.infra;
 
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -28,37 +27,48 @@ public final class FileshareStack extends Stack {
         super(scope, id, props.stackProps());
         RemovalPolicy removal = props.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
-        network = new Network(this, "Network", Network.Props.builder()
-                .logRemovalPolicy(removal)
-                .build());
+        network = new Network(
+                this,
+                "Network",
+                Network.Props.builder().logRemovalPolicy(removal).build());
 
-        dataStores = new DataStores(this, "Data", DataStores.Props.builder()
-                .retainData(props.retainData())
-                .build());
+        dataStores = new DataStores(
+                this,
+                "Data",
+                DataStores.Props.builder().retainData(props.retainData()).build());
 
-        serviceCluster = new ServiceCluster(this, "Service", ServiceCluster.Props.builder()
-                .vpc(network.vpc())
-                .subnets(network.privateSubnets())
-                .image(props.image())
-                .environment(dataStores.serviceEnvironment())
-                .logRemovalPolicy(removal)
-                .build());
+        serviceCluster = new ServiceCluster(
+                this,
+                "Service",
+                ServiceCluster.Props.builder()
+                        .vpc(network.vpc())
+                        .subnets(network.privateSubnets())
+                        .image(props.image())
+                        .environment(dataStores.serviceEnvironment())
+                        .logRemovalPolicy(removal)
+                        .build());
 
         dataStores.grantServiceAccess(serviceCluster.taskRole());
-        NagSuppressions.addResourceSuppressions(serviceCluster.taskRole(), List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-IAM5")
-                .reason("Files are objects keyed <owner>/<file_name> with names chosen by users, so the "
-                        + "object actions (get, put, delete, multipart clean-up) apply to the objects of "
-                        + "this one bucket: <bucket ARN>/*. No other wildcard is granted.")
-                .appliesTo(List.of("Resource::<" + logicalIdOf(dataStores.bucket()) + ".Arn>/*"))
-                .build()), true);
+        NagSuppressions.addResourceSuppressions(
+                serviceCluster.taskRole(),
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("Files are objects keyed <owner>/<file_name> with names chosen by users, so the "
+                                + "object actions (get, put, delete, multipart clean-up) apply to the objects of "
+                                + "this one bucket: <bucket ARN>/*. No other wildcard is granted.")
+                        .appliesTo(List.of("Resource::<" + logicalIdOf(dataStores.bucket()) + ".Arn>/*"))
+                        .build()),
+                true);
 
-        front = new HttpApiFront(this, "Api", HttpApiFront.Props.builder()
-                .vpc(network.vpc())
-                .subnets(network.privateSubnets())
-                .listener(serviceCluster.listener())
-                .logRemovalPolicy(removal)
-                .build());
+        front = new HttpApiFront(
+                this,
+                "Api",
+                HttpApiFront.Props.builder()
+                        .vpc(network.vpc())
+                        .subnets(network.privateSubnets())
+                        .listener(serviceCluster.listener())
+                        .logRemovalPolicy(removal)
+                        .build());
 
         CfnOutput.Builder.create(this, "ApiUrl")
                 .description("Base URL of the fileshare API")
@@ -76,7 +86,8 @@ public final class FileshareStack extends Stack {
 
     /** The CloudFormation logical id as cdk-nag names it in appliesTo ("Resource::<Id.Arn>"). */
     private String logicalIdOf(final Construct construct) {
-        return resolve(getLogicalId((software.amazon.awscdk.CfnElement) construct.getNode().getDefaultChild()))
+        return resolve(getLogicalId(
+                        (software.amazon.awscdk.CfnElement) construct.getNode().getDefaultChild()))
                 .toString();
     }
 
@@ -129,8 +140,7 @@ public final class FileshareStack extends Stack {
             private ContainerImage image;
             private boolean retainData = true;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             public Builder stackProps(final StackProps stackProps) {
                 this.stackProps = stackProps;

@@ -1,11 +1,12 @@
 package dev.fileshare.infra;
 
-import java.util.List;
-import java.util.Objects;
-
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
+import java.util.Objects;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpAlbIntegration;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpAlbIntegrationProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
@@ -14,8 +15,6 @@ import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.apigatewayv2.VpcLink;
-import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpAlbIntegration;
-import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpAlbIntegrationProps;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
@@ -32,18 +31,20 @@ import software.constructs.Construct;
 public final class HttpApiFront extends Construct {
 
     /** One JSON object per request, from the variables HTTP APIs support. */
-    private static final String ACCESS_LOG_FORMAT = String.join(",", List.of(
-            "{\"requestId\":\"$context.requestId\"",
-            "\"ip\":\"$context.identity.sourceIp\"",
-            "\"requestTime\":\"$context.requestTime\"",
-            "\"method\":\"$context.httpMethod\"",
-            "\"path\":\"$context.path\"",
-            "\"protocol\":\"$context.protocol\"",
-            "\"status\":\"$context.status\"",
-            "\"responseLength\":\"$context.responseLength\"",
-            "\"latency\":\"$context.responseLatency\"",
-            "\"integrationLatency\":\"$context.integrationLatency\"",
-            "\"integrationError\":\"$context.integrationErrorMessage\"}"));
+    private static final String ACCESS_LOG_FORMAT = String.join(
+            ",",
+            List.of(
+                    "{\"requestId\":\"$context.requestId\"",
+                    "\"ip\":\"$context.identity.sourceIp\"",
+                    "\"requestTime\":\"$context.requestTime\"",
+                    "\"method\":\"$context.httpMethod\"",
+                    "\"path\":\"$context.path\"",
+                    "\"protocol\":\"$context.protocol\"",
+                    "\"status\":\"$context.status\"",
+                    "\"responseLength\":\"$context.responseLength\"",
+                    "\"latency\":\"$context.responseLatency\"",
+                    "\"integrationLatency\":\"$context.integrationLatency\"",
+                    "\"integrationError\":\"$context.integrationErrorMessage\"}"));
 
     private final HttpApi api;
     private final HttpStage stage;
@@ -68,18 +69,23 @@ public final class HttpApiFront extends Construct {
 
         api = HttpApi.Builder.create(this, "Api")
                 .description("fileshare: file-sharing REST API")
-                .defaultIntegration(new HttpAlbIntegration("Service", props.listener(),
+                .defaultIntegration(new HttpAlbIntegration(
+                        "Service",
+                        props.listener(),
                         HttpAlbIntegrationProps.builder().vpcLink(link).build()))
                 // The stage is declared below, with throttling and an access log.
                 .createDefaultStage(false)
                 .build();
-        NagSuppressions.addResourceSuppressions(api, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-APIG4")
-                .reason("The service authenticates requests itself (x-session-token / Bearer session "
-                        + "tokens, stored hashed in DynamoDB); /register, /login, /health and /openapi "
-                        + "must stay open, as in the original API. A gateway authorizer would duplicate "
-                        + "the session check on every request.")
-                .build()), true);
+        NagSuppressions.addResourceSuppressions(
+                api,
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-APIG4")
+                        .reason("The service authenticates requests itself (x-session-token / Bearer session "
+                                + "tokens, stored hashed in DynamoDB); /register, /login, /health and /openapi "
+                                + "must stay open, as in the original API. A gateway authorizer would duplicate "
+                                + "the session check on every request.")
+                        .build()),
+                true);
 
         accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(props.accessLogRetention())
@@ -190,8 +196,7 @@ public final class HttpApiFront extends Construct {
             private RetentionDays accessLogRetention = RetentionDays.THREE_MONTHS;
             private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             public Builder vpc(final IVpc vpc) {
                 this.vpc = vpc;

@@ -2,7 +2,6 @@ package dev.fileshare.infra;
 
 import java.util.List;
 import java.util.Objects;
-
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
@@ -54,14 +53,18 @@ public final class Network extends Construct {
         SubnetSelection privateSubnets = privateSubnets();
 
         // Gateway endpoints: the service's data traffic, and ECR's image layers, which are S3 objects.
-        vpc.addGatewayEndpoint("S3", GatewayVpcEndpointOptions.builder()
-                .service(GatewayVpcEndpointAwsService.S3)
-                .subnets(List.of(privateSubnets))
-                .build());
-        vpc.addGatewayEndpoint("DynamoDb", GatewayVpcEndpointOptions.builder()
-                .service(GatewayVpcEndpointAwsService.DYNAMODB)
-                .subnets(List.of(privateSubnets))
-                .build());
+        vpc.addGatewayEndpoint(
+                "S3",
+                GatewayVpcEndpointOptions.builder()
+                        .service(GatewayVpcEndpointAwsService.S3)
+                        .subnets(List.of(privateSubnets))
+                        .build());
+        vpc.addGatewayEndpoint(
+                "DynamoDb",
+                GatewayVpcEndpointOptions.builder()
+                        .service(GatewayVpcEndpointAwsService.DYNAMODB)
+                        .subnets(List.of(privateSubnets))
+                        .build());
 
         // Interface endpoints: what a Fargate task needs to start (pull the image, read its secret)
         // and to run (ship its logs). One security group: HTTPS from inside the VPC only.
@@ -71,17 +74,20 @@ public final class Network extends Construct {
                 .allowAllOutbound(false)
                 .build();
         endpointGroup.addIngressRule(Peer.ipv4(props.cidr()), Port.tcp(443), "HTTPS from the VPC");
-        List.of(InterfaceVpcEndpointAwsService.ECR,
-                InterfaceVpcEndpointAwsService.ECR_DOCKER,
-                InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
-                InterfaceVpcEndpointAwsService.SECRETS_MANAGER)
-                .forEach(service -> vpc.addInterfaceEndpoint(endpointId(service), InterfaceVpcEndpointOptions.builder()
-                        .service(service)
-                        .subnets(privateSubnets)
-                        .privateDnsEnabled(true)
-                        .securityGroups(List.of(endpointGroup))
-                        .open(false)
-                        .build()));
+        List.of(
+                        InterfaceVpcEndpointAwsService.ECR,
+                        InterfaceVpcEndpointAwsService.ECR_DOCKER,
+                        InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
+                        InterfaceVpcEndpointAwsService.SECRETS_MANAGER)
+                .forEach(service -> vpc.addInterfaceEndpoint(
+                        endpointId(service),
+                        InterfaceVpcEndpointOptions.builder()
+                                .service(service)
+                                .subnets(privateSubnets)
+                                .privateDnsEnabled(true)
+                                .securityGroups(List.of(endpointGroup))
+                                .open(false)
+                                .build()));
 
         // Rejected flows only: enough to see what the security groups stop, at a fraction of the
         // ingestion cost of logging every accepted flow.
@@ -89,10 +95,12 @@ public final class Network extends Construct {
                 .retention(RetentionDays.ONE_MONTH)
                 .removalPolicy(props.logRemovalPolicy())
                 .build();
-        vpc.addFlowLog("FlowLog", FlowLogOptions.builder()
-                .destination(FlowLogDestination.toCloudWatchLogs(flowLogs))
-                .trafficType(FlowLogTrafficType.REJECT)
-                .build());
+        vpc.addFlowLog(
+                "FlowLog",
+                FlowLogOptions.builder()
+                        .destination(FlowLogDestination.toCloudWatchLogs(flowLogs))
+                        .trafficType(FlowLogTrafficType.REJECT)
+                        .build());
     }
 
     public IVpc vpc() {
@@ -139,8 +147,7 @@ public final class Network extends Construct {
             private String cidr = "10.40.0.0/16";
             private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             /** The VPC's address range; default 10.40.0.0/16. */
             public Builder cidr(final String cidr) {

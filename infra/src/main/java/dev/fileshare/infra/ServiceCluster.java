@@ -1,12 +1,11 @@
 package dev.fileshare.infra;
 
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -91,12 +90,15 @@ public final class ServiceCluster extends Construct {
                         .includeSpace(false)
                         .build())
                 .build();
-        NagSuppressions.addResourceSuppressions(signingKey, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-SMG4")
-                .reason("The transfer-URL signing key is read once at task start and only signs short-lived URLs; "
-                        + "automatic rotation would need a rotation Lambda and a rolling restart for no gain. "
-                        + "Rotate by generating a new value and redeploying, which restarts the tasks.")
-                .build()));
+        NagSuppressions.addResourceSuppressions(
+                signingKey,
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-SMG4")
+                        .reason(
+                                "The transfer-URL signing key is read once at task start and only signs short-lived URLs; "
+                                        + "automatic rotation would need a rotation Lambda and a rolling restart for no gain. "
+                                        + "Rotate by generating a new value and redeploying, which restarts the tasks.")
+                        .build()));
 
         // Two roles: ECS itself uses the execution role to pull the image, read the secret and write
         // logs; the application gets only the task role, which is granted the data stores.
@@ -130,30 +132,39 @@ public final class ServiceCluster extends Construct {
         environment.put("FILESHARE_AWS_REGION", Stack.of(this).getRegion());
         environment.putAll(props.environment());
 
-        task.addContainer("fileshare", ContainerDefinitionOptions.builder()
-                .image(props.image())
-                .portMappings(List.of(PortMapping.builder().containerPort(CONTAINER_PORT).build()))
-                .environment(environment)
-                .secrets(Map.of(SIGNING_KEY_VARIABLE, Secret.fromSecretsManager(signingKey)))
-                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
-                        .logGroup(logs)
-                        .streamPrefix("fileshare")
-                        .build()))
-                // Liberty stops gracefully on SIGTERM; give in-flight requests time to finish.
-                .stopTimeout(Duration.seconds(30))
-                .build());
-        NagSuppressions.addResourceSuppressions(task, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-ECS2")
-                .reason("The plain environment variables are not secrets: the store mode, the region and "
-                        + "the generated bucket and table names. The one secret, the transfer-URL signing key, "
-                        + "comes from Secrets Manager.")
-                .build()));
-        NagSuppressions.addResourceSuppressions(executionRole, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-IAM5")
-                .reason("ecr:GetAuthorizationToken supports no resource-level permissions, so CDK grants "
-                        + "it on '*'; the image pull itself is limited to the asset repository.")
-                .appliesTo(List.of("Resource::*"))
-                .build()), true);
+        task.addContainer(
+                "fileshare",
+                ContainerDefinitionOptions.builder()
+                        .image(props.image())
+                        .portMappings(List.of(PortMapping.builder()
+                                .containerPort(CONTAINER_PORT)
+                                .build()))
+                        .environment(environment)
+                        .secrets(Map.of(SIGNING_KEY_VARIABLE, Secret.fromSecretsManager(signingKey)))
+                        .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
+                                .logGroup(logs)
+                                .streamPrefix("fileshare")
+                                .build()))
+                        // Liberty stops gracefully on SIGTERM; give in-flight requests time to finish.
+                        .stopTimeout(Duration.seconds(30))
+                        .build());
+        NagSuppressions.addResourceSuppressions(
+                task,
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-ECS2")
+                        .reason("The plain environment variables are not secrets: the store mode, the region and "
+                                + "the generated bucket and table names. The one secret, the transfer-URL signing key, "
+                                + "comes from Secrets Manager.")
+                        .build()));
+        NagSuppressions.addResourceSuppressions(
+                executionRole,
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("ecr:GetAuthorizationToken supports no resource-level permissions, so CDK grants "
+                                + "it on '*'; the image pull itself is limited to the asset repository.")
+                        .appliesTo(List.of("Resource::*"))
+                        .build()),
+                true);
 
         SecurityGroup serviceGroup = SecurityGroup.Builder.create(this, "ServiceSecurityGroup")
                 .vpc(props.vpc())
@@ -172,7 +183,10 @@ public final class ServiceCluster extends Construct {
                 .assignPublicIp(false)
                 .minHealthyPercent(100)
                 .maxHealthyPercent(200)
-                .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                .circuitBreaker(DeploymentCircuitBreaker.builder()
+                        .enable(true)
+                        .rollback(true)
+                        .build())
                 // Liberty takes a few seconds to start and the JIT longer to warm.
                 .healthCheckGracePeriod(Duration.seconds(60))
                 .build();
@@ -189,51 +203,61 @@ public final class ServiceCluster extends Construct {
                 .securityGroup(albGroup)
                 .dropInvalidHeaderFields(true)
                 .build();
-        NagSuppressions.addResourceSuppressions(loadBalancer, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-ELB2")
-                .reason("The ALB is internal and reachable only through the API Gateway VPC link, whose "
-                        + "stage access log records every request (source IP, route, status, latency). "
-                        + "ALB access logs would duplicate it and tie the template to one region's "
-                        + "ELB log-delivery account.")
-                .build()));
+        NagSuppressions.addResourceSuppressions(
+                loadBalancer,
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-ELB2")
+                        .reason("The ALB is internal and reachable only through the API Gateway VPC link, whose "
+                                + "stage access log records every request (source IP, route, status, latency). "
+                                + "ALB access logs would duplicate it and tie the template to one region's "
+                                + "ELB log-delivery account.")
+                        .build()));
 
-        listener = loadBalancer.addListener("Http", BaseApplicationListenerProps.builder()
-                .port(LISTENER_PORT)
-                .protocol(ApplicationProtocol.HTTP)
-                // No 0.0.0.0/0 rule: the API front opens the listener to its VPC link alone.
-                .open(false)
-                .build());
-        targetGroup = listener.addTargets("Service", AddApplicationTargetsProps.builder()
-                .port(CONTAINER_PORT)
-                .protocol(ApplicationProtocol.HTTP)
-                .targets(List.of(service))
-                .healthCheck(HealthCheck.builder()
-                        .path(HEALTH_CHECK_PATH)
-                        .port(String.valueOf(CONTAINER_PORT))
-                        .healthyHttpCodes("200")
-                        .interval(Duration.seconds(15))
-                        .timeout(Duration.seconds(5))
-                        .healthyThresholdCount(2)
-                        .unhealthyThresholdCount(3)
-                        .build())
-                .deregistrationDelay(Duration.seconds(30))
-                .build());
+        listener = loadBalancer.addListener(
+                "Http",
+                BaseApplicationListenerProps.builder()
+                        .port(LISTENER_PORT)
+                        .protocol(ApplicationProtocol.HTTP)
+                        // No 0.0.0.0/0 rule: the API front opens the listener to its VPC link alone.
+                        .open(false)
+                        .build());
+        targetGroup = listener.addTargets(
+                "Service",
+                AddApplicationTargetsProps.builder()
+                        .port(CONTAINER_PORT)
+                        .protocol(ApplicationProtocol.HTTP)
+                        .targets(List.of(service))
+                        .healthCheck(HealthCheck.builder()
+                                .path(HEALTH_CHECK_PATH)
+                                .port(String.valueOf(CONTAINER_PORT))
+                                .healthyHttpCodes("200")
+                                .interval(Duration.seconds(15))
+                                .timeout(Duration.seconds(5))
+                                .healthyThresholdCount(2)
+                                .unhealthyThresholdCount(3)
+                                .build())
+                        .deregistrationDelay(Duration.seconds(30))
+                        .build());
 
         ScalableTaskCount scaling = service.autoScaleTaskCount(EnableScalingProps.builder()
                 .minCapacity(props.minTasks())
                 .maxCapacity(props.maxTasks())
                 .build());
-        scaling.scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
-                .targetUtilizationPercent(props.targetCpuPercent())
-                .scaleOutCooldown(Duration.seconds(60))
-                .scaleInCooldown(Duration.minutes(5))
-                .build());
-        scaling.scaleOnRequestCount("Requests", RequestCountScalingProps.builder()
-                .requestsPerTarget(props.requestsPerTaskPerMinute())
-                .targetGroup(targetGroup)
-                .scaleOutCooldown(Duration.seconds(60))
-                .scaleInCooldown(Duration.minutes(5))
-                .build());
+        scaling.scaleOnCpuUtilization(
+                "Cpu",
+                CpuUtilizationScalingProps.builder()
+                        .targetUtilizationPercent(props.targetCpuPercent())
+                        .scaleOutCooldown(Duration.seconds(60))
+                        .scaleInCooldown(Duration.minutes(5))
+                        .build());
+        scaling.scaleOnRequestCount(
+                "Requests",
+                RequestCountScalingProps.builder()
+                        .requestsPerTarget(props.requestsPerTaskPerMinute())
+                        .targetGroup(targetGroup)
+                        .scaleOutCooldown(Duration.seconds(60))
+                        .scaleInCooldown(Duration.minutes(5))
+                        .build());
     }
 
     public Role taskRole() {
@@ -366,8 +390,7 @@ public final class ServiceCluster extends Construct {
             private RetentionDays logRetention = RetentionDays.ONE_MONTH;
             private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             public Builder vpc(final IVpc vpc) {
                 this.vpc = vpc;

@@ -2,7 +2,6 @@ package dev.fileshare.infra;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import software.amazon.awscdk.IgnoreMode;
 import software.amazon.awscdk.services.ecr.assets.Platform;
 import software.amazon.awscdk.services.ecs.AssetImageProps;
@@ -21,14 +20,14 @@ import software.amazon.awscdk.services.ecs.ContainerImage;
 public final class ServiceImage {
 
     /** Never part of the image's build context. */
-    static final List<String> ALWAYS_EXCLUDED = List.of(
-            ".git", "infra", "**/cdk.out", "**/node_modules", "bench", "data");
+    static final List<String> ALWAYS_EXCLUDED =
+            List.of(".git", "infra", "**/cdk.out", "**/node_modules", "bench", "data");
 
-    private ServiceImage() {
-    }
+    private ServiceImage() {}
 
     public static ContainerImage fromRepositoryRoot(final Path repositoryRoot) {
-        return ContainerImage.fromAsset(repositoryRoot.toAbsolutePath().normalize().toString(),
+        return ContainerImage.fromAsset(
+                repositoryRoot.toAbsolutePath().normalize().toString(),
                 AssetImageProps.builder()
                         // Fargate tasks run on x86_64; build for it even on an ARM laptop.
                         .platform(Platform.LINUX_AMD64)

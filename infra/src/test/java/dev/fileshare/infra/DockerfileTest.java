@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -32,7 +30,8 @@ class DockerfileTest {
         List<DockerfileInstructions.Instruction> from = dockerfile.named("FROM");
         assertThat(from).hasSize(1);
         assertThat(from.get(0).arguments())
-                .matches("icr\\.io/appcafe/open-liberty:\\d+\\.\\d+\\.\\d+\\.\\d+-kernel-slim-java17-openj9-ubi-minimal");
+                .matches(
+                        "icr\\.io/appcafe/open-liberty:\\d+\\.\\d+\\.\\d+\\.\\d+-kernel-slim-java17-openj9-ubi-minimal");
     }
 
     @Test
@@ -118,10 +117,13 @@ class DockerfileTest {
             Document pom = factory.newDocumentBuilder()
                     .parse(new InputSource(new StringReader(RepositoryFiles.read("pom.xml"))));
             Element project = pom.getDocumentElement();
-            assertThat(childText(project, "packaging")).as("root build packaging").isEqualTo("war");
+            assertThat(childText(project, "packaging"))
+                    .as("root build packaging")
+                    .isEqualTo("war");
             Element build = child(project, "build");
             String finalName = build == null ? null : childText(build, "finalName");
-            return finalName != null ? finalName
+            return finalName != null
+                    ? finalName
                     : childText(project, "artifactId") + "-" + childText(project, "version");
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the root pom.xml", e);

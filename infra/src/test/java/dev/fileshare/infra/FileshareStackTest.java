@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -47,11 +45,13 @@ class FileshareStackTest {
     void awsTrafficGoesThroughVpcEndpoints() {
         List<String> gateway = endpointServices("Gateway");
         List<String> iface = endpointServices("Interface");
-        assertThat(gateway).hasSize(2)
-                .anyMatch(s -> s.endsWith(".s3")).anyMatch(s -> s.endsWith(".dynamodb"));
-        assertThat(iface).hasSize(4)
-                .anyMatch(s -> s.endsWith(".ecr.api")).anyMatch(s -> s.endsWith(".ecr.dkr"))
-                .anyMatch(s -> s.endsWith(".logs")).anyMatch(s -> s.endsWith(".secretsmanager"));
+        assertThat(gateway).hasSize(2).anyMatch(s -> s.endsWith(".s3")).anyMatch(s -> s.endsWith(".dynamodb"));
+        assertThat(iface)
+                .hasSize(4)
+                .anyMatch(s -> s.endsWith(".ecr.api"))
+                .anyMatch(s -> s.endsWith(".ecr.dkr"))
+                .anyMatch(s -> s.endsWith(".logs"))
+                .anyMatch(s -> s.endsWith(".secretsmanager"));
         synthesis.resources("AWS::EC2::VPCEndpoint").values().stream()
                 .map(FileshareStackTest::properties)
                 .filter(p -> "Interface".equals(p.get("VpcEndpointType")))
@@ -60,10 +60,12 @@ class FileshareStackTest {
 
     @Test
     void rejectedFlowsAreLogged() {
-        template.hasResourceProperties("AWS::EC2::FlowLog", Map.of(
-                "ResourceType", "VPC",
-                "TrafficType", "REJECT",
-                "LogDestinationType", "cloud-watch-logs"));
+        template.hasResourceProperties(
+                "AWS::EC2::FlowLog",
+                Map.of(
+                        "ResourceType", "VPC",
+                        "TrafficType", "REJECT",
+                        "LogDestinationType", "cloud-watch-logs"));
     }
 
     @Test
@@ -76,28 +78,35 @@ class FileshareStackTest {
             }
         });
         synthesis.resources("AWS::EC2::SecurityGroupIngress").values().forEach(r -> ingress.add(properties(r)));
-        assertThat(ingress).isNotEmpty().allSatisfy(rule -> assertThat(String.valueOf(rule))
-                .doesNotContain("0.0.0.0/0").doesNotContain("::/0"));
+        assertThat(ingress)
+                .isNotEmpty()
+                .allSatisfy(rule -> assertThat(String.valueOf(rule))
+                        .doesNotContain("0.0.0.0/0")
+                        .doesNotContain("::/0"));
     }
 
     // --- service
 
     @Test
     void clusterHasContainerInsights() {
-        template.hasResourceProperties("AWS::ECS::Cluster", Map.of(
-                "ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
+        template.hasResourceProperties(
+                "AWS::ECS::Cluster",
+                Map.of("ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
     }
 
     @Test
     void taskIsAModestFargateTaskOnPort9080() {
-        template.hasResourceProperties("AWS::ECS::TaskDefinition", Match.objectLike(Map.of(
-                "Cpu", "1024",
-                "Memory", "2048",
-                "NetworkMode", "awsvpc",
-                "RequiresCompatibilities", List.of("FARGATE"),
-                "ContainerDefinitions", List.of(Match.objectLike(Map.of(
-                        "PortMappings", List.of(Match.objectLike(Map.of("ContainerPort", 9080))),
-                        "LogConfiguration", Match.objectLike(Map.of("LogDriver", "awslogs"))))))));
+        template.hasResourceProperties(
+                "AWS::ECS::TaskDefinition",
+                Match.objectLike(Map.of(
+                        "Cpu", "1024",
+                        "Memory", "2048",
+                        "NetworkMode", "awsvpc",
+                        "RequiresCompatibilities", List.of("FARGATE"),
+                        "ContainerDefinitions",
+                                List.of(Match.objectLike(Map.of(
+                                        "PortMappings", List.of(Match.objectLike(Map.of("ContainerPort", 9080))),
+                                        "LogConfiguration", Match.objectLike(Map.of("LogDriver", "awslogs"))))))));
     }
 
     @Test
@@ -107,21 +116,35 @@ class FileshareStackTest {
         for (Object variable : (List<?>) container.get("Environment")) {
             names.add((String) ((Map<?, ?>) variable).get("Name"));
         }
-        assertThat(names).containsExactlyInAnyOrder("FILESHARE_STORE", "FILESHARE_AWS_REGION",
-                "FILESHARE_AWS_BUCKET", "FILESHARE_AWS_TABLE_USERS", "FILESHARE_AWS_TABLE_SESSIONS",
-                "FILESHARE_AWS_TABLE_SHARES", "FILESHARE_AWS_TABLE_LOGIN_FAILURES");
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        "FILESHARE_STORE",
+                        "FILESHARE_AWS_REGION",
+                        "FILESHARE_AWS_BUCKET",
+                        "FILESHARE_AWS_TABLE_USERS",
+                        "FILESHARE_AWS_TABLE_SESSIONS",
+                        "FILESHARE_AWS_TABLE_SHARES",
+                        "FILESHARE_AWS_TABLE_LOGIN_FAILURES");
         assertThat(objects(container.get("Environment")))
                 .contains(Map.of("Name", "FILESHARE_STORE", "Value", "aws"))
                 .contains(Map.of("Name", "FILESHARE_AWS_REGION", "Value", Map.of("Ref", "AWS::Region")));
 
-        String secret = synthesis.resources("AWS::SecretsManager::Secret").keySet().iterator().next();
+        String secret = synthesis
+                .resources("AWS::SecretsManager::Secret")
+                .keySet()
+                .iterator()
+                .next();
         assertThat(objects(container.get("Secrets")))
                 .containsExactly(Map.of("Name", "FILESHARE_TRANSFER_SIGNING_KEY", "ValueFrom", Map.of("Ref", secret)));
     }
 
     @Test
     void signingKeyIsGeneratedAsBase64OfAtLeast32Bytes() {
-        Map<String, Object> secret = properties(synthesis.resources("AWS::SecretsManager::Secret").values().iterator().next());
+        Map<String, Object> secret = properties(synthesis
+                .resources("AWS::SecretsManager::Secret")
+                .values()
+                .iterator()
+                .next());
         Map<?, ?> generator = (Map<?, ?>) secret.get("GenerateSecretString");
         // Letters and digits only, in whole groups of four: standard Base64 without padding.
         assertThat(generator.get("ExcludePunctuation")).isEqualTo(true);
@@ -143,7 +166,8 @@ class FileshareStackTest {
     @Test
     void everyFileshareVariableOfTheTaskIsAConfigurationKeyOfTheService() {
         // The aws.* keys belong to the AWS store adapter; until it exists there is nothing to match.
-        Assumptions.assumeTrue(Files.isDirectory(RepositoryFiles.ROOT.resolve(AWS_ADAPTER)),
+        Assumptions.assumeTrue(
+                Files.isDirectory(RepositoryFiles.ROOT.resolve(AWS_ADAPTER)),
                 "the AWS store adapter (" + AWS_ADAPTER + ") is not written yet");
         Set<String> names = new TreeSet<>();
         ((List<?>) container().get("Environment")).forEach(v -> names.add((String) ((Map<?, ?>) v).get("Name")));
@@ -155,76 +179,113 @@ class FileshareStackTest {
     @Test
     void containerLogsAreKeptForAMonth() {
         template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
-        synthesis.resources("AWS::Logs::LogGroup").values()
+        synthesis
+                .resources("AWS::Logs::LogGroup")
+                .values()
                 .forEach(group -> assertThat(properties(group)).containsKey("RetentionInDays"));
     }
 
     @Test
     void serviceRunsAtLeastTwoPrivateTasksAndRollsBackFailedDeployments() {
-        template.hasResourceProperties("AWS::ECS::Service", Match.objectLike(Map.of(
-                "LaunchType", "FARGATE",
-                "DesiredCount", 2,
-                "DeploymentConfiguration", Match.objectLike(Map.of(
-                        "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true),
-                        "MinimumHealthyPercent", 100)),
-                "NetworkConfiguration", Map.of("AwsvpcConfiguration", Match.objectLike(Map.of(
-                        "AssignPublicIp", "DISABLED"))))));
+        template.hasResourceProperties(
+                "AWS::ECS::Service",
+                Match.objectLike(Map.of(
+                        "LaunchType",
+                        "FARGATE",
+                        "DesiredCount",
+                        2,
+                        "DeploymentConfiguration",
+                        Match.objectLike(Map.of(
+                                "DeploymentCircuitBreaker",
+                                Map.of("Enable", true, "Rollback", true),
+                                "MinimumHealthyPercent",
+                                100)),
+                        "NetworkConfiguration",
+                        Map.of("AwsvpcConfiguration", Match.objectLike(Map.of("AssignPublicIp", "DISABLED"))))));
     }
 
     @Test
     void serviceScalesOnCpuAndOnRequestsPerTarget() {
-        template.hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Match.objectLike(Map.of(
-                "MinCapacity", 2,
-                "MaxCapacity", 6,
-                "ScalableDimension", "ecs:service:DesiredCount")));
+        template.hasResourceProperties(
+                "AWS::ApplicationAutoScaling::ScalableTarget",
+                Match.objectLike(Map.of(
+                        "MinCapacity", 2,
+                        "MaxCapacity", 6,
+                        "ScalableDimension", "ecs:service:DesiredCount")));
         Set<String> metrics = new HashSet<>();
-        synthesis.resources("AWS::ApplicationAutoScaling::ScalingPolicy").values().forEach(policy -> {
-            Map<?, ?> tracking = (Map<?, ?>) properties(policy).get("TargetTrackingScalingPolicyConfiguration");
-            metrics.add((String) ((Map<?, ?>) tracking.get("PredefinedMetricSpecification")).get("PredefinedMetricType"));
-        });
+        synthesis
+                .resources("AWS::ApplicationAutoScaling::ScalingPolicy")
+                .values()
+                .forEach(policy -> {
+                    Map<?, ?> tracking = (Map<?, ?>) properties(policy).get("TargetTrackingScalingPolicyConfiguration");
+                    metrics.add((String)
+                            ((Map<?, ?>) tracking.get("PredefinedMetricSpecification")).get("PredefinedMetricType"));
+                });
         assertThat(metrics).containsExactlyInAnyOrder("ECSServiceAverageCPUUtilization", "ALBRequestCountPerTarget");
     }
 
     @Test
     void taskRoleAndExecutionRoleAreSeparate() {
-        Map<String, Object> task = properties(synthesis.resources("AWS::ECS::TaskDefinition").values().iterator().next());
+        Map<String, Object> task = properties(synthesis
+                .resources("AWS::ECS::TaskDefinition")
+                .values()
+                .iterator()
+                .next());
         assertThat(task.get("TaskRoleArn")).isNotNull().isNotEqualTo(task.get("ExecutionRoleArn"));
-        assertThat(task.get("TaskRoleArn")).isEqualTo(Map.of("Fn::GetAtt",
-                List.of(synthesis.logicalId(synthesis.stack().serviceCluster().taskRole()), "Arn")));
+        assertThat(task.get("TaskRoleArn"))
+                .isEqualTo(Map.of(
+                        "Fn::GetAtt",
+                        List.of(
+                                synthesis.logicalId(
+                                        synthesis.stack().serviceCluster().taskRole()),
+                                "Arn")));
     }
 
     // --- load balancer
 
     @Test
     void loadBalancerIsInternalAndDropsInvalidHeaders() {
-        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Match.objectLike(Map.of(
-                "Scheme", "internal",
-                "Type", "application",
-                "LoadBalancerAttributes", Match.arrayWith(List.of(Map.of(
-                        "Key", "routing.http.drop_invalid_header_fields.enabled", "Value", "true"))))));
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::LoadBalancer",
+                Match.objectLike(Map.of(
+                        "Scheme", "internal",
+                        "Type", "application",
+                        "LoadBalancerAttributes",
+                                Match.arrayWith(List.of(Map.of(
+                                        "Key", "routing.http.drop_invalid_header_fields.enabled", "Value", "true"))))));
     }
 
     @Test
     void targetGroupChecksReadinessOnTheContainerPort() {
-        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.objectLike(Map.of(
-                "HealthCheckPath", "/health/ready",
-                "HealthCheckPort", "9080",
-                "Port", 9080,
-                "Protocol", "HTTP",
-                "TargetType", "ip")));
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::TargetGroup",
+                Match.objectLike(Map.of(
+                        "HealthCheckPath", "/health/ready",
+                        "HealthCheckPort", "9080",
+                        "Port", 9080,
+                        "Protocol", "HTTP",
+                        "TargetType", "ip")));
     }
 
     @Test
     void loadBalancerAcceptsTrafficOnlyFromTheVpcLink() {
         String linkGroup = vpcLinkSecurityGroup();
         Map<String, Map<String, Object>> ingress = synthesis.resources("AWS::EC2::SecurityGroupIngress");
-        String albGroup = synthesis.logicalId(synthesis.stack().serviceCluster().loadBalancer()
-                .getConnections().getSecurityGroups().get(0));
-        List<Map<String, Object>> intoAlb = ingress.values().stream().map(FileshareStackTest::properties)
+        String albGroup = synthesis.logicalId(synthesis
+                .stack()
+                .serviceCluster()
+                .loadBalancer()
+                .getConnections()
+                .getSecurityGroups()
+                .get(0));
+        List<Map<String, Object>> intoAlb = ingress.values().stream()
+                .map(FileshareStackTest::properties)
                 .filter(p -> p.get("GroupId").equals(Map.of("Fn::GetAtt", List.of(albGroup, "GroupId"))))
                 .toList();
         assertThat(intoAlb).hasSize(1);
-        assertThat(intoAlb.get(0)).containsEntry("FromPort", 80).containsEntry("ToPort", 80)
+        assertThat(intoAlb.get(0))
+                .containsEntry("FromPort", 80)
+                .containsEntry("ToPort", 80)
                 .containsEntry("SourceSecurityGroupId", Map.of("Fn::GetAtt", List.of(linkGroup, "GroupId")));
     }
 
@@ -234,28 +295,52 @@ class FileshareStackTest {
     void httpApiReachesTheListenerOverAVpcLink() {
         template.hasResourceProperties("AWS::ApiGatewayV2::Api", Match.objectLike(Map.of("ProtocolType", "HTTP")));
         template.resourceCountIs("AWS::ApiGatewayV2::VpcLink", 1);
-        String link = synthesis.resources("AWS::ApiGatewayV2::VpcLink").keySet().iterator().next();
+        String link = synthesis
+                .resources("AWS::ApiGatewayV2::VpcLink")
+                .keySet()
+                .iterator()
+                .next();
         String listener = synthesis.logicalId(synthesis.stack().serviceCluster().listener());
-        template.hasResourceProperties("AWS::ApiGatewayV2::Integration", Match.objectLike(Map.of(
-                "IntegrationType", "HTTP_PROXY",
-                "ConnectionType", "VPC_LINK",
-                "ConnectionId", Map.of("Ref", link),
-                "IntegrationUri", Map.of("Ref", listener))));
-        template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of(
-                "ApiId", Match.anyValue(), "RouteKey", "$default", "Target", Match.anyValue(),
-                "AuthorizationType", "NONE"));
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Integration",
+                Match.objectLike(Map.of(
+                        "IntegrationType",
+                        "HTTP_PROXY",
+                        "ConnectionType",
+                        "VPC_LINK",
+                        "ConnectionId",
+                        Map.of("Ref", link),
+                        "IntegrationUri",
+                        Map.of("Ref", listener))));
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Route",
+                Map.of(
+                        "ApiId",
+                        Match.anyValue(),
+                        "RouteKey",
+                        "$default",
+                        "Target",
+                        Match.anyValue(),
+                        "AuthorizationType",
+                        "NONE"));
     }
 
     @Test
     void defaultStageThrottlesAndWritesAnAccessLog() {
         String accessLogs = synthesis.logicalId(synthesis.stack().front().accessLogs());
-        template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Match.objectLike(Map.of(
-                "StageName", "$default",
-                "AutoDeploy", true,
-                "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 500, "ThrottlingBurstLimit", 1000),
-                "AccessLogSettings", Map.of(
-                        "DestinationArn", Map.of("Fn::GetAtt", List.of(accessLogs, "Arn")),
-                        "Format", Match.stringLikeRegexp(".*\\$context\\.requestId.*\\$context\\.status.*")))));
+        template.hasResourceProperties(
+                "AWS::ApiGatewayV2::Stage",
+                Match.objectLike(Map.of(
+                        "StageName",
+                        "$default",
+                        "AutoDeploy",
+                        true,
+                        "DefaultRouteSettings",
+                        Map.of("ThrottlingRateLimit", 500, "ThrottlingBurstLimit", 1000),
+                        "AccessLogSettings",
+                        Map.of(
+                                "DestinationArn", Map.of("Fn::GetAtt", List.of(accessLogs, "Arn")),
+                                "Format", Match.stringLikeRegexp(".*\\$context\\.requestId.*\\$context\\.status.*")))));
     }
 
     @Test
@@ -272,21 +357,45 @@ class FileshareStackTest {
         String bucket = synthesis.logicalId(synthesis.stack().dataStores().bucket());
         Map<String, Object> files = synthesis.resources("AWS::S3::Bucket").get(bucket);
         assertThat(files).containsEntry("DeletionPolicy", "Retain");
-        Template.fromJSON(Map.of("Resources", Map.of(bucket, files))).hasResourceProperties("AWS::S3::Bucket",
-                Match.objectLike(Map.of(
-                        "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Map.of(
-                                "ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
-                        "PublicAccessBlockConfiguration", Map.of(
-                                "BlockPublicAcls", true, "BlockPublicPolicy", true,
-                                "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
-                        "VersioningConfiguration", Map.of("Status", "Enabled"),
-                        "OwnershipControls", Map.of("Rules", List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced"))),
-                        "LoggingConfiguration", Match.objectLike(Map.of("DestinationBucketName", Match.anyValue())),
-                        "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(
-                                Match.objectLike(Map.of("NoncurrentVersionExpiration", Map.of("NoncurrentDays", 30),
-                                        "Status", "Enabled")),
-                                Match.objectLike(Map.of("AbortIncompleteMultipartUpload",
-                                        Map.of("DaysAfterInitiation", 1), "Status", "Enabled"))))))));
+        Template.fromJSON(Map.of("Resources", Map.of(bucket, files)))
+                .hasResourceProperties(
+                        "AWS::S3::Bucket",
+                        Match.objectLike(Map.of(
+                                "BucketEncryption",
+                                        Map.of(
+                                                "ServerSideEncryptionConfiguration",
+                                                List.of(Map.of(
+                                                        "ServerSideEncryptionByDefault",
+                                                        Map.of("SSEAlgorithm", "AES256")))),
+                                "PublicAccessBlockConfiguration",
+                                        Map.of(
+                                                "BlockPublicAcls",
+                                                true,
+                                                "BlockPublicPolicy",
+                                                true,
+                                                "IgnorePublicAcls",
+                                                true,
+                                                "RestrictPublicBuckets",
+                                                true),
+                                "VersioningConfiguration", Map.of("Status", "Enabled"),
+                                "OwnershipControls",
+                                        Map.of("Rules", List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced"))),
+                                "LoggingConfiguration",
+                                        Match.objectLike(Map.of("DestinationBucketName", Match.anyValue())),
+                                "LifecycleConfiguration",
+                                        Map.of(
+                                                "Rules",
+                                                Match.arrayWith(List.of(
+                                                        Match.objectLike(Map.of(
+                                                                "NoncurrentVersionExpiration",
+                                                                Map.of("NoncurrentDays", 30),
+                                                                "Status",
+                                                                "Enabled")),
+                                                        Match.objectLike(Map.of(
+                                                                "AbortIncompleteMultipartUpload",
+                                                                Map.of("DaysAfterInitiation", 1),
+                                                                "Status",
+                                                                "Enabled"))))))));
     }
 
     @Test
@@ -296,13 +405,15 @@ class FileshareStackTest {
             Map<?, ?> document = (Map<?, ?>) properties(policy).get("PolicyDocument");
             for (Object s : (List<?>) document.get("Statement")) {
                 Map<?, ?> statement = (Map<?, ?>) s;
-                if ("Deny".equals(statement.get("Effect")) && String.valueOf(statement.get("Condition"))
-                        .equals("{Bool={aws:SecureTransport=false}}")) {
+                if ("Deny".equals(statement.get("Effect"))
+                        && String.valueOf(statement.get("Condition")).equals("{Bool={aws:SecureTransport=false}}")) {
                     enforced.add(properties(policy).get("Bucket"));
                 }
             }
         });
-        assertThat(enforced).hasSize(synthesis.resources("AWS::S3::Bucket").size()).hasSize(2);
+        assertThat(enforced)
+                .hasSize(synthesis.resources("AWS::S3::Bucket").size())
+                .hasSize(2);
     }
 
     @Test
@@ -322,21 +433,30 @@ class FileshareStackTest {
 
     @Test
     void tablesHaveTheKeysOfTheAwsStore() {
-        template.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
-                "KeySchema", List.of(hash("username")),
-                "TimeToLiveSpecification", Match.absent())));
-        template.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
-                "KeySchema", List.of(hash("token_hash")),
-                "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true))));
-        template.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
-                "KeySchema", List.of(hash("grantee"), range("file_key")),
-                "GlobalSecondaryIndexes", List.of(Map.of(
-                        "IndexName", "by-file",
-                        "KeySchema", List.of(hash("file_key"), range("grantee")),
-                        "Projection", Map.of("ProjectionType", "ALL"))))));
-        template.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
-                "KeySchema", List.of(hash("username")),
-                "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true))));
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Match.objectLike(Map.of(
+                        "KeySchema", List.of(hash("username")),
+                        "TimeToLiveSpecification", Match.absent())));
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Match.objectLike(Map.of(
+                        "KeySchema", List.of(hash("token_hash")),
+                        "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true))));
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Match.objectLike(Map.of(
+                        "KeySchema", List.of(hash("grantee"), range("file_key")),
+                        "GlobalSecondaryIndexes",
+                                List.of(Map.of(
+                                        "IndexName", "by-file",
+                                        "KeySchema", List.of(hash("file_key"), range("grantee")),
+                                        "Projection", Map.of("ProjectionType", "ALL"))))));
+        template.hasResourceProperties(
+                "AWS::DynamoDB::Table",
+                Match.objectLike(Map.of(
+                        "KeySchema", List.of(hash("username")),
+                        "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true))));
         synthesis.resources("AWS::DynamoDB::Table").values().forEach(table -> {
             for (Object attribute : (List<?>) properties(table).get("AttributeDefinitions")) {
                 assertThat(((Map<?, ?>) attribute).get("AttributeType")).isEqualTo("S");
@@ -354,7 +474,8 @@ class FileshareStackTest {
 
     @Test
     void taskRoleMayDoExactlyWhatTheServiceDoesOnExactlyItsStores() {
-        List<Map<?, ?>> statements = policyStatementsOf(synthesis.stack().serviceCluster().taskRole());
+        List<Map<?, ?>> statements =
+                policyStatementsOf(synthesis.stack().serviceCluster().taskRole());
         Set<String> actions = new TreeSet<>();
         Set<String> resources = new TreeSet<>();
         statements.forEach(s -> {
@@ -371,19 +492,26 @@ class FileshareStackTest {
         String bucket = synthesis.logicalId(synthesis.stack().dataStores().bucket());
         Set<String> expectedResources = new TreeSet<>();
         expectedResources.add(String.valueOf(Map.of("Fn::GetAtt", List.of(bucket, "Arn"))));
-        synthesis.stack().dataStores().tables().forEach(t -> expectedResources.add(
-                String.valueOf(Map.of("Fn::GetAtt", List.of(synthesis.logicalId(t), "Arn")))));
+        synthesis
+                .stack()
+                .dataStores()
+                .tables()
+                .forEach(t -> expectedResources.add(
+                        String.valueOf(Map.of("Fn::GetAtt", List.of(synthesis.logicalId(t), "Arn")))));
         assertThat(resources).containsAll(expectedResources).hasSize(expectedResources.size() + 2);
-        assertThat(resources).anyMatch(r -> r.contains(bucket) && r.endsWith("/*]]}"))
+        assertThat(resources)
+                .anyMatch(r -> r.contains(bucket) && r.endsWith("/*]]}"))
                 .anyMatch(r -> r.endsWith("/index/by-file]]}"));
     }
 
     @Test
     void executionRoleHasNoDataAccess() {
-        List<Map<?, ?>> statements = policyStatementsOf(synthesis.stack().serviceCluster().executionRole());
+        List<Map<?, ?>> statements =
+                policyStatementsOf(synthesis.stack().serviceCluster().executionRole());
         List<String> actions = new ArrayList<>();
         statements.forEach(s -> actions.addAll(strings(s.get("Action"))));
-        assertThat(actions).isNotEmpty()
+        assertThat(actions)
+                .isNotEmpty()
                 .noneMatch(a -> a.startsWith("s3:") || a.startsWith("dynamodb:"))
                 .contains("secretsmanager:GetSecretValue", "logs:PutLogEvents", "ecr:BatchGetImage");
     }
@@ -408,8 +536,13 @@ class FileshareStackTest {
                 }
             }
         });
-        assertThat(suppressed).containsExactlyInAnyOrder("AwsSolutions-APIG4", "AwsSolutions-ECS2",
-                "AwsSolutions-ELB2", "AwsSolutions-IAM5", "AwsSolutions-SMG4");
+        assertThat(suppressed)
+                .containsExactlyInAnyOrder(
+                        "AwsSolutions-APIG4",
+                        "AwsSolutions-ECS2",
+                        "AwsSolutions-ELB2",
+                        "AwsSolutions-IAM5",
+                        "AwsSolutions-SMG4");
     }
 
     // --- helpers
@@ -429,7 +562,11 @@ class FileshareStackTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> container() {
-        Map<String, Object> task = properties(synthesis.resources("AWS::ECS::TaskDefinition").values().iterator().next());
+        Map<String, Object> task = properties(synthesis
+                .resources("AWS::ECS::TaskDefinition")
+                .values()
+                .iterator()
+                .next());
         return (Map<String, Object>) ((List<?>) task.get("ContainerDefinitions")).get(0);
     }
 
@@ -447,7 +584,11 @@ class FileshareStackTest {
     }
 
     private static String vpcLinkSecurityGroup() {
-        Map<String, Object> link = properties(synthesis.resources("AWS::ApiGatewayV2::VpcLink").values().iterator().next());
+        Map<String, Object> link = properties(synthesis
+                .resources("AWS::ApiGatewayV2::VpcLink")
+                .values()
+                .iterator()
+                .next());
         Map<?, ?> group = (Map<?, ?>) ((List<?>) link.get("SecurityGroupIds")).get(0);
         return (String) ((List<?>) group.get("Fn::GetAtt")).get(0);
     }
@@ -467,8 +608,10 @@ class FileshareStackTest {
     /** Every action of every identity policy and inline role policy in the template. */
     private static List<String> allIamActions() {
         List<String> actions = new ArrayList<>();
-        synthesis.resources("AWS::IAM::Policy").values().forEach(p -> collectActions(
-                properties(p).get("PolicyDocument"), actions));
+        synthesis
+                .resources("AWS::IAM::Policy")
+                .values()
+                .forEach(p -> collectActions(properties(p).get("PolicyDocument"), actions));
         synthesis.resources("AWS::IAM::Role").values().forEach(role -> {
             Object inline = properties(role).get("Policies");
             asList(inline).forEach(policy -> collectActions(((Map<?, ?>) policy).get("PolicyDocument"), actions));
@@ -480,7 +623,9 @@ class FileshareStackTest {
     private static void collectActions(final Object document, final List<String> into) {
         for (Object s : asList(((Map<?, ?>) document).get("Statement"))) {
             Map<?, ?> statement = (Map<?, ?>) s;
-            assertThat((Map<Object, Object>) statement).as("no NotAction statements").doesNotContainKey("NotAction");
+            assertThat((Map<Object, Object>) statement)
+                    .as("no NotAction statements")
+                    .doesNotContainKey("NotAction");
             into.addAll(strings(statement.get("Action")));
         }
     }

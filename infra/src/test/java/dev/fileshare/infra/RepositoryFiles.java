@@ -18,11 +18,10 @@ final class RepositoryFiles {
 
     private static final Pattern JAVA_KEY = Pattern.compile("\"(fileshare\\.[A-Za-z0-9._-]+)\"");
     private static final Pattern XML_KEY = Pattern.compile("[\"{](fileshare\\.[A-Za-z0-9._-]+)[\"}]");
-    private static final Pattern PROPERTIES_KEY = Pattern.compile("^\\s*(fileshare\\.[A-Za-z0-9._-]+)\\s*[=:]",
-            Pattern.MULTILINE);
+    private static final Pattern PROPERTIES_KEY =
+            Pattern.compile("^\\s*(fileshare\\.[A-Za-z0-9._-]+)\\s*[=:]", Pattern.MULTILINE);
 
-    private RepositoryFiles() {
-    }
+    private RepositoryFiles() {}
 
     static String read(final String relativePath) {
         Path file = ROOT.resolve(relativePath);
@@ -42,8 +41,7 @@ final class RepositoryFiles {
         Path sources = ROOT.resolve("src/main/java");
         if (Files.isDirectory(sources)) {
             try (Stream<Path> files = Files.walk(sources)) {
-                files.filter(f -> f.toString().endsWith(".java"))
-                        .forEach(f -> collect(JAVA_KEY, readPath(f), keys));
+                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> collect(JAVA_KEY, readPath(f), keys));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

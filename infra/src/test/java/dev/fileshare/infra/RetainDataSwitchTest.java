@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awscdk.App;
 
 /** {@code -c retainData=false}: the data goes with the stack, and the stack stays cdk-nag clean. */
@@ -29,8 +27,11 @@ class RetainDataSwitchTest {
                 assertThat(resource).as(id).containsEntry("DeletionPolicy", "Delete");
             });
         }
-        synthesis.resources("AWS::DynamoDB::Table").values().forEach(table -> assertThat(
-                FileshareStackTest.properties(table)).containsEntry("DeletionProtectionEnabled", false));
+        synthesis
+                .resources("AWS::DynamoDB::Table")
+                .values()
+                .forEach(table -> assertThat(FileshareStackTest.properties(table))
+                        .containsEntry("DeletionProtectionEnabled", false));
     }
 
     @Test

@@ -10,10 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Stack;
@@ -91,7 +89,8 @@ class ServiceImageTest {
         assertThat(asset).isDirectory();
         Set<String> files = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(asset)) {
-            walk.filter(Files::isRegularFile).forEach(f -> files.add(asset.relativize(f).toString()));
+            walk.filter(Files::isRegularFile)
+                    .forEach(f -> files.add(asset.relativize(f).toString()));
         }
         return files;
     }
@@ -99,11 +98,14 @@ class ServiceImageTest {
     private static String assetHash(final Path repository, final Path outdir) {
         App app = new App(AppProps.builder().outdir(outdir.toString()).build());
         Stack stack = new Stack(app, "ImageOnly");
-        FargateTaskDefinition task = FargateTaskDefinition.Builder.create(stack, "Task").build();
-        task.addContainer("fileshare", ContainerDefinitionOptions.builder()
-                .image(ServiceImage.fromRepositoryRoot(repository))
-                .memoryLimitMiB(512)
-                .build());
+        FargateTaskDefinition task =
+                FargateTaskDefinition.Builder.create(stack, "Task").build();
+        task.addContainer(
+                "fileshare",
+                ContainerDefinitionOptions.builder()
+                        .image(ServiceImage.fromRepositoryRoot(repository))
+                        .memoryLimitMiB(512)
+                        .build());
         app.synth();
         try (Stream<Path> entries = Files.list(outdir)) {
             List<String> assets = entries.map(p -> p.getFileName().toString())

@@ -3,7 +3,6 @@ package dev.fileshare.infra;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.assertions.Annotations;
@@ -24,16 +23,21 @@ record Synthesis(FileshareStack stack, Template template) {
     List<String> unsuppressedNagFindings() {
         Annotations annotations = Annotations.fromStack(stack);
         List<String> findings = new ArrayList<>();
-        annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))
-                .forEach(m -> findings.add("error " + m.getId() + ": " + m.getEntry().getData()));
-        annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"))
-                .forEach(m -> findings.add("warning " + m.getId() + ": " + m.getEntry().getData()));
+        annotations
+                .findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))
+                .forEach(m ->
+                        findings.add("error " + m.getId() + ": " + m.getEntry().getData()));
+        annotations
+                .findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"))
+                .forEach(m -> findings.add(
+                        "warning " + m.getId() + ": " + m.getEntry().getData()));
         return findings;
     }
 
     /** The CloudFormation logical id of a construct's resource. */
     String logicalId(final IConstruct construct) {
-        return stack.resolve(stack.getLogicalId((CfnElement) construct.getNode().getDefaultChild())).toString();
+        return stack.resolve(stack.getLogicalId((CfnElement) construct.getNode().getDefaultChild()))
+                .toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package dev.fileshare.api.health;
 
 import dev.fileshare.core.port.StoreHealth;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;

@@ -10,7 +10,6 @@ import dev.fileshare.core.model.RangeNotSatisfiableException;
 import dev.fileshare.core.model.TooManyLoginFailuresException;
 import dev.fileshare.core.model.TransferUrlRefusedException;
 import dev.fileshare.core.model.UsernameTakenException;
-
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -24,26 +23,35 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
     @Override
     public Response toResponse(FileshareException e) {
         if (e instanceof InvalidInputException invalid) {
-            return ProblemResponses.of(Problem.invalid(invalid.getMessage(), invalid.errors())).build();
+            return ProblemResponses.of(Problem.invalid(invalid.getMessage(), invalid.errors()))
+                    .build();
         }
         if (e instanceof AuthenticationException) {
             return ProblemResponses.of(problem(Status.UNAUTHORIZED, e))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .build();
         }
         if (e instanceof TooManyLoginFailuresException throttled) {
             return ProblemResponses.of(problem(Status.TOO_MANY_REQUESTS, e))
-                    .header(HttpHeaders.RETRY_AFTER, throttled.retryAfter().toSeconds()).build();
+                    .header(HttpHeaders.RETRY_AFTER, throttled.retryAfter().toSeconds())
+                    .build();
         }
         if (e instanceof RangeNotSatisfiableException unsatisfiable) {
             return ProblemResponses.of(Problem.of(416, "Range Not Satisfiable", e.getMessage()))
-                    .header("Content-Range", "bytes */" + unsatisfiable.size()).build();
+                    .header("Content-Range", "bytes */" + unsatisfiable.size())
+                    .build();
         }
-        Status status = e instanceof NotFoundException ? Status.NOT_FOUND
-                : e instanceof UsernameTakenException ? Status.CONFLICT
-                : e instanceof PreconditionFailedException ? Status.PRECONDITION_FAILED
-                : e instanceof ContentTooLargeException ? Status.REQUEST_ENTITY_TOO_LARGE
-                : e instanceof TransferUrlRefusedException ? Status.FORBIDDEN
-                : Status.BAD_REQUEST;
+        Status status = e instanceof NotFoundException
+                ? Status.NOT_FOUND
+                : e instanceof UsernameTakenException
+                        ? Status.CONFLICT
+                        : e instanceof PreconditionFailedException
+                                ? Status.PRECONDITION_FAILED
+                                : e instanceof ContentTooLargeException
+                                        ? Status.REQUEST_ENTITY_TOO_LARGE
+                                        : e instanceof TransferUrlRefusedException
+                                                ? Status.FORBIDDEN
+                                                : Status.BAD_REQUEST;
         return ProblemResponses.of(problem(status, e)).build();
     }
 

@@ -1,7 +1,6 @@
 package dev.fileshare.api.problem;
 
 import dev.fileshare.core.model.FieldError;
-
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,15 +9,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An RFC 9457 problem detail. {@code message} repeats {@code detail} for clients of the original API, whose
  * errors were {@code {"statusCode", "message"}}.
  */
-@Schema(name = "Problem", description = "RFC 9457 problem details; `message` repeats `detail` for clients of the original API.")
+@Schema(
+        name = "Problem",
+        description = "RFC 9457 problem details; `message` repeats `detail` for clients of the original API.")
 @JsonbPropertyOrder({"type", "title", "status", "detail", "message", "errors"})
 public record Problem(
         @Schema(required = true, example = "about:blank") String type,
         @Schema(required = true, example = "Bad Request") String title,
         @Schema(required = true, example = "400") int status,
-        @Schema(required = true, example = "username: must be 1-64 characters of A-Z a-z 0-9 _ -") String detail,
-        @Schema(required = true, example = "username: must be 1-64 characters of A-Z a-z 0-9 _ -") String message,
-        @Schema(description = "Present on validation errors: each rejected field and why.") List<FieldError> errors) {
+
+        @Schema(required = true, example = "username: must be 1-64 characters of A-Z a-z 0-9 _ -")
+        String detail,
+
+        @Schema(required = true, example = "username: must be 1-64 characters of A-Z a-z 0-9 _ -")
+        String message,
+
+        @Schema(description = "Present on validation errors: each rejected field and why.")
+        List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -25,8 +25,9 @@ public final class ProblemExamples {
             + "\"detail\": \"The username 'alice' is already taken.\", \"message\": \"The username 'alice' is already taken.\"}";
     public static final String PRECONDITION_FAILED = BLANK + "\"title\": \"Precondition Failed\", \"status\": 412, "
             + "\"detail\": \"The file exists (If-None-Match: *).\", \"message\": \"The file exists (If-None-Match: *).\"}";
-    private static final String TOO_LARGE = "The content is 8388608 bytes, over the JSON upload limit of 7340032 bytes; "
-            + "send large files as a binary upload: PUT /file?file_name=... with Content-Type: application/octet-stream.";
+    private static final String TOO_LARGE =
+            "The content is 8388608 bytes, over the JSON upload limit of 7340032 bytes; "
+                    + "send large files as a binary upload: PUT /file?file_name=... with Content-Type: application/octet-stream.";
     public static final String CONTENT_TOO_LARGE = BLANK + "\"title\": \"Content Too Large\", \"status\": 413, "
             + "\"detail\": \"" + TOO_LARGE + "\", \"message\": \"" + TOO_LARGE + "\"}";
     public static final String RANGE_NOT_SATISFIABLE = BLANK + "\"title\": \"Range Not Satisfiable\", \"status\": 416, "
@@ -36,6 +37,5 @@ public final class ProblemExamples {
             + "\"detail\": \"Too many failed logins for this username; try again in 60 s.\", "
             + "\"message\": \"Too many failed logins for this username; try again in 60 s.\"}";
 
-    private ProblemExamples() {
-    }
+    private ProblemExamples() {}
 }

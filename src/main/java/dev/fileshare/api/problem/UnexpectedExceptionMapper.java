@@ -16,8 +16,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, e);
-        return ProblemResponses.of(Problem.of(500, "Internal Server Error",
-                "The server failed to answer this request (incident " + incident + ").")).build();
+        return ProblemResponses.of(Problem.of(
+                        500,
+                        "Internal Server Error",
+                        "The server failed to answer this request (incident " + incident + ")."))
+                .build();
     }
 
     static Response internalError() {

@@ -6,7 +6,8 @@ public record Argon2Settings(int memoryKib, int iterations, int parallelism) {
 
     public Argon2Settings {
         if (memoryKib < 8 * parallelism || iterations < 1 || parallelism < 1) {
-            throw new IllegalArgumentException("Argon2 needs iterations >= 1, parallelism >= 1, memory >= 8 KiB per lane");
+            throw new IllegalArgumentException(
+                    "Argon2 needs iterations >= 1, parallelism >= 1, memory >= 8 KiB per lane");
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Several ranges or a malformed header are ignored, as RFC 9110 allows: the whole file is served.
  */
 public record ByteRange(long offset, long length) {
-    private static final Pattern SINGLE = Pattern.compile("\\s*bytes\\s*=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SINGLE =
+            Pattern.compile("\\s*bytes\\s*=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*", Pattern.CASE_INSENSITIVE);
     private static final int MAX_DIGITS = 18;
 
     public ByteRange {

@@ -35,7 +35,8 @@ public record FileKey(Username owner, FileName fileName) {
             char y = b.charAt(i);
             if (x != y) {
                 if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
-                    return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+                    return java.util.Arrays.compare(
+                            a.codePoints().toArray(), b.codePoints().toArray());
                 }
                 return Character.compare(x, y);
             }

@@ -43,7 +43,9 @@ public record FileName(String value) {
             if (c < 0x20 || c == 0x7F) {
                 return "must not contain control characters";
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return "must be well-formed Unicode";

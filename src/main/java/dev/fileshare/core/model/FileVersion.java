@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param etag a strong entity tag, quoted as HTTP sends it; it changes whenever the content is written
  */
-public record FileVersion(FileKey key, long size, Instant modified, String etag) {
-}
+public record FileVersion(FileKey key, long size, Instant modified, String etag) {}

@@ -3,5 +3,4 @@ package dev.fileshare.core.model;
 import java.time.Instant;
 
 /** What a successful login hands the client. */
-public record LoginSession(SessionToken token, Instant expiresAt) {
-}
+public record LoginSession(SessionToken token, Instant expiresAt) {}

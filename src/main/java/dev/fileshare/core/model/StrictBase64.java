@@ -9,8 +9,7 @@ import java.util.Base64;
 public final class StrictBase64 {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-    private StrictBase64() {
-    }
+    private StrictBase64() {}
 
     /** The number of bytes {@code encoded} decodes to, assuming it is valid. */
     public static long decodedLength(String encoded) {
@@ -42,7 +41,8 @@ public final class StrictBase64 {
         int padding = padding(s);
         for (int i = 0; i < n - padding; i++) {
             char c = s.charAt(i);
-            boolean inAlphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+            boolean inAlphabet =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
             if (!inAlphabet) {
                 return "must be standard Base64: invalid character at position " + i;
             }

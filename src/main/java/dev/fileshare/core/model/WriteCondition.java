@@ -5,14 +5,11 @@ public sealed interface WriteCondition {
     WriteCondition ALWAYS = new Always();
     WriteCondition ONLY_IF_ABSENT = new OnlyIfAbsent();
 
-    record Always() implements WriteCondition {
-    }
+    record Always() implements WriteCondition {}
 
     /** {@code If-None-Match: *}: create only. */
-    record OnlyIfAbsent() implements WriteCondition {
-    }
+    record OnlyIfAbsent() implements WriteCondition {}
 
     /** {@code If-Match: "etag"}: replace only that version. */
-    record OnlyIfMatches(String etag) implements WriteCondition {
-    }
+    record OnlyIfMatches(String etag) implements WriteCondition {}
 }

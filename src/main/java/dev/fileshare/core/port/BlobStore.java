@@ -4,7 +4,6 @@ import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -41,10 +40,8 @@ public interface BlobStore {
     /** Returns whether there was a file to delete. */
     boolean delete(FileKey key) throws IOException;
 
-    record WriteResult(FileVersion entry, boolean created) {
-    }
+    record WriteResult(FileVersion entry, boolean created) {}
 
     /** A version and a stream of all its bytes, which the caller closes. */
-    record OpenBlob(FileVersion entry, InputStream stream) {
-    }
+    record OpenBlob(FileVersion entry, InputStream stream) {}
 }

@@ -1,7 +1,6 @@
 package dev.fileshare.core.port;
 
 import dev.fileshare.core.model.Username;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

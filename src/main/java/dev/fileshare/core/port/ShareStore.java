@@ -2,7 +2,6 @@ package dev.fileshare.core.port;
 
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.Username;
-
 import java.util.List;
 
 /** Who may read which file besides its owner. */

@@ -16,7 +16,8 @@ public record Stores(
         BlobStore blobs,
         StoreHealth health,
         Optional<TransferUrls> transferUrls,
-        AutoCloseable resources) implements AutoCloseable {
+        AutoCloseable resources)
+        implements AutoCloseable {
 
     @Override
     public void close() {

@@ -8,5 +8,4 @@ import java.time.Instant;
  *
  * @param url relative URLs point at this service; the API resolves them against the request's base
  */
-public record TransferUrl(URI url, String method, Instant expiresAt) {
-}
+public record TransferUrl(URI url, String method, Instant expiresAt) {}

@@ -1,7 +1,6 @@
 package dev.fileshare.core.port;
 
 import dev.fileshare.core.model.Username;
-
 import java.util.Optional;
 
 public interface UserStore {

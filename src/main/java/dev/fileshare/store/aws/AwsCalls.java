@@ -1,14 +1,12 @@
 package dev.fileshare.store.aws;
 
 import dev.fileshare.core.port.StoreException;
-
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** Turns an SDK failure the caller did not handle into a {@link StoreException} naming what was attempted. */
 final class AwsCalls {
-    private AwsCalls() {
-    }
+    private AwsCalls() {}
 
     static <T> T call(String what, Supplier<T> call) {
         try {

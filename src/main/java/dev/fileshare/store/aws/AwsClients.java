@@ -1,6 +1,5 @@
 package dev.fileshare.store.aws;
 
-
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

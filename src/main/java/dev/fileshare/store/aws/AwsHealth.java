@@ -1,7 +1,6 @@
 package dev.fileshare.store.aws;
 
 import dev.fileshare.core.port.StoreHealth;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,11 @@ final class AwsHealth implements StoreHealth {
 
     private boolean tableIsActive(String table) {
         try {
-            return clients.dynamoDb().describeTable(d -> d.tableName(table)).table().tableStatus() == TableStatus.ACTIVE;
+            return clients.dynamoDb()
+                            .describeTable(d -> d.tableName(table))
+                            .table()
+                            .tableStatus()
+                    == TableStatus.ACTIVE;
         } catch (SdkException e) {
             return false;
         }

@@ -1,7 +1,6 @@
 package dev.fileshare.store.aws;
 
 import dev.fileshare.core.port.StoreException;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
@@ -31,6 +30,7 @@ final class AwsResources {
     private static final Logger LOG = Logger.getLogger(AwsResources.class.getName());
     /** dynalite and DynamoDB keep a new table CREATING briefly; the SDK waiter's 20 s first delay is far too slow. */
     private static final Duration POLL = Duration.ofMillis(100);
+
     private static final Duration TABLE_READY_TIMEOUT = Duration.ofMinutes(2);
 
     private final S3Client s3;
@@ -80,26 +80,34 @@ final class AwsResources {
     }
 
     private static CreateTableRequest table(String name, String partitionKey, String sortKey) {
-        CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(name)
-                .billingMode(BillingMode.PAY_PER_REQUEST);
+        CreateTableRequest.Builder request =
+                CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST);
         if (sortKey == null) {
             return request.attributeDefinitions(stringAttribute(partitionKey))
-                    .keySchema(key(partitionKey, KeyType.HASH)).build();
+                    .keySchema(key(partitionKey, KeyType.HASH))
+                    .build();
         }
         return request.attributeDefinitions(stringAttribute(partitionKey), stringAttribute(sortKey))
-                .keySchema(key(partitionKey, KeyType.HASH), key(sortKey, KeyType.RANGE)).build();
+                .keySchema(key(partitionKey, KeyType.HASH), key(sortKey, KeyType.RANGE))
+                .build();
     }
 
     private static CreateTableRequest sharesTable(String name) {
-        GlobalSecondaryIndex byFile = GlobalSecondaryIndex.builder().indexName(DynamoShareStore.BY_FILE)
+        GlobalSecondaryIndex byFile = GlobalSecondaryIndex.builder()
+                .indexName(DynamoShareStore.BY_FILE)
                 .keySchema(key("file_key", KeyType.HASH), key("grantee", KeyType.RANGE))
                 .projection(p -> p.projectionType(ProjectionType.ALL))
                 .build();
-        return table(name, "grantee", "file_key").toBuilder().globalSecondaryIndexes(byFile).build();
+        return table(name, "grantee", "file_key").toBuilder()
+                .globalSecondaryIndexes(byFile)
+                .build();
     }
 
     private static AttributeDefinition stringAttribute(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {
@@ -139,9 +147,11 @@ final class AwsResources {
     private void enableTimeToLive(String table) {
         try {
             dynamoDb.updateTimeToLive(ttl -> ttl.tableName(table)
-                    .timeToLiveSpecification(spec -> spec.attributeName("expires_at").enabled(true)));
+                    .timeToLiveSpecification(
+                            spec -> spec.attributeName("expires_at").enabled(true)));
         } catch (DynamoDbException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            String code =
+                    e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             if ("UnknownOperationException".equals(code)) {
                 LOG.info(() -> "this DynamoDB endpoint has no time to live; expired items of " + table
                         + " stay (they are refused all the same)");

@@ -1,15 +1,13 @@
 package dev.fileshare.store.aws;
 
 import dev.fileshare.core.port.Stores;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 /** The aws store: files in one S3 bucket, users, sessions, shares and login failures in DynamoDB tables. */
 public final class AwsStore {
-    private AwsStore() {
-    }
+    private AwsStore() {}
 
     /**
      * Builds the clients (one of each for the application) and, when {@code createResources} says so, creates a

@@ -1,14 +1,12 @@
 package dev.fileshare.store.aws;
 
-import dev.fileshare.core.model.Username;
-
-import dev.fileshare.core.port.LoginFailureStore;
-import dev.fileshare.core.port.LoginFailures;
-import dev.fileshare.core.port.StoreException;
-
 import static dev.fileshare.store.aws.Items.n;
 import static dev.fileshare.store.aws.Items.s;
 
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.LoginFailures;
+import dev.fileshare.core.port.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -39,8 +37,11 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
 
     @Override
     public Optional<LoginFailures> find(Username username) {
-        Map<String, AttributeValue> item = AwsCalls.call("read login failures", () -> dynamoDb.getItem(get -> get
-                .tableName(table).key(key(username)).consistentRead(true)).item());
+        Map<String, AttributeValue> item = AwsCalls.call(
+                "read login failures",
+                () -> dynamoDb.getItem(
+                                get -> get.tableName(table).key(key(username)).consistentRead(true))
+                        .item());
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -69,11 +70,13 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
 
     private Optional<LoginFailures> countInOpenWindow(Username username, AttributeValue cutoff) {
         try {
-            Map<String, AttributeValue> updated = dynamoDb.updateItem(update -> update.tableName(table).key(key(username))
-                    .updateExpression("ADD failures :one")
-                    .conditionExpression("window_start > :cutoff")
-                    .expressionAttributeValues(Map.of(":one", n(1), ":cutoff", cutoff))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            Map<String, AttributeValue> updated = dynamoDb.updateItem(update -> update.tableName(table)
+                            .key(key(username))
+                            .updateExpression("ADD failures :one")
+                            .conditionExpression("window_start > :cutoff")
+                            .expressionAttributeValues(Map.of(":one", n(1), ":cutoff", cutoff))
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes();
             return Optional.of(window(updated));
         } catch (ConditionalCheckFailedException noOpenWindow) {
             return Optional.empty();
@@ -87,7 +90,8 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
                 "failures", n(1),
                 "expires_at", n(epochSecondsRoundedUp(now.plus(window))));
         try {
-            dynamoDb.putItem(put -> put.tableName(table).item(item)
+            dynamoDb.putItem(put -> put.tableName(table)
+                    .item(item)
                     .conditionExpression("attribute_not_exists(username) OR window_start <= :cutoff")
                     .expressionAttributeValues(Map.of(":cutoff", cutoff)));
             return true;
@@ -98,7 +102,9 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
 
     @Override
     public void clear(Username username) {
-        AwsCalls.run("clear login failures", () -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(username))));
+        AwsCalls.run(
+                "clear login failures",
+                () -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(username))));
     }
 
     /** TTL must not drop a window before it ends. */
@@ -107,7 +113,8 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
     }
 
     private static LoginFailures window(Map<String, AttributeValue> item) {
-        return new LoginFailures(Instant.ofEpochMilli(Items.number(item, "window_start")),
+        return new LoginFailures(
+                Instant.ofEpochMilli(Items.number(item, "window_start")),
                 Math.toIntExact(Items.number(item, "failures")));
     }
 

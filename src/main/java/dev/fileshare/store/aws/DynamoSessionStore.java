@@ -1,12 +1,11 @@
 package dev.fileshare.store.aws;
 
-import dev.fileshare.core.model.Username;
-import dev.fileshare.core.port.SessionStore;
-import dev.fileshare.core.port.StoredSession;
-
 import static dev.fileshare.store.aws.Items.n;
 import static dev.fileshare.store.aws.Items.s;
 
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.port.SessionStore;
+import dev.fileshare.core.port.StoredSession;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -32,23 +31,32 @@ final class DynamoSessionStore implements SessionStore {
                 "token_hash", s(session.tokenHash()),
                 "username", s(session.username().value()),
                 "expires_at", n(session.expiresAt().getEpochSecond()));
-        AwsCalls.run("store a session", () -> dynamoDb.putItem(put -> put.tableName(table).item(item)));
+        AwsCalls.run(
+                "store a session",
+                () -> dynamoDb.putItem(put -> put.tableName(table).item(item)));
     }
 
     @Override
     public Optional<StoredSession> find(String tokenHash) {
-        Map<String, AttributeValue> item = AwsCalls.call("look up a session", () -> dynamoDb.getItem(get -> get
-                .tableName(table).key(key(tokenHash)).consistentRead(true)).item());
+        Map<String, AttributeValue> item = AwsCalls.call(
+                "look up a session",
+                () -> dynamoDb.getItem(
+                                get -> get.tableName(table).key(key(tokenHash)).consistentRead(true))
+                        .item());
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StoredSession(tokenHash, new Username(Items.string(item, "username")),
+        return Optional.of(new StoredSession(
+                tokenHash,
+                new Username(Items.string(item, "username")),
                 Instant.ofEpochSecond(Items.number(item, "expires_at"))));
     }
 
     @Override
     public void delete(String tokenHash) {
-        AwsCalls.run("delete a session", () -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(tokenHash))));
+        AwsCalls.run(
+                "delete a session",
+                () -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(tokenHash))));
     }
 
     private static Map<String, AttributeValue> key(String tokenHash) {

@@ -1,12 +1,11 @@
 package dev.fileshare.store.aws;
 
+import static dev.fileshare.store.aws.Items.s;
+
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.ShareStore;
-
-import static dev.fileshare.store.aws.Items.s;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,34 +38,46 @@ final class DynamoShareStore implements ShareStore {
                 "file_key", s(key.value()),
                 "owner", s(key.owner().value()),
                 "file_name", s(key.fileName().value()));
-        AwsCalls.run("grant a share", () -> dynamoDb.putItem(put -> put.tableName(table).item(item)));
+        AwsCalls.run(
+                "grant a share",
+                () -> dynamoDb.putItem(put -> put.tableName(table).item(item)));
     }
 
     @Override
     public boolean revoke(FileKey key, Username grantee) {
-        Map<String, AttributeValue> old = AwsCalls.call("revoke a share", () -> dynamoDb.deleteItem(delete -> delete
-                .tableName(table).key(key(key, grantee)).returnValues(ReturnValue.ALL_OLD)).attributes());
+        Map<String, AttributeValue> old = AwsCalls.call(
+                "revoke a share",
+                () -> dynamoDb.deleteItem(delete ->
+                                delete.tableName(table).key(key(key, grantee)).returnValues(ReturnValue.ALL_OLD))
+                        .attributes());
         return old != null && !old.isEmpty();
     }
 
     @Override
     public boolean isGranted(FileKey key, Username grantee) {
-        Map<String, AttributeValue> item = AwsCalls.call("look up a share", () -> dynamoDb.getItem(get -> get
-                .tableName(table).key(key(key, grantee)).consistentRead(true)).item());
+        Map<String, AttributeValue> item = AwsCalls.call(
+                "look up a share",
+                () -> dynamoDb.getItem(get ->
+                                get.tableName(table).key(key(key, grantee)).consistentRead(true))
+                        .item());
         return item != null && !item.isEmpty();
     }
 
     @Override
     public List<FileKey> sharedWith(Username grantee) {
-        QueryRequest query = QueryRequest.builder().tableName(table)
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table)
                 .keyConditionExpression("grantee = :grantee")
                 .expressionAttributeValues(Map.of(":grantee", s(grantee.value())))
                 .consistentRead(true)
                 .build();
-        return AwsCalls.call("list the files shared with a user", () -> dynamoDb.queryPaginator(query).items().stream()
-                .map(item -> new FileKey(new Username(Items.string(item, "owner")),
-                        new FileName(Items.string(item, "file_name"))))
-                .collect(Collectors.toList()));
+        return AwsCalls.call(
+                "list the files shared with a user",
+                () -> dynamoDb.queryPaginator(query).items().stream()
+                        .map(item -> new FileKey(
+                                new Username(Items.string(item, "owner")),
+                                new FileName(Items.string(item, "file_name"))))
+                        .collect(Collectors.toList()));
     }
 
     @Override
@@ -84,7 +95,9 @@ final class DynamoShareStore implements ShareStore {
     }
 
     private List<Username> granteesOf(FileKey key) {
-        QueryRequest query = QueryRequest.builder().tableName(table).indexName(BY_FILE)
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table)
+                .indexName(BY_FILE)
                 .keyConditionExpression("file_key = :file_key")
                 .expressionAttributeValues(Map.of(":file_key", s(key.value())))
                 .build();

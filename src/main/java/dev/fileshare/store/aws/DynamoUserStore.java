@@ -1,11 +1,10 @@
 package dev.fileshare.store.aws;
 
+import static dev.fileshare.store.aws.Items.s;
+
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.UserAccount;
 import dev.fileshare.core.port.UserStore;
-
-import static dev.fileshare.store.aws.Items.s;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,8 @@ final class DynamoUserStore implements UserStore {
                 "password_hash", s(account.passwordHash()),
                 "created_at", s(account.createdAt().toString()));
         try {
-            dynamoDb.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(username)"));
+            dynamoDb.putItem(
+                    put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(username)"));
             return true;
         } catch (ConditionalCheckFailedException taken) {
             return false;
@@ -42,12 +42,16 @@ final class DynamoUserStore implements UserStore {
 
     @Override
     public Optional<UserAccount> find(Username username) {
-        Map<String, AttributeValue> item = AwsCalls.call("look up a user", () -> dynamoDb.getItem(get -> get
-                .tableName(table).key(Map.of("username", s(username.value()))).consistentRead(true)).item());
+        Map<String, AttributeValue> item = AwsCalls.call(
+                "look up a user",
+                () -> dynamoDb.getItem(get -> get.tableName(table)
+                                .key(Map.of("username", s(username.value())))
+                                .consistentRead(true))
+                        .item());
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new UserAccount(username, Items.string(item, "password_hash"),
-                Instant.parse(Items.string(item, "created_at"))));
+        return Optional.of(new UserAccount(
+                username, Items.string(item, "password_hash"), Instant.parse(Items.string(item, "created_at"))));
     }
 }

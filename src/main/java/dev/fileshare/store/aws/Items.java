@@ -5,8 +5,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reading and writing the attribute maps of DynamoDB items. */
 final class Items {
-    private Items() {
-    }
+    private Items() {}
 
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);

@@ -1,7 +1,6 @@
 package dev.fileshare.store.aws;
 
 import dev.fileshare.core.model.WriteCondition;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,21 +37,34 @@ final class MultipartUpload {
      *
      * @return the new object's ETag
      */
-    String upload(byte[] buffer, int firstPartLength, InputStream content, WriteCondition condition) throws IOException {
-        String uploadId = s3.createMultipartUpload(create -> create.bucket(bucket).key(key)).uploadId();
+    String upload(byte[] buffer, int firstPartLength, InputStream content, WriteCondition condition)
+            throws IOException {
+        String uploadId = s3.createMultipartUpload(
+                        create -> create.bucket(bucket).key(key))
+                .uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
             for (int n = firstPartLength; n > 0; n = content.readNBytes(buffer, 0, buffer.length)) {
                 int partNumber = parts.size() + 1;
                 long partLength = n;
                 // The call returns only when the part is stored, so the buffer is free again afterwards.
-                String etag = s3.uploadPart(part -> part.bucket(bucket).key(key).uploadId(uploadId)
-                                .partNumber(partNumber).contentLength(partLength),
-                        RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, n), n)).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+                String etag = s3.uploadPart(
+                                part -> part.bucket(bucket)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(partNumber)
+                                        .contentLength(partLength),
+                                RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, n), n))
+                        .eTag();
+                parts.add(CompletedPart.builder()
+                        .partNumber(partNumber)
+                        .eTag(etag)
+                        .build());
             }
             CompleteMultipartUploadRequest.Builder complete = CompleteMultipartUploadRequest.builder()
-                    .bucket(bucket).key(key).uploadId(uploadId)
+                    .bucket(bucket)
+                    .key(key)
+                    .uploadId(uploadId)
                     .multipartUpload(upload -> upload.parts(parts));
             S3Conditions.apply(condition, complete::ifNoneMatch, complete::ifMatch);
             return s3.completeMultipartUpload(complete.build()).eTag();

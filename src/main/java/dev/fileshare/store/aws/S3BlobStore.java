@@ -9,7 +9,6 @@ import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.VersionGoneException;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +51,8 @@ final class S3BlobStore implements BlobStore {
     }
 
     @Override
-    public WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition) throws IOException {
+    public WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition)
+            throws IOException {
         // Looked up for the "created" flag, and to refuse a write that cannot succeed before its body is sent;
         // S3 checks the condition again, atomically, when the object is committed.
         Optional<HeadObjectResponse> before = head(key);
@@ -79,13 +79,14 @@ final class S3BlobStore implements BlobStore {
         }
     }
 
-    private record Written(String etag, long size) {
-    }
+    private record Written(String etag, long size) {}
 
     private Written putWhole(FileKey key, InputStream content, long length, WriteCondition condition) {
-        PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(key.value()).contentLength(length);
+        PutObjectRequest.Builder put =
+                PutObjectRequest.builder().bucket(bucket).key(key.value()).contentLength(length);
         S3Conditions.apply(condition, put::ifNoneMatch, put::ifMatch);
-        String etag = s3.putObject(put.build(), RequestBody.fromInputStream(content, length)).eTag();
+        String etag = s3.putObject(put.build(), RequestBody.fromInputStream(content, length))
+                .eTag();
         return new Written(etag, length);
     }
 
@@ -105,8 +106,8 @@ final class S3BlobStore implements BlobStore {
     private FileVersion describeWritten(FileKey key, Written written) {
         String etag = quoted(written.etag());
         Optional<FileVersion> current = find(key).filter(entry -> entry.etag().equals(etag));
-        return current.orElseGet(() -> new FileVersion(key, written.size(),
-                clock.instant().truncatedTo(ChronoUnit.SECONDS), etag));
+        return current.orElseGet(
+                () -> new FileVersion(key, written.size(), clock.instant().truncatedTo(ChronoUnit.SECONDS), etag));
     }
 
     private static void checkCondition(WriteCondition condition, Optional<String> currentEtag) {
@@ -167,7 +168,8 @@ final class S3BlobStore implements BlobStore {
             throw AwsCalls.failure("read " + key, e);
         }
         GetObjectResponse object = in.response();
-        FileVersion entry = new FileVersion(key, object.contentLength(), seconds(object.lastModified()), quoted(object.eTag()));
+        FileVersion entry =
+                new FileVersion(key, object.contentLength(), seconds(object.lastModified()), quoted(object.eTag()));
         return Optional.of(new OpenBlob(entry, in));
     }
 
@@ -175,14 +177,17 @@ final class S3BlobStore implements BlobStore {
     public InputStream read(FileVersion entry, long offset, long length) {
         if (length == 0) {
             // No valid Range asks for zero bytes; still answer for exactly this version.
-            if (find(entry.key()).filter(current -> current.etag().equals(entry.etag())).isEmpty()) {
+            if (find(entry.key())
+                    .filter(current -> current.etag().equals(entry.etag()))
+                    .isEmpty()) {
                 throw gone(entry);
             }
             return InputStream.nullInputStream();
         }
         ResponseInputStream<GetObjectResponse> in;
         try {
-            in = s3.getObject(get -> get.bucket(bucket).key(entry.key().value())
+            in = s3.getObject(get -> get.bucket(bucket)
+                    .key(entry.key().value())
                     .range("bytes=" + offset + "-" + (offset + length - 1))
                     .ifMatch(entry.etag()));
         } catch (S3Exception e) {
@@ -205,11 +210,17 @@ final class S3BlobStore implements BlobStore {
     public List<FileVersion> list(Username owner) {
         String prefix = owner.value() + "/";
         // The delimiter leaves out keys with a further "/", which no file name of this service has.
-        return AwsCalls.call("list the files of " + owner, () -> s3.listObjectsV2Paginator(list -> list
-                        .bucket(bucket).prefix(prefix).delimiter("/"))
-                .contents().stream()
-                .flatMap(object -> entry(owner, object.key().substring(prefix.length()), object).stream())
-                .collect(Collectors.toList()));
+        return AwsCalls.call(
+                "list the files of " + owner,
+                () ->
+                        s3
+                                .listObjectsV2Paginator(list ->
+                                        list.bucket(bucket).prefix(prefix).delimiter("/"))
+                                .contents()
+                                .stream()
+                                .flatMap(object ->
+                                        entry(owner, object.key().substring(prefix.length()), object).stream())
+                                .collect(Collectors.toList()));
     }
 
     /** None for an object this service did not write under a valid name (e.g. a console's "folder" marker). */
@@ -220,8 +231,8 @@ final class S3BlobStore implements BlobStore {
         } catch (InvalidInputException notOurs) {
             return Optional.empty();
         }
-        return Optional.of(new FileVersion(new FileKey(owner, fileName), object.size(),
-                seconds(object.lastModified()), quoted(object.eTag())));
+        return Optional.of(new FileVersion(
+                new FileKey(owner, fileName), object.size(), seconds(object.lastModified()), quoted(object.eTag())));
     }
 
     @Override
@@ -229,7 +240,9 @@ final class S3BlobStore implements BlobStore {
         if (head(key).isEmpty()) {
             return false;
         }
-        AwsCalls.run("delete " + key, () -> s3.deleteObject(delete -> delete.bucket(bucket).key(key.value())));
+        AwsCalls.run(
+                "delete " + key,
+                () -> s3.deleteObject(delete -> delete.bucket(bucket).key(key.value())));
         return true;
     }
 

@@ -4,7 +4,6 @@ import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.port.TransferUrl;
 import dev.fileshare.core.port.TransferUrls;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -29,7 +28,9 @@ final class S3TransferUrls implements TransferUrls {
     private final Duration lifetime;
 
     S3TransferUrls(S3Presigner presigner, String bucket, Duration lifetime) {
-        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(AwsSettings.MAX_TRANSFER_URL_LIFETIME) > 0) {
+        if (lifetime.isNegative()
+                || lifetime.isZero()
+                || lifetime.compareTo(AwsSettings.MAX_TRANSFER_URL_LIFETIME) > 0) {
             throw new IllegalArgumentException("an S3 presigned URL lives from 1 second to 7 days, not " + lifetime);
         }
         this.presigner = presigner;
@@ -41,16 +42,23 @@ final class S3TransferUrls implements TransferUrls {
     public TransferUrl upload(FileKey key) {
         // Neither Content-Type nor a length is signed: the client sends the raw bytes with whatever headers
         // its HTTP library adds, and S3 stores them as they come.
-        return transferUrl("PUT", AwsCalls.call("presign an upload of " + key, () -> presigner.presignPutObject(presign -> presign
-                .signatureDuration(lifetime)
-                .putObjectRequest(put -> put.bucket(bucket).key(key.value())))));
+        return transferUrl(
+                "PUT",
+                AwsCalls.call(
+                        "presign an upload of " + key,
+                        () -> presigner.presignPutObject(presign -> presign.signatureDuration(lifetime)
+                                .putObjectRequest(put -> put.bucket(bucket).key(key.value())))));
     }
 
     @Override
     public TransferUrl download(FileVersion entry) {
-        return transferUrl("GET", AwsCalls.call("presign a download of " + entry.key(), () -> presigner.presignGetObject(presign -> presign
-                .signatureDuration(lifetime)
-                .getObjectRequest(get -> get.bucket(bucket).key(entry.key().value())))));
+        return transferUrl(
+                "GET",
+                AwsCalls.call(
+                        "presign a download of " + entry.key(),
+                        () -> presigner.presignGetObject(presign -> presign.signatureDuration(lifetime)
+                                .getObjectRequest(get ->
+                                        get.bucket(bucket).key(entry.key().value())))));
     }
 
     @Override

@@ -76,7 +76,8 @@ final class UploadContent extends FilterInputStream {
         if (remaining < 0) {
             return -1;
         }
-        failure = new EOFException("the body held " + (length - remaining) + " bytes, not the " + length + " announced");
+        failure =
+                new EOFException("the body held " + (length - remaining) + " bytes, not the " + length + " announced");
         throw failure;
     }
 

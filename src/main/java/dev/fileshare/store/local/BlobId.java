@@ -1,7 +1,5 @@
 package dev.fileshare.store.local;
 
-import dev.fileshare.core.port.VersionGoneException;
-
 import java.security.SecureRandom;
 import java.util.HexFormat;
 

@@ -8,7 +8,6 @@ import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.VersionGoneException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -43,7 +42,8 @@ final class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition) throws IOException {
+    public WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition)
+            throws IOException {
         BlobId id = BlobId.random();
         long size = directory.store(id, content, length);
         Instant modified = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -58,8 +58,14 @@ final class LocalBlobStore implements BlobStore {
         return new WriteResult(new FileVersion(key, size, modified, id.etag()), replaced.isEmpty());
     }
 
-    private static Optional<BlobId> switchVersion(SqliteDatabase.CachedConnection c, FileKey key, BlobId id, long size,
-                                                  Instant modified, WriteCondition condition) throws java.sql.SQLException {
+    private static Optional<BlobId> switchVersion(
+            SqliteDatabase.CachedConnection c,
+            FileKey key,
+            BlobId id,
+            long size,
+            Instant modified,
+            WriteCondition condition)
+            throws java.sql.SQLException {
         Optional<BlobId> current = currentBlob(c, key);
         checkCondition(condition, current);
         PreparedStatement upsert = c.prepare("""
@@ -81,11 +87,13 @@ final class LocalBlobStore implements BlobStore {
         }
         if (condition instanceof WriteCondition.OnlyIfMatches matches
                 && (current.isEmpty() || !current.get().etag().equals(matches.etag()))) {
-            throw new PreconditionFailedException("The file's current version is not " + matches.etag() + " (If-Match).");
+            throw new PreconditionFailedException(
+                    "The file's current version is not " + matches.etag() + " (If-Match).");
         }
     }
 
-    private static Optional<BlobId> currentBlob(SqliteDatabase.CachedConnection c, FileKey key) throws java.sql.SQLException {
+    private static Optional<BlobId> currentBlob(SqliteDatabase.CachedConnection c, FileKey key)
+            throws java.sql.SQLException {
         PreparedStatement s = c.prepare("SELECT blob_id FROM files WHERE owner = ? AND file_name = ?");
         s.setString(1, key.owner().value());
         s.setString(2, key.fileName().value());
@@ -97,11 +105,14 @@ final class LocalBlobStore implements BlobStore {
     @Override
     public Optional<FileVersion> find(FileKey key) {
         return db.read(c -> {
-            PreparedStatement s = c.prepare("SELECT blob_id, size, modified FROM files WHERE owner = ? AND file_name = ?");
+            PreparedStatement s =
+                    c.prepare("SELECT blob_id, size, modified FROM files WHERE owner = ? AND file_name = ?");
             s.setString(1, key.owner().value());
             s.setString(2, key.fileName().value());
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(entry(key, r.getString(1), r.getLong(2), r.getLong(3))) : Optional.empty();
+                return r.next()
+                        ? Optional.of(entry(key, r.getString(1), r.getLong(2), r.getLong(3)))
+                        : Optional.empty();
             }
         });
     }
@@ -129,7 +140,8 @@ final class LocalBlobStore implements BlobStore {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new OpenBlob(entry.get(), read(entry.get(), 0, entry.get().size())));
+                return Optional.of(new OpenBlob(
+                        entry.get(), read(entry.get(), 0, entry.get().size())));
             } catch (VersionGoneException replaced) {
                 if (attempt == OPEN_ATTEMPTS) {
                     throw replaced;
@@ -143,7 +155,8 @@ final class LocalBlobStore implements BlobStore {
         // In key order already (the primary key's index; BINARY collation is UTF-8 byte order, which is code-point
         // order), so the core's sort of the list is a single pass.
         return db.read(c -> {
-            PreparedStatement s = c.prepare("SELECT file_name, blob_id, size, modified FROM files WHERE owner = ? ORDER BY file_name");
+            PreparedStatement s = c.prepare(
+                    "SELECT file_name, blob_id, size, modified FROM files WHERE owner = ? ORDER BY file_name");
             s.setString(1, owner.value());
             List<FileVersion> entries = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
@@ -173,5 +186,4 @@ final class LocalBlobStore implements BlobStore {
     private static FileVersion entry(FileKey key, String blobId, long size, long modifiedMillis) {
         return new FileVersion(key, size, Instant.ofEpochMilli(modifiedMillis), new BlobId(blobId).etag());
     }
-
 }

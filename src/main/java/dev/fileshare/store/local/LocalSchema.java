@@ -4,8 +4,7 @@ import java.sql.SQLException;
 
 /** The SQLite tables; created when missing, so a new data directory needs no set-up. */
 final class LocalSchema {
-    private LocalSchema() {
-    }
+    private LocalSchema() {}
 
     static void apply(SqliteDatabase db) throws SQLException {
         db.execute(

@@ -3,7 +3,6 @@ package dev.fileshare.store.local;
 import dev.fileshare.core.port.StoreException;
 import dev.fileshare.core.port.StoreHealth;
 import dev.fileshare.core.port.Stores;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,7 @@ public final class LocalStore {
     private static final Logger LOG = Logger.getLogger(LocalStore.class.getName());
     private static final int READERS = 8;
 
-    private LocalStore() {
-    }
+    private LocalStore() {}
 
     /**
      * Opens (creating if needed) the store in {@code dataDir} and clears what a crash may have left behind.
@@ -38,8 +36,15 @@ public final class LocalStore {
                 BlobDirectory blobDirectory = new BlobDirectory(dataDir);
                 SqliteSessionStore sessions = new SqliteSessionStore(db);
                 recover(db, blobDirectory, sessions, clock);
-                return new Stores(new SqliteUserStore(db), sessions, new SqliteShareStore(db), new SqliteLoginFailureStore(db),
-                        new LocalBlobStore(db, blobDirectory, clock), health(db, blobDirectory), Optional.empty(), db);
+                return new Stores(
+                        new SqliteUserStore(db),
+                        sessions,
+                        new SqliteShareStore(db),
+                        new SqliteLoginFailureStore(db),
+                        new LocalBlobStore(db, blobDirectory, clock),
+                        health(db, blobDirectory),
+                        Optional.empty(),
+                        db);
             } catch (IOException | SQLException | RuntimeException e) {
                 db.close();
                 throw e;
@@ -49,7 +54,8 @@ public final class LocalStore {
         }
     }
 
-    private static void recover(SqliteDatabase db, BlobDirectory blobDirectory, SqliteSessionStore sessions, Clock clock)
+    private static void recover(
+            SqliteDatabase db, BlobDirectory blobDirectory, SqliteSessionStore sessions, Clock clock)
             throws IOException {
         Set<String> referenced = db.read(c -> {
             Set<String> ids = new HashSet<>();
@@ -63,7 +69,8 @@ public final class LocalStore {
         int swept = blobDirectory.sweep(referenced);
         int expired = sessions.deleteExpired(clock.instant());
         if (swept > 0 || expired > 0) {
-            LOG.info(() -> "local store recovered: " + swept + " unreferenced blob(s), " + expired + " expired session(s) removed");
+            LOG.info(() -> "local store recovered: " + swept + " unreferenced blob(s), " + expired
+                    + " expired session(s) removed");
         }
     }
 

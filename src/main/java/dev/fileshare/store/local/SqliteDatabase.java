@@ -1,7 +1,6 @@
 package dev.fileshare.store.local;
 
 import dev.fileshare.core.port.StoreException;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,10 +1,8 @@
 package dev.fileshare.store.local;
 
 import dev.fileshare.core.model.Username;
-
 import dev.fileshare.core.port.LoginFailureStore;
 import dev.fileshare.core.port.LoginFailures;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -24,7 +22,9 @@ final class SqliteLoginFailureStore implements LoginFailureStore {
             PreparedStatement s = c.prepare("SELECT window_start, failures FROM login_failures WHERE username = ?");
             s.setString(1, username.value());
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new LoginFailures(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2))) : Optional.empty();
+                return r.next()
+                        ? Optional.of(new LoginFailures(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2)))
+                        : Optional.empty();
             }
         });
     }

@@ -3,7 +3,6 @@ package dev.fileshare.store.local;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.StoredSession;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -36,7 +35,8 @@ final class SqliteSessionStore implements SessionStore {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredSession(tokenHash, new Username(r.getString(1)), Instant.ofEpochMilli(r.getLong(2))));
+                return Optional.of(
+                        new StoredSession(tokenHash, new Username(r.getString(1)), Instant.ofEpochMilli(r.getLong(2))));
             }
         });
     }

@@ -4,7 +4,6 @@ import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.ShareStore;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -20,8 +19,8 @@ final class SqliteShareStore implements ShareStore {
     @Override
     public void grant(FileKey key, Username grantee) {
         db.write(c -> {
-            PreparedStatement s = c.prepare(
-                    "INSERT INTO shares(owner, file_name, grantee) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+            PreparedStatement s =
+                    c.prepare("INSERT INTO shares(owner, file_name, grantee) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
             bindKey(s, key);
             s.setString(3, grantee.value());
             return s.executeUpdate();

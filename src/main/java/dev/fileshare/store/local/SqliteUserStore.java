@@ -3,7 +3,6 @@ package dev.fileshare.store.local;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.UserAccount;
 import dev.fileshare.core.port.UserStore;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package dev.fileshare.core.model;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,9 @@ class CoreRulesPropertyTest {
 
     @Property
     void aFileNameIsAcceptedExactlyWhenItKeepsEveryRule(@ForAll("names") String name) {
-        boolean expected = !name.isEmpty() && !name.equals(".") && !name.equals("..")
+        boolean expected = !name.isEmpty()
+                && !name.equals(".")
+                && !name.equals("..")
                 && name.chars().noneMatch(c -> c == '/' || c == '\\' || c < 0x20 || c == 0x7F)
                 && wellFormed(name)
                 && name.getBytes(StandardCharsets.UTF_8).length <= 255;
@@ -39,7 +40,8 @@ class CoreRulesPropertyTest {
 
     @Property
     void aUsernameIsAcceptedExactlyWhenItMatchesTheRule(@ForAll("usernames") String name) {
-        boolean expected = name.length() >= 1 && name.length() <= 64
+        boolean expected = name.length() >= 1
+                && name.length() <= 64
                 && name.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '_' || c == '-');
 
         assertThat(Username.isValid(name)).isEqualTo(expected);
@@ -65,9 +67,10 @@ class CoreRulesPropertyTest {
     }
 
     @Property
-    void aSatisfiableRangeLiesInsideTheFile(@ForAll @LongRange(min = 0, max = 10_000) long size,
-                                           @ForAll @LongRange(min = 0, max = 12_000) long first,
-                                           @ForAll @LongRange(min = 0, max = 12_000) long last) {
+    void aSatisfiableRangeLiesInsideTheFile(
+            @ForAll @LongRange(min = 0, max = 10_000) long size,
+            @ForAll @LongRange(min = 0, max = 12_000) long first,
+            @ForAll @LongRange(min = 0, max = 12_000) long last) {
         String header = "bytes=" + first + "-" + last;
         Optional<ByteRange> range;
         try {
@@ -87,8 +90,9 @@ class CoreRulesPropertyTest {
     }
 
     @Property
-    void aSuffixRangeIsTheLastBytes(@ForAll @LongRange(min = 1, max = 10_000) long size,
-                                    @ForAll @LongRange(min = 1, max = 20_000) long suffix) {
+    void aSuffixRangeIsTheLastBytes(
+            @ForAll @LongRange(min = 1, max = 10_000) long size,
+            @ForAll @LongRange(min = 1, max = 20_000) long suffix) {
         ByteRange r = ByteRange.parse("bytes=-" + suffix, size).orElseThrow();
 
         assertThat(r.length()).isEqualTo(Math.min(suffix, size));
@@ -121,7 +125,16 @@ class CoreRulesPropertyTest {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMinLength(0).ofMaxLength(300),
                 Arbitraries.strings().withChars("./\\\u0000\u007Fa é😀").ofMaxLength(8),
-                Arbitraries.of(".", "..", "...", "a/b", "a\\b", "é".repeat(127), "é".repeat(128), "a".repeat(255), "a".repeat(256)));
+                Arbitraries.of(
+                        ".",
+                        "..",
+                        "...",
+                        "a/b",
+                        "a\\b",
+                        "é".repeat(127),
+                        "é".repeat(128),
+                        "a".repeat(255),
+                        "a".repeat(256)));
     }
 
     @Provide
@@ -139,7 +152,9 @@ class CoreRulesPropertyTest {
     @Provide
     Arbitrary<String> junkRanges() {
         return Arbitraries.oneOf(
-                Arbitraries.strings().withChars("bytes=0123456789-, ").ofMaxLength(20)
+                Arbitraries.strings()
+                        .withChars("bytes=0123456789-, ")
+                        .ofMaxLength(20)
                         .filter(s -> !s.strip().toLowerCase().matches("bytes\\s*=\\s*\\d*\\s*-\\s*\\d*")),
                 Arbitraries.of("bytes=1-2,4-5", "items=0-1", "bytes=", "bytes=-", "bytes=a-b", "bytes=5-1"));
     }

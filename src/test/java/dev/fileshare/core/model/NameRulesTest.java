@@ -3,9 +3,9 @@ package dev.fileshare.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class NameRulesTest {
 
@@ -25,12 +25,16 @@ class NameRulesTest {
     @ValueSource(strings = {"", "a b", "a/b", "a.b", "ü", "a\u0000", "alice\n", "a@b"})
     void rejectsOtherUsernamesNamingTheField(String name) {
         assertThatThrownBy(() -> Username.parse("username", name))
-                .isInstanceOfSatisfying(InvalidInputException.class,
-                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("username"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("username"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a.txt", "...", ".hidden", "a b", "ü😀", "x..y", "%2e%2e", "COM1", "'; DROP TABLE files; --"})
+    @ValueSource(
+            strings = {"a.txt", "...", ".hidden", "a b", "ü😀", "x..y", "%2e%2e", "COM1", "'; DROP TABLE files; --"})
     void acceptsFileNamesWithinTheRules(String name) {
         assertThat(FileName.parse("file_name", name).value()).isEqualTo(name);
     }
@@ -68,7 +72,8 @@ class NameRulesTest {
         assertThat(Password.parse("password", "12345678").value()).isEqualTo("12345678");
         assertThat(Password.parse("password", "x".repeat(1024)).value()).hasSize(1024);
         assertThatThrownBy(() -> Password.parse("password", "1234567")).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> Password.parse("password", "x".repeat(1025))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Password.parse("password", "x".repeat(1025)))
+                .isInstanceOf(InvalidInputException.class);
         // Counted in characters, not UTF-16 units: eight emoji are eight characters.
         assertThat(Password.parse("password", "😀".repeat(8)).value()).isNotEmpty();
     }
@@ -99,7 +104,9 @@ class NameRulesTest {
                 FileKey b = new FileKey(new Username("u"), new FileName(y));
                 int expected = Integer.signum(java.util.Arrays.compare(
                         a.value().codePoints().toArray(), b.value().codePoints().toArray()));
-                assertThat(Integer.signum(FileKey.ORDER.compare(a, b))).as("%s vs %s", x, y).isEqualTo(expected);
+                assertThat(Integer.signum(FileKey.ORDER.compare(a, b)))
+                        .as("%s vs %s", x, y)
+                        .isEqualTo(expected);
             }
         }
     }

@@ -25,25 +25,29 @@ class StrictBase64Test {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "aGVsbG8",      // padding missing
-        "aGVsbG8=\n",   // line break
-        "aGVs\nbG8=",   // line break inside
-        "aGVsbG8-",     // URL-safe alphabet
-        "aGV_bG8=",     // URL-safe alphabet
-        "aGVsbG8==",    // too much padding
-        "a===",         // padding where data must be
-        "aGVsbG8 ",     // space
-        "=aGV",         // padding first
-        "aG=s",         // padding in the middle
-        "aGVsbG9=",     // non-zero unused bits (canonical form is aGVsbG8=)
-        "QR==",         // non-zero unused bits (canonical form is QQ==)
-        "AA=A"          // padding before data (found by the property test: it once reached the JDK decoder)
-    })
+    @ValueSource(
+            strings = {
+                "aGVsbG8", // padding missing
+                "aGVsbG8=\n", // line break
+                "aGVs\nbG8=", // line break inside
+                "aGVsbG8-", // URL-safe alphabet
+                "aGV_bG8=", // URL-safe alphabet
+                "aGVsbG8==", // too much padding
+                "a===", // padding where data must be
+                "aGVsbG8 ", // space
+                "=aGV", // padding first
+                "aG=s", // padding in the middle
+                "aGVsbG9=", // non-zero unused bits (canonical form is aGVsbG8=)
+                "QR==", // non-zero unused bits (canonical form is QQ==)
+                "AA=A" // padding before data (found by the property test: it once reached the JDK decoder)
+            })
     void rejectsAnythingButCanonicalPaddedStandardBase64(String encoded) {
         assertThatThrownBy(() -> StrictBase64.decode("content", encoded))
-                .isInstanceOfSatisfying(InvalidInputException.class,
-                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("content"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("content"));
     }
 
     @Test

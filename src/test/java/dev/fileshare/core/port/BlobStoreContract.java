@@ -1,15 +1,14 @@
 package dev.fileshare.core.port;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,8 +69,8 @@ public abstract class BlobStoreContract {
         byte[] content = new byte[300_000];
         Arrays.fill(content, (byte) 7);
 
-        BlobStore.WriteResult result = store().write(key("unknown-length"), new ByteArrayInputStream(content), -1,
-                WriteCondition.ALWAYS);
+        BlobStore.WriteResult result =
+                store().write(key("unknown-length"), new ByteArrayInputStream(content), -1, WriteCondition.ALWAYS);
 
         assertThat(result.entry().size()).isEqualTo(content.length);
         assertThat(readAll(result.entry())).isEqualTo(content);
@@ -79,7 +78,8 @@ public abstract class BlobStoreContract {
 
     @Test
     void replacingGivesANewVersionAndTheNewContent() throws IOException {
-        FileVersion first = write(key("v.txt"), bytes("one"), WriteCondition.ALWAYS).entry();
+        FileVersion first =
+                write(key("v.txt"), bytes("one"), WriteCondition.ALWAYS).entry();
         BlobStore.WriteResult second = write(key("v.txt"), bytes("two!"), WriteCondition.ALWAYS);
 
         assertThat(second.created()).isFalse();
@@ -91,7 +91,8 @@ public abstract class BlobStoreContract {
     @Test
     void opensTheCurrentVersionWhole() throws IOException {
         write(key("current.txt"), bytes("first"), WriteCondition.ALWAYS);
-        FileVersion second = write(key("current.txt"), bytes("second!"), WriteCondition.ALWAYS).entry();
+        FileVersion second = write(key("current.txt"), bytes("second!"), WriteCondition.ALWAYS)
+                .entry();
 
         BlobStore.OpenBlob blob = store().openCurrent(key("current.txt")).orElseThrow();
         try (InputStream in = blob.stream()) {
@@ -103,7 +104,8 @@ public abstract class BlobStoreContract {
 
     @Test
     void readsARange() throws IOException {
-        FileVersion entry = write(key("range.txt"), bytes("0123456789"), WriteCondition.ALWAYS).entry();
+        FileVersion entry = write(key("range.txt"), bytes("0123456789"), WriteCondition.ALWAYS)
+                .entry();
 
         try (InputStream in = store().read(entry, 3, 4)) {
             assertThat(in.readAllBytes()).isEqualTo(bytes("3456"));
@@ -112,7 +114,8 @@ public abstract class BlobStoreContract {
 
     @Test
     void aReplacedVersionCannotBeReadAsTheCurrentOne() throws IOException {
-        FileVersion old = write(key("gone.txt"), bytes("old"), WriteCondition.ALWAYS).entry();
+        FileVersion old =
+                write(key("gone.txt"), bytes("old"), WriteCondition.ALWAYS).entry();
         write(key("gone.txt"), bytes("new"), WriteCondition.ALWAYS);
 
         assertThatThrownBy(() -> readAll(old)).isInstanceOf(VersionGoneException.class);
@@ -129,8 +132,10 @@ public abstract class BlobStoreContract {
 
     @Test
     void replaceIfMatchesOnlyReplacesThatVersion() throws IOException {
-        FileVersion v1 = write(key("cas.txt"), bytes("v1"), WriteCondition.ALWAYS).entry();
-        FileVersion v2 = write(key("cas.txt"), bytes("v2"), new WriteCondition.OnlyIfMatches(v1.etag())).entry();
+        FileVersion v1 =
+                write(key("cas.txt"), bytes("v1"), WriteCondition.ALWAYS).entry();
+        FileVersion v2 = write(key("cas.txt"), bytes("v2"), new WriteCondition.OnlyIfMatches(v1.etag()))
+                .entry();
 
         assertThatThrownBy(() -> write(key("cas.txt"), bytes("v3"), new WriteCondition.OnlyIfMatches(v1.etag())))
                 .isInstanceOf(PreconditionFailedException.class);
@@ -144,8 +149,9 @@ public abstract class BlobStoreContract {
     void aShortBodyStoresNothing() throws IOException {
         write(key("short.txt"), bytes("intact"), WriteCondition.ALWAYS);
 
-        assertThatThrownBy(() -> store().write(key("short.txt"), new ByteArrayInputStream(bytes("abc")), 10,
-                WriteCondition.ALWAYS)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> store().write(
+                                key("short.txt"), new ByteArrayInputStream(bytes("abc")), 10, WriteCondition.ALWAYS))
+                .isInstanceOf(IOException.class);
         assertThat(readAll(store().find(key("short.txt")).orElseThrow())).isEqualTo(bytes("intact"));
     }
 
@@ -154,17 +160,30 @@ public abstract class BlobStoreContract {
         Username bob = new Username("bob");
         write(key("l1"), bytes("1"), WriteCondition.ALWAYS);
         write(key("l2"), bytes("22"), WriteCondition.ALWAYS);
-        store().write(new FileKey(bob, new FileName("b1")), new ByteArrayInputStream(bytes("b")), 1, WriteCondition.ALWAYS);
-        store().write(new FileKey(new Username("bob-x"), new FileName("bx")), new ByteArrayInputStream(bytes("b")), 1,
-                WriteCondition.ALWAYS);
+        store().write(
+                        new FileKey(bob, new FileName("b1")),
+                        new ByteArrayInputStream(bytes("b")),
+                        1,
+                        WriteCondition.ALWAYS);
+        store().write(
+                        new FileKey(new Username("bob-x"), new FileName("bx")),
+                        new ByteArrayInputStream(bytes("b")),
+                        1,
+                        WriteCondition.ALWAYS);
 
-        assertThat(store().list(bob)).extracting(FileVersion::key).containsExactly(new FileKey(bob, new FileName("b1")));
-        assertThat(store().list(ALICE)).extracting(e -> e.key().fileName().value()).contains("l1", "l2");
+        assertThat(store().list(bob))
+                .extracting(FileVersion::key)
+                .containsExactly(new FileKey(bob, new FileName("b1")));
+        assertThat(store().list(ALICE))
+                .extracting(e -> e.key().fileName().value())
+                .contains("l1", "l2");
     }
 
     @Test
     void keepsOddNamesExactly() throws IOException {
-        String[] names = {"a b", "ü-😀.txt", "...", ".hidden", "name with 'quotes' and \"double\"", "%2e%2e", "x".repeat(255)};
+        String[] names = {
+            "a b", "ü-😀.txt", "...", ".hidden", "name with 'quotes' and \"double\"", "%2e%2e", "x".repeat(255)
+        };
         for (String name : names) {
             write(key(name), bytes(name), WriteCondition.ALWAYS);
         }

@@ -1,9 +1,8 @@
 package dev.fileshare.core.port;
 
-import dev.fileshare.core.model.Username;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fileshare.core.model.Username;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +62,8 @@ public abstract class LoginFailureStoreContract {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(store().find(new Username("erin"))).map(LoginFailures::failures).contains(20);
+        assertThat(store().find(new Username("erin")))
+                .map(LoginFailures::failures)
+                .contains(20);
     }
 }

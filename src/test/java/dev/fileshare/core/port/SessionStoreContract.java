@@ -1,9 +1,8 @@
 package dev.fileshare.core.port;
 
-import dev.fileshare.core.model.Username;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fileshare.core.model.Username;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,10 @@
 package dev.fileshare.core.port;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.Username;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
 public abstract class ShareStoreContract {

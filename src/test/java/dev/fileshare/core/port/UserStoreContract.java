@@ -1,9 +1,8 @@
 package dev.fileshare.core.port;
 
-import dev.fileshare.core.model.Username;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fileshare.core.model.Username;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,8 @@ public abstract class UserStoreContract {
         store().createIfAbsent(account("bob", "first"));
 
         assertThat(store().createIfAbsent(account("bob", "second"))).isFalse();
-        assertThat(store().find(new Username("bob")).orElseThrow().passwordHash()).isEqualTo("first");
+        assertThat(store().find(new Username("bob")).orElseThrow().passwordHash())
+                .isEqualTo("first");
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.BlobStoreContract;
 import dev.fileshare.core.port.LoginFailureStore;
 import dev.fileshare.core.port.LoginFailureStoreContract;
-import dev.fileshare.core.port.LoginFailures;
 import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.SessionStoreContract;
 import dev.fileshare.core.port.ShareStore;
@@ -13,7 +12,6 @@ import dev.fileshare.core.port.Stores;
 import dev.fileshare.core.port.UserStore;
 import dev.fileshare.core.port.UserStoreContract;
 import dev.fileshare.tools.AwsStandIns;
-
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

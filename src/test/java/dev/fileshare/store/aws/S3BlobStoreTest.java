@@ -1,5 +1,8 @@
 package dev.fileshare.store.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
@@ -8,7 +11,6 @@ import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.tools.AwsStandIns;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the contract cannot see: multipart uploads of large or unknown-length content, and S3's own checks of
@@ -71,12 +71,14 @@ class S3BlobStoreTest {
     void uploadsLargeContentOfKnownLengthInParts() throws Exception {
         byte[] content = randomBytes((int) S3BlobStore.SINGLE_PUT_LIMIT + 1);
 
-        FileVersion entry = store.write(BIG, new ByteArrayInputStream(content), content.length, WriteCondition.ALWAYS).entry();
+        FileVersion entry = store.write(BIG, new ByteArrayInputStream(content), content.length, WriteCondition.ALWAYS)
+                .entry();
 
         assertThat(entry.size()).isEqualTo(content.length);
         try (InputStream tail = store.read(entry, content.length - 3, 3)) {
-            assertThat(tail.readAllBytes()).containsExactly(content[content.length - 3], content[content.length - 2],
-                    content[content.length - 1]);
+            assertThat(tail.readAllBytes())
+                    .containsExactly(
+                            content[content.length - 3], content[content.length - 2], content[content.length - 1]);
         }
     }
 
@@ -85,7 +87,8 @@ class S3BlobStoreTest {
         store.write(BIG, new ByteArrayInputStream(bytes("intact")), 6, WriteCondition.ALWAYS);
         byte[] half = randomBytes(S3BlobStore.PART_SIZE + 10);
 
-        assertThatThrownBy(() -> store.write(BIG, new ByteArrayInputStream(half), 2L * half.length, WriteCondition.ALWAYS))
+        assertThatThrownBy(
+                        () -> store.write(BIG, new ByteArrayInputStream(half), 2L * half.length, WriteCondition.ALWAYS))
                 .isInstanceOf(IOException.class);
 
         FileVersion current = store.find(BIG).orElseThrow();
@@ -103,7 +106,8 @@ class S3BlobStoreTest {
         });
 
         assertThatThrownBy(() -> store.write(BIG, broken, 100, WriteCondition.ALWAYS))
-                .isInstanceOf(IOException.class).hasMessage("client went away");
+                .isInstanceOf(IOException.class)
+                .hasMessage("client went away");
         assertThat(store.find(BIG)).isEmpty();
     }
 
@@ -112,9 +116,11 @@ class S3BlobStoreTest {
         S3Client s3 = clients.s3();
         s3.putObject(put -> put.bucket(config.bucket()).key(BIG.value()), RequestBody.fromString("first"));
 
-        assertThatThrownBy(() -> s3.putObject(put -> put.bucket(config.bucket()).key(BIG.value()).ifNoneMatch("*"),
-                RequestBody.fromString("second")))
-                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+        assertThatThrownBy(() -> s3.putObject(
+                        put -> put.bucket(config.bucket()).key(BIG.value()).ifNoneMatch("*"),
+                        RequestBody.fromString("second")))
+                .isInstanceOfSatisfying(
+                        S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
     }
 
     @Test
@@ -122,9 +128,13 @@ class S3BlobStoreTest {
         S3Client s3 = clients.s3();
         s3.putObject(put -> put.bucket(config.bucket()).key(BIG.value()), RequestBody.fromString("first"));
 
-        assertThatThrownBy(() -> s3.putObject(put -> put.bucket(config.bucket()).key(BIG.value())
-                        .ifMatch("\"00000000000000000000000000000000\""), RequestBody.fromString("second")))
-                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+        assertThatThrownBy(() -> s3.putObject(
+                        put -> put.bucket(config.bucket())
+                                .key(BIG.value())
+                                .ifMatch("\"00000000000000000000000000000000\""),
+                        RequestBody.fromString("second")))
+                .isInstanceOfSatisfying(
+                        S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
     }
 
     @Test
@@ -134,8 +144,10 @@ class S3BlobStoreTest {
         MultipartUpload upload = new MultipartUpload(clients.s3(), config.bucket(), BIG.value());
         clients.s3().putObject(put -> put.bucket(config.bucket()).key(BIG.value()), RequestBody.fromString("winner"));
 
-        assertThatThrownBy(() -> upload.upload(part, part.length, InputStream.nullInputStream(), WriteCondition.ONLY_IF_ABSENT))
-                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isIn(409, 412));
+        assertThatThrownBy(() ->
+                        upload.upload(part, part.length, InputStream.nullInputStream(), WriteCondition.ONLY_IF_ABSENT))
+                .isInstanceOfSatisfying(
+                        S3Exception.class, e -> assertThat(e.statusCode()).isIn(409, 412));
 
         FileVersion current = store.find(BIG).orElseThrow();
         assertThat(store.read(current, 0, current.size()).readAllBytes()).isEqualTo(bytes("winner"));
@@ -144,20 +156,25 @@ class S3BlobStoreTest {
 
     @Test
     void anIfMatchWriteOfAVersionReplacedMeanwhileFails() throws IOException {
-        FileVersion v1 = store.write(BIG, new ByteArrayInputStream(bytes("v1")), 2, WriteCondition.ALWAYS).entry();
+        FileVersion v1 = store.write(BIG, new ByteArrayInputStream(bytes("v1")), 2, WriteCondition.ALWAYS)
+                .entry();
         store.write(BIG, new ByteArrayInputStream(bytes("v2")), 2, WriteCondition.ALWAYS);
 
-        assertThatThrownBy(() -> store.write(BIG, new ByteArrayInputStream(bytes("v3")), -1,
-                new WriteCondition.OnlyIfMatches(v1.etag()))).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> store.write(
+                        BIG, new ByteArrayInputStream(bytes("v3")), -1, new WriteCondition.OnlyIfMatches(v1.etag())))
+                .isInstanceOf(PreconditionFailedException.class);
     }
 
     @Test
     void theStandInRefusesAReadOfAnotherVersion() {
         clients.s3().putObject(put -> put.bucket(config.bucket()).key(BIG.value()), RequestBody.fromString("current"));
 
-        assertThatThrownBy(() -> clients.s3().getObjectAsBytes(get -> get.bucket(config.bucket()).key(BIG.value())
-                        .ifMatch("\"00000000000000000000000000000000\"")))
-                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+        assertThatThrownBy(() -> clients.s3()
+                        .getObjectAsBytes(get -> get.bucket(config.bucket())
+                                .key(BIG.value())
+                                .ifMatch("\"00000000000000000000000000000000\"")))
+                .isInstanceOfSatisfying(
+                        S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
     }
 
     @Test
@@ -167,11 +184,16 @@ class S3BlobStoreTest {
         clients.s3().putObject(put -> put.bucket(config.bucket()).key("alice/dir/x"), RequestBody.fromString("x"));
         store.write(BIG, new ByteArrayInputStream(bytes("b")), 1, WriteCondition.ALWAYS);
 
-        assertThat(store.list(new Username("alice"))).extracting(FileVersion::key).containsExactly(BIG);
+        assertThat(store.list(new Username("alice")))
+                .extracting(FileVersion::key)
+                .containsExactly(BIG);
     }
 
     private int pendingUploads() {
-        return clients.s3().listMultipartUploads(list -> list.bucket(config.bucket())).uploads().size();
+        return clients.s3()
+                .listMultipartUploads(list -> list.bucket(config.bucket()))
+                .uploads()
+                .size();
     }
 
     private static byte[] randomBytes(int size) {

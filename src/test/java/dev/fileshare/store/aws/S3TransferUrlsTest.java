@@ -1,5 +1,8 @@
 package dev.fileshare.store.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
@@ -8,10 +11,6 @@ import dev.fileshare.core.port.Stores;
 import dev.fileshare.core.port.TransferUrl;
 import dev.fileshare.core.port.TransferUrls;
 import dev.fileshare.tools.AwsStandIns;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,16 +56,19 @@ class S3TransferUrlsTest {
 
         TransferUrl upload = transferUrls.upload(FILE);
         assertThat(upload.method()).isEqualTo("PUT");
-        HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(upload.url())
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = HTTP.send(
+                HttpRequest.newBuilder(upload.url())
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).as("PUT %s", put.body()).isEqualTo(200);
 
         FileVersion entry = aws.blobs().find(FILE).orElseThrow();
         assertThat(entry.size()).isEqualTo(content.length);
         TransferUrl download = transferUrls.download(entry);
         assertThat(download.method()).isEqualTo("GET");
-        HttpResponse<byte[]> get = HTTP.send(HttpRequest.newBuilder(download.url()).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> get = HTTP.send(
+                HttpRequest.newBuilder(download.url()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.body()).isEqualTo(content);
     }
@@ -78,10 +80,15 @@ class S3TransferUrlsTest {
         Instant after = Instant.now();
 
         URI url = issued.url();
-        assertThat(url.getScheme() + "://" + url.getAuthority()).isEqualTo(config.s3Endpoint().orElseThrow().toString());
+        assertThat(url.getScheme() + "://" + url.getAuthority())
+                .isEqualTo(config.s3Endpoint().orElseThrow().toString());
         assertThat(url.getPath()).isEqualTo("/" + config.bucket() + "/" + FILE.value());
-        assertThat(url.getQuery()).contains("X-Amz-Algorithm=AWS4-HMAC-SHA256", "X-Amz-Expires=" + LIFETIME.toSeconds(),
-                "X-Amz-Signature=", "X-Amz-Credential=");
+        assertThat(url.getQuery())
+                .contains(
+                        "X-Amz-Algorithm=AWS4-HMAC-SHA256",
+                        "X-Amz-Expires=" + LIFETIME.toSeconds(),
+                        "X-Amz-Signature=",
+                        "X-Amz-Credential=");
         assertThat(issued.expiresAt()).isBetween(before.plus(LIFETIME).minusSeconds(1), after.plus(LIFETIME));
         assertThat(issued.expiresAt().getNano()).isZero();
     }
@@ -99,9 +106,11 @@ class S3TransferUrlsTest {
     @Test
     void lifetimeIsAtMostSevenDays() {
         try (Stores week = AwsStore.open(config, Duration.ofDays(7))) {
-            assertThat(week.transferUrls().orElseThrow().upload(FILE).url().getQuery()).contains("X-Amz-Expires=604800");
+            assertThat(week.transferUrls().orElseThrow().upload(FILE).url().getQuery())
+                    .contains("X-Amz-Expires=604800");
         }
-        assertThatThrownBy(() -> AwsStore.open(config, Duration.ofDays(7).plusSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AwsStore.open(config, Duration.ofDays(7).plusSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AwsStore.open(config, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,14 +1,12 @@
 package dev.fileshare.store.aws;
 
 import dev.fileshare.tools.AwsStandIns;
-
 import java.util.Optional;
 import java.util.UUID;
 
 /** Configurations that point at the stand-ins, with names no other test uses. */
 final class TestResources {
-    private TestResources() {
-    }
+    private TestResources() {}
 
     /** A new bucket and new tables, created on open. */
     static AwsSettings fresh(AwsStandIns standIns) {
@@ -16,8 +14,13 @@ final class TestResources {
     }
 
     static AwsSettings named(AwsStandIns standIns, String suffix, boolean createResources) {
-        return new AwsSettings("us-east-1", "fileshare-test-" + suffix,
-                new AwsSettings.Tables("users-" + suffix, "sessions-" + suffix, "shares-" + suffix, "login-failures-" + suffix),
-                Optional.of(standIns.s3Endpoint()), Optional.of(standIns.dynamoDbEndpoint()), createResources);
+        return new AwsSettings(
+                "us-east-1",
+                "fileshare-test-" + suffix,
+                new AwsSettings.Tables(
+                        "users-" + suffix, "sessions-" + suffix, "shares-" + suffix, "login-failures-" + suffix),
+                Optional.of(standIns.s3Endpoint()),
+                Optional.of(standIns.dynamoDbEndpoint()),
+                createResources);
     }
 }

@@ -1,11 +1,12 @@
 package dev.fileshare.store.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.Stores;
-
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An upload's process killed mid-write (SIGKILL, in a JVM of its own) leaves every file at its old or its new
@@ -95,8 +95,11 @@ class CrashSafetyTest {
                 for (int file = 0; file < FILES; file++) {
                     // The version reported committed, or the next one if it committed before the report got out.
                     int committed = lastCommitted.getOrDefault(file, 0);
-                    allowed.put(file, Set.of(sha256(CrashingUploader.content(file, committed, FILE_SIZE)),
-                            sha256(CrashingUploader.content(file, committed + 1, FILE_SIZE))));
+                    allowed.put(
+                            file,
+                            Set.of(
+                                    sha256(CrashingUploader.content(file, committed, FILE_SIZE)),
+                                    sha256(CrashingUploader.content(file, committed + 1, FILE_SIZE))));
                 }
                 assertRecovered(store, dataDir, allowed);
                 assertUsable(store, dataDir);
@@ -105,20 +108,32 @@ class CrashSafetyTest {
     }
 
     private ChildOutput start(Path dataDir, String mode) throws IOException {
-        String java = ProcessHandle.current().info().command()
+        String java = ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrashingUploader.class.getName(), dataDir.toString(), mode, String.valueOf(FILES), String.valueOf(FILE_SIZE))
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingUploader.class.getName(),
+                        dataDir.toString(),
+                        mode,
+                        String.valueOf(FILES),
+                        String.valueOf(FILE_SIZE))
                 .redirectError(tmp.resolve(mode + "-stderr.txt").toFile());
         uploader = builder.start();
         return new ChildOutput(uploader.getInputStream(), tmp.resolve(mode + "-stderr.txt"));
     }
 
     private void kill() throws InterruptedException {
-        assertThat(uploader.isAlive()).as("the uploader is still writing when killed").isTrue();
+        assertThat(uploader.isAlive())
+                .as("the uploader is still writing when killed")
+                .isTrue();
         ProcessHandle handle = uploader.toHandle();
         uploader.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
-        assertThat(uploader.waitFor(WAIT_FOR_CHILD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(uploader.waitFor(WAIT_FOR_CHILD.toSeconds(), TimeUnit.SECONDS))
+                .isTrue();
         assertThat(handle.isAlive()).isFalse();
         assertThat(uploader.exitValue()).as("killed, not finished").isNotZero();
     }
@@ -128,19 +143,28 @@ class CrashSafetyTest {
             throws IOException {
         assertThat(partFiles(dataDir)).as("temporary files after reopening").isEmpty();
         List<FileVersion> listed = store.blobs().list(CrashingUploader.OWNER);
-        assertThat(listed).extracting(entry -> entry.key().fileName().value())
-                .containsExactlyInAnyOrder(Stream.iterate(0, i -> i + 1).limit(FILES)
-                        .map(i -> CrashingUploader.key(i).fileName().value()).toArray(String[]::new));
+        assertThat(listed)
+                .extracting(entry -> entry.key().fileName().value())
+                .containsExactlyInAnyOrder(Stream.iterate(0, i -> i + 1)
+                        .limit(FILES)
+                        .map(i -> CrashingUploader.key(i).fileName().value())
+                        .toArray(String[]::new));
         for (int file = 0; file < FILES; file++) {
             FileKey key = CrashingUploader.key(file);
             FileVersion entry = store.blobs().find(key).orElseThrow();
             assertThat(listed).contains(entry);
             byte[] content = read(store, entry);
             assertThat(content).as("%s is as long as listed", key).hasSize((int) entry.size());
-            assertThat(allowed.get(file)).as("%s is exactly an old or a new version", key).contains(sha256(content));
+            assertThat(allowed.get(file))
+                    .as("%s is exactly an old or a new version", key)
+                    .contains(sha256(content));
         }
-        Set<String> referenced = listed.stream().map(entry -> BlobId.fromEtag(entry.etag()).value()).collect(Collectors.toSet());
-        assertThat(blobFileNames(dataDir)).as("blob files are exactly those the listing refers to").isEqualTo(referenced);
+        Set<String> referenced = listed.stream()
+                .map(entry -> BlobId.fromEtag(entry.etag()).value())
+                .collect(Collectors.toSet());
+        assertThat(blobFileNames(dataDir))
+                .as("blob files are exactly those the listing refers to")
+                .isEqualTo(referenced);
     }
 
     /** New writes and reads work on the recovered store, replacing and creating files. */
@@ -170,7 +194,9 @@ class CrashSafetyTest {
 
     private static Set<String> blobFileNames(Path dataDir) throws IOException {
         try (Stream<Path> files = Files.walk(dataDir.resolve("blobs"))) {
-            return files.filter(Files::isRegularFile).map(path -> path.getFileName().toString()).collect(Collectors.toSet());
+            return files.filter(Files::isRegularFile)
+                    .map(path -> path.getFileName().toString())
+                    .collect(Collectors.toSet());
         }
     }
 
@@ -191,16 +217,19 @@ class CrashSafetyTest {
 
         ChildOutput(InputStream stdout, Path stderr) {
             this.stderr = stderr;
-            this.reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        seen.add(line);
-                        lines.add(line);
-                    }
-                } catch (IOException closed) {
-                    // the process is gone
-                }
-            }, "uploader-stdout");
+            this.reader = new Thread(
+                    () -> {
+                        try (BufferedReader in =
+                                new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
+                            for (String line; (line = in.readLine()) != null; ) {
+                                seen.add(line);
+                                lines.add(line);
+                            }
+                        } catch (IOException closed) {
+                            // the process is gone
+                        }
+                    },
+                    "uploader-stdout");
             reader.setDaemon(true);
             reader.start();
         }
@@ -213,7 +242,8 @@ class CrashSafetyTest {
                     return;
                 }
             }
-            throw new AssertionError("the uploader never printed " + expected + "; stderr: " + Files.readString(stderr));
+            throw new AssertionError(
+                    "the uploader never printed " + expected + "; stderr: " + Files.readString(stderr));
         }
 
         /** The last version reported committed per file, once everything the killed process wrote has been read. */

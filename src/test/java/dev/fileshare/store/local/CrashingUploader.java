@@ -5,7 +5,6 @@ import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.Stores;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +27,7 @@ public final class CrashingUploader {
     static final Duration MAX_RUN = Duration.ofSeconds(60);
     private static final int MAX_ROUNDS = 10_000;
 
-    private CrashingUploader() {
-    }
+    private CrashingUploader() {}
 
     /** Arguments: data directory, mode ({@code loop} or {@code stall}), file count, file size in bytes. */
     public static void main(String[] args) throws Exception {
