@@ -2,13 +2,22 @@ package dev.fileshare.infra;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpAlbIntegration;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpAlbIntegrationProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
@@ -25,8 +34,10 @@ import software.constructs.Construct;
 
 /**
  * The public face: an API Gateway HTTP API whose every route goes, over a VPC link, to the internal
- * load balancer. Its default stage throttles and writes an access log. Authentication stays in the
- * service (session tokens), as in the original API.
+ * load balancer. Its default stage throttles and writes an access log; {@code POST /login} and
+ * {@code POST /register}, which cost the service a password hash each, are routes of their own with
+ * a lower throttle. Authentication stays in the service (session tokens), as in the original API.
+ * With browser origins configured, the API answers CORS preflights itself; without, it has no CORS.
  */
 public final class HttpApiFront extends Construct {
 
@@ -45,6 +56,32 @@ public final class HttpApiFront extends Construct {
                     "\"latency\":\"$context.responseLatency\"",
                     "\"integrationLatency\":\"$context.integrationLatency\"",
                     "\"integrationError\":\"$context.integrationErrorMessage\"}"));
+
+    /** What a browser on an allowed origin may send: the session headers, conditions, ranges and tus. */
+    static final List<String> CORS_ALLOWED_HEADERS = List.of(
+            "x-session-token",
+            "Authorization",
+            "Content-Type",
+            "If-Match",
+            "If-None-Match",
+            "Range",
+            "Upload-Length",
+            "Upload-Offset",
+            "Upload-Metadata",
+            "Tus-Resumable",
+            "Upload-Checksum",
+            "Repr-Digest",
+            "Content-Digest");
+
+    /** Response headers a browser script may read besides the CORS-safelisted ones. */
+    static final List<String> CORS_EXPOSED_HEADERS = List.of(
+            "ETag",
+            "Content-Disposition",
+            "Location",
+            "Upload-Offset",
+            "Upload-Length",
+            "Tus-Resumable",
+            "Repr-Digest");
 
     private final HttpApi api;
     private final HttpStage stage;
@@ -67,15 +104,46 @@ public final class HttpApiFront extends Construct {
                 .securityGroups(List.of(linkGroup))
                 .build();
 
-        api = HttpApi.Builder.create(this, "Api")
+        HttpAlbIntegration service = new HttpAlbIntegration(
+                "Service",
+                props.listener(),
+                HttpAlbIntegrationProps.builder().vpcLink(link).build());
+        HttpApi.Builder apiBuilder = HttpApi.Builder.create(this, "Api")
                 .description("fileshare: file-sharing REST API")
-                .defaultIntegration(new HttpAlbIntegration(
-                        "Service",
-                        props.listener(),
-                        HttpAlbIntegrationProps.builder().vpcLink(link).build()))
+                .defaultIntegration(service)
                 // The stage is declared below, with throttling and an access log.
-                .createDefaultStage(false)
-                .build();
+                .createDefaultStage(false);
+        if (!props.corsOrigins().isEmpty()) {
+            apiBuilder.corsPreflight(CorsPreflightOptions.builder()
+                    .allowOrigins(props.corsOrigins())
+                    .allowMethods(List.of(
+                            CorsHttpMethod.GET,
+                            CorsHttpMethod.HEAD,
+                            CorsHttpMethod.PUT,
+                            CorsHttpMethod.POST,
+                            CorsHttpMethod.PATCH,
+                            CorsHttpMethod.DELETE))
+                    .allowHeaders(CORS_ALLOWED_HEADERS)
+                    .exposeHeaders(CORS_EXPOSED_HEADERS)
+                    // Sessions travel in headers, never in cookies.
+                    .allowCredentials(false)
+                    .maxAge(Duration.hours(1))
+                    .build());
+        }
+        api = apiBuilder.build();
+        // Routes of their own, so that the stage can throttle them apart from the $default route.
+        Map<String, ThrottleSettings> routeThrottles = new LinkedHashMap<>();
+        routeThrottles.put("/login", props.loginThrottle());
+        routeThrottles.put("/register", props.registerThrottle());
+        List<HttpRoute> throttledRoutes = routeThrottles.keySet().stream()
+                .flatMap(path -> api
+                        .addRoutes(AddRoutesOptions.builder()
+                                .path(path)
+                                .methods(List.of(HttpMethod.POST))
+                                .integration(service)
+                                .build())
+                        .stream())
+                .toList();
         NagSuppressions.addResourceSuppressions(
                 api,
                 List.of(NagPackSuppression.builder()
@@ -113,6 +181,13 @@ public final class HttpApiFront extends Construct {
                     }
                 })
                 .build();
+        Map<String, Object> routeSettings = new LinkedHashMap<>();
+        routeThrottles.forEach((path, limit) -> routeSettings.put(
+                "POST " + path,
+                Map.of("ThrottlingRateLimit", limit.getRateLimit(), "ThrottlingBurstLimit", limit.getBurstLimit())));
+        // HttpStage has no per-route settings; CfnStage has. A route must exist before a setting names it.
+        ((CfnStage) stage.getNode().getDefaultChild()).addPropertyOverride("RouteSettings", routeSettings);
+        throttledRoutes.forEach(route -> stage.getNode().addDependency(route));
     }
 
     /** The API's base URL, ending in "/". */
@@ -141,6 +216,9 @@ public final class HttpApiFront extends Construct {
         private final int burstLimit;
         private final RetentionDays accessLogRetention;
         private final RemovalPolicy logRemovalPolicy;
+        private final List<String> corsOrigins;
+        private final ThrottleSettings loginThrottle;
+        private final ThrottleSettings registerThrottle;
 
         private Props(final Builder builder) {
             this.vpc = Objects.requireNonNull(builder.vpc, "vpc");
@@ -150,8 +228,19 @@ public final class HttpApiFront extends Construct {
             this.burstLimit = builder.burstLimit;
             this.accessLogRetention = Objects.requireNonNull(builder.accessLogRetention, "accessLogRetention");
             this.logRemovalPolicy = Objects.requireNonNull(builder.logRemovalPolicy, "logRemovalPolicy");
+            this.corsOrigins = List.copyOf(Objects.requireNonNull(builder.corsOrigins, "corsOrigins"));
+            this.loginThrottle = Objects.requireNonNull(builder.loginThrottle, "loginThrottle");
+            this.registerThrottle = Objects.requireNonNull(builder.registerThrottle, "registerThrottle");
             if (rateLimit <= 0 || burstLimit <= 0) {
                 throw new IllegalArgumentException("throttling limits must be positive");
+            }
+            for (ThrottleSettings route : List.of(loginThrottle, registerThrottle)) {
+                if (route.getRateLimit().doubleValue() <= 0
+                        || route.getRateLimit().doubleValue() >= rateLimit
+                        || route.getBurstLimit().intValue() <= 0
+                        || route.getBurstLimit().intValue() >= burstLimit) {
+                    throw new IllegalArgumentException("a route's throttle must be positive and below the stage's");
+                }
             }
         }
 
@@ -187,6 +276,18 @@ public final class HttpApiFront extends Construct {
             return logRemovalPolicy;
         }
 
+        public List<String> corsOrigins() {
+            return corsOrigins;
+        }
+
+        public ThrottleSettings loginThrottle() {
+            return loginThrottle;
+        }
+
+        public ThrottleSettings registerThrottle() {
+            return registerThrottle;
+        }
+
         public static final class Builder {
             private IVpc vpc;
             private SubnetSelection subnets;
@@ -194,7 +295,13 @@ public final class HttpApiFront extends Construct {
             private double rateLimit = 500;
             private int burstLimit = 1000;
             private RetentionDays accessLogRetention = RetentionDays.THREE_MONTHS;
-            private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN;
+            private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
+            private List<String> corsOrigins = List.of();
+            // A login or a registration costs the service an Argon2id hash (~20 MiB, tens of ms of CPU).
+            private ThrottleSettings loginThrottle =
+                    ThrottleSettings.builder().rateLimit(20).burstLimit(40).build();
+            private ThrottleSettings registerThrottle =
+                    ThrottleSettings.builder().rateLimit(5).burstLimit(10).build();
 
             private Builder() {}
 
@@ -234,6 +341,24 @@ public final class HttpApiFront extends Construct {
 
             public Builder logRemovalPolicy(final RemovalPolicy logRemovalPolicy) {
                 this.logRemovalPolicy = logRemovalPolicy;
+                return this;
+            }
+
+            /** Browser origins allowed to call the API (CORS); default none: no CORS configuration. */
+            public Builder corsOrigins(final List<String> origins) {
+                this.corsOrigins = origins;
+                return this;
+            }
+
+            /** Throttle of POST /login, account-wide; default 20 requests/s, burst 40. */
+            public Builder loginThrottle(final ThrottleSettings throttle) {
+                this.loginThrottle = throttle;
+                return this;
+            }
+
+            /** Throttle of POST /register, account-wide; default 5 requests/s, burst 10. */
+            public Builder registerThrottle(final ThrottleSettings throttle) {
+                this.registerThrottle = throttle;
                 return this;
             }
 

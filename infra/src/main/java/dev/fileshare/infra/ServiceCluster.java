@@ -2,26 +2,30 @@ package dev.fileshare.infra;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
-import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ecs.AlarmBehavior;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
-import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
+import software.amazon.awscdk.services.ecs.DeploymentAlarmOptions;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
@@ -32,15 +36,18 @@ import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActionProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
@@ -48,17 +55,39 @@ import software.constructs.Construct;
 
 /**
  * fileshare on ECS Fargate behind an internal Application Load Balancer: the cluster, the task
- * (Liberty on port 9080, configured by environment), the service with its scaling and its
- * rollback-on-failure deployments, and the load balancer that only the API's VPC link can reach.
+ * (Liberty on port 9080, configured by environment, with the telemetry collector beside it), the
+ * service with its scaling and its rollback-on-failure deployments, and the load balancer that only
+ * the API's VPC link can reach and that keeps the operators' endpoints to itself.
  */
 public final class ServiceCluster extends Construct {
 
     /** Liberty's HTTP port in the container (server.xml variable http.port). */
     public static final int CONTAINER_PORT = 9080;
-    /** MicroProfile Health readiness: up only when the stores answer. */
-    public static final String HEALTH_CHECK_PATH = "/health/ready";
+    /**
+     * MicroProfile Health liveness: up while the server runs, whatever S3 and DynamoDB say. A deep
+     * readiness check here would let a brief store brownout (or throttled DescribeTable calls) mark
+     * every task unhealthy at once and have ECS replace the whole fleet.
+     */
+    public static final String HEALTH_CHECK_PATH = "/health/live";
     /** The ALB listens on plain HTTP: it is internal and only the VPC link can reach it. */
     public static final int LISTENER_PORT = 80;
+    /**
+     * How long the ALB keeps an idle connection to a task open. Liberty's keep-alive timeout
+     * (server.xml httpOptions persistTimeout) must be longer, or the ALB reuses a connection that
+     * Liberty has just closed and answers 502.
+     */
+    public static final Duration IDLE_TIMEOUT = Duration.seconds(60);
+    /**
+     * Operators' endpoints, served on the service's port for the health checks and for scrapers
+     * inside the VPC, never to clients: the listener answers 404 itself (priority order).
+     */
+    static final List<List<String>> OPERATOR_PATH_PATTERNS = List.of(
+            List.of("/health*", "/metrics*"),
+            // Paths the server would normalise into one of the above (//health, /x/../health).
+            List.of("*//*", "*/.*"));
+    /** The 404 the listener answers for an operator path, in the service's problem+json shape. */
+    static final String NOT_FOUND_BODY = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+            + "\"detail\":\"No such resource.\",\"message\":\"No such resource.\"}";
     /** The service's configuration key fileshare.transfer.signing-key, as an environment variable. */
     public static final String SIGNING_KEY_VARIABLE = "FILESHARE_TRANSFER_SIGNING_KEY";
 
@@ -70,9 +99,13 @@ public final class ServiceCluster extends Construct {
     private final ApplicationListener listener;
     private final ApplicationTargetGroup targetGroup;
     private final software.amazon.awscdk.services.secretsmanager.Secret signingKey;
+    private final TelemetryCollector telemetry;
+    private final ContainerDefinition container;
+    private final int minTasks;
 
     public ServiceCluster(final Construct scope, final String id, final Props props) {
         super(scope, id);
+        minTasks = props.minTasks();
 
         cluster = Cluster.Builder.create(this, "Cluster")
                 .vpc(props.vpc())
@@ -103,12 +136,12 @@ public final class ServiceCluster extends Construct {
         // Two roles: ECS itself uses the execution role to pull the image, read the secret and write
         // logs; the application gets only the task role, which is granted the data stores.
         executionRole = Role.Builder.create(this, "ExecutionRole")
-                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .assumedBy(TrustedServices.ecsTasks(this))
                 .description("fileshare: ECS pulls the image, reads the secret, writes logs")
                 .build();
         taskRole = Role.Builder.create(this, "TaskRole")
-                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
-                .description("fileshare: what the application may do in S3 and DynamoDB")
+                .assumedBy(TrustedServices.ecsTasks(this))
+                .description("fileshare: what the application may do in S3 and DynamoDB, and its telemetry")
                 .build();
 
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
@@ -120,25 +153,44 @@ public final class ServiceCluster extends Construct {
                 .cpu(props.cpu())
                 .memoryLimitMiB(props.memoryMiB())
                 .runtimePlatform(RuntimePlatform.builder()
-                        .cpuArchitecture(CpuArchitecture.X86_64)
+                        .cpuArchitecture(props.architecture().taskCpu())
                         .operatingSystemFamily(OperatingSystemFamily.LINUX)
                         .build())
                 .executionRole(executionRole)
                 .taskRole(taskRole)
                 .build();
 
-        Map<String, String> environment = new LinkedHashMap<>();
+        telemetry = new TelemetryCollector(
+                this,
+                "Telemetry",
+                new TelemetryCollector.Props(
+                        task,
+                        props.collectorImageDirectory(),
+                        props.architecture(),
+                        "fileshare",
+                        LogDriver.awsLogs(AwsLogDriverProps.builder()
+                                .logGroup(logs)
+                                .streamPrefix(TelemetryCollector.CONTAINER_NAME)
+                                .build()),
+                        props.logRemovalPolicy()));
+
+        // Sorted: the same configuration always renders the same task definition (no needless deploys).
+        Map<String, String> environment = new TreeMap<>();
         environment.put("FILESHARE_STORE", "aws");
         environment.put("FILESHARE_AWS_REGION", Stack.of(this).getRegion());
+        environment.putAll(telemetry.serviceEnvironment());
         environment.putAll(props.environment());
 
-        task.addContainer(
+        container = task.addContainer(
                 "fileshare",
                 ContainerDefinitionOptions.builder()
                         .image(props.image())
                         .portMappings(List.of(PortMapping.builder()
                                 .containerPort(CONTAINER_PORT)
                                 .build()))
+                        // The rest of the task's memory is the collector's. The JVM sizes its heap
+                        // from this limit (jvm.options: -XX:MaxRAMPercentage).
+                        .memoryLimitMiB(props.memoryMiB() - TelemetryCollector.MEMORY_MIB)
                         .environment(environment)
                         .secrets(Map.of(SIGNING_KEY_VARIABLE, Secret.fromSecretsManager(signingKey)))
                         .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
@@ -152,9 +204,10 @@ public final class ServiceCluster extends Construct {
                 task,
                 List.of(NagPackSuppression.builder()
                         .id("AwsSolutions-ECS2")
-                        .reason("The plain environment variables are not secrets: the store mode, the region and "
-                                + "the generated bucket and table names. The one secret, the transfer-URL signing key, "
-                                + "comes from Secrets Manager.")
+                        .reason("The plain environment variables are not secrets: the store mode, the region, "
+                                + "the generated bucket and table names, the API's URL, the VPC's address range, the "
+                                + "OpenTelemetry settings and the collector's configuration. The one secret, the "
+                                + "transfer-URL signing key, comes from Secrets Manager.")
                         .build()));
         NagSuppressions.addResourceSuppressions(
                 executionRole,
@@ -174,10 +227,11 @@ public final class ServiceCluster extends Construct {
         // The subnets have no route to the internet: 443 reaches only the VPC endpoints.
         serviceGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "AWS APIs through VPC endpoints");
 
+        // No desiredCount: the scaling below owns the task count, and a deploy must not reset it
+        // (CloudFormation starts a new service at one task; the scaling raises it to minTasks).
         service = FargateService.Builder.create(this, "Service")
                 .cluster(cluster)
                 .taskDefinition(task)
-                .desiredCount(props.minTasks())
                 .vpcSubnets(props.subnets())
                 .securityGroups(List.of(serviceGroup))
                 .assignPublicIp(false)
@@ -202,6 +256,7 @@ public final class ServiceCluster extends Construct {
                 .internetFacing(false)
                 .securityGroup(albGroup)
                 .dropInvalidHeaderFields(true)
+                .idleTimeout(IDLE_TIMEOUT)
                 .build();
         NagSuppressions.addResourceSuppressions(
                 loadBalancer,
@@ -238,6 +293,21 @@ public final class ServiceCluster extends Construct {
                                 .build())
                         .deregistrationDelay(Duration.seconds(30))
                         .build());
+        for (int i = 0; i < OPERATOR_PATH_PATTERNS.size(); i++) {
+            listener.addAction(
+                    "OperatorPaths" + (i + 1),
+                    AddApplicationActionProps.builder()
+                            .priority(i + 1)
+                            .conditions(List.of(ListenerCondition.pathPatterns(OPERATOR_PATH_PATTERNS.get(i))))
+                            .action(ListenerAction.fixedResponse(
+                                    404,
+                                    FixedResponseOptions.builder()
+                                            // problem+json is not among the types an ALB can answer with.
+                                            .contentType("application/json")
+                                            .messageBody(NOT_FOUND_BODY)
+                                            .build()))
+                            .build());
+        }
 
         ScalableTaskCount scaling = service.autoScaleTaskCount(EnableScalingProps.builder()
                 .minCapacity(props.minTasks())
@@ -260,8 +330,34 @@ public final class ServiceCluster extends Construct {
                         .build());
     }
 
+    /**
+     * Deployments watch these alarms while they roll out and for a while after; one going off rolls
+     * the deployment back, as the circuit breaker does for tasks that never become healthy.
+     */
+    public void rollBackOnAlarms(final List<IAlarm> alarms) {
+        service.enableDeploymentAlarms(
+                alarms.stream().map(IAlarm::getAlarmName).toList(),
+                DeploymentAlarmOptions.builder()
+                        .behavior(AlarmBehavior.ROLLBACK_ON_ALARM)
+                        .build());
+    }
+
+    /** More configuration for the service's container (MicroProfile Config environment names). */
+    public void addEnvironment(final Map<String, String> environment) {
+        environment.forEach(container::addEnvironment);
+    }
+
     public Role taskRole() {
         return taskRole;
+    }
+
+    public TelemetryCollector telemetry() {
+        return telemetry;
+    }
+
+    /** The fewest tasks the scaling keeps running. */
+    public int minTasks() {
+        return minTasks;
     }
 
     public Role executionRole() {
@@ -293,6 +389,8 @@ public final class ServiceCluster extends Construct {
         private final IVpc vpc;
         private final SubnetSelection subnets;
         private final ContainerImage image;
+        private final Path collectorImageDirectory;
+        private final Architecture architecture;
         private final Map<String, String> environment;
         private final int cpu;
         private final int memoryMiB;
@@ -307,6 +405,9 @@ public final class ServiceCluster extends Construct {
             this.vpc = Objects.requireNonNull(builder.vpc, "vpc");
             this.subnets = Objects.requireNonNull(builder.subnets, "subnets");
             this.image = Objects.requireNonNull(builder.image, "image");
+            this.collectorImageDirectory =
+                    Objects.requireNonNull(builder.collectorImageDirectory, "collectorImageDirectory");
+            this.architecture = Objects.requireNonNull(builder.architecture, "architecture");
             this.environment = Map.copyOf(builder.environment);
             this.cpu = builder.cpu;
             this.memoryMiB = builder.memoryMiB;
@@ -321,6 +422,9 @@ public final class ServiceCluster extends Construct {
             }
             if (maxTasks < minTasks) {
                 throw new IllegalArgumentException("maxTasks must not be below minTasks");
+            }
+            if (memoryMiB - TelemetryCollector.MEMORY_MIB < 1024) {
+                throw new IllegalArgumentException("memoryMiB must leave the service 1 GiB beside the collector");
             }
         }
 
@@ -338,6 +442,14 @@ public final class ServiceCluster extends Construct {
 
         public ContainerImage image() {
             return image;
+        }
+
+        public Path collectorImageDirectory() {
+            return collectorImageDirectory;
+        }
+
+        public Architecture architecture() {
+            return architecture;
         }
 
         public Map<String, String> environment() {
@@ -380,6 +492,8 @@ public final class ServiceCluster extends Construct {
             private IVpc vpc;
             private SubnetSelection subnets;
             private ContainerImage image;
+            private Path collectorImageDirectory;
+            private Architecture architecture = Architecture.X86_64;
             private Map<String, String> environment = Map.of();
             private int cpu = 1024;
             private int memoryMiB = 2048;
@@ -388,7 +502,7 @@ public final class ServiceCluster extends Construct {
             private int targetCpuPercent = 60;
             private int requestsPerTaskPerMinute = 3000;
             private RetentionDays logRetention = RetentionDays.ONE_MONTH;
-            private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN;
+            private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
 
             private Builder() {}
 
@@ -406,6 +520,18 @@ public final class ServiceCluster extends Construct {
             /** The fileshare image: Liberty with fileshare.war, listening on 9080. */
             public Builder image(final ContainerImage image) {
                 this.image = image;
+                return this;
+            }
+
+            /** The directory of the telemetry collector's Dockerfile (infra/collector). */
+            public Builder collectorImageDirectory(final Path directory) {
+                this.collectorImageDirectory = directory;
+                return this;
+            }
+
+            /** The tasks' CPU; default x86_64. */
+            public Builder architecture(final Architecture architecture) {
+                this.architecture = architecture;
                 return this;
             }
 

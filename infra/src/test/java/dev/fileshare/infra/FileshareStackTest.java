@@ -486,7 +486,7 @@ class FileshareStackTest {
         Set<String> expected = new TreeSet<>();
         expected.addAll(DataStores.OBJECT_ACTIONS);
         expected.addAll(DataStores.BUCKET_ACTIONS);
-        expected.addAll(DataStores.TABLE_ACTIONS);
+        expected.addAll(DataStores.USERS_ACTIONS);
         assertThat(actions).isEqualTo(expected);
 
         String bucket = synthesis.logicalId(synthesis.stack().dataStores().bucket());

@@ -1,6 +1,7 @@
 package dev.fileshare.infra;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
@@ -10,11 +11,14 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.constructs.IConstruct;
 
-/** The app's stack, synthesised as the CLI would (same feature flags, same cdk-nag aspect). */
+/** The app's stack, synthesised as the CLI would (cdk.json's context and feature flags, the cdk-nag aspect). */
 record Synthesis(FileshareStack stack, Template template) {
 
+    /** With cdk.json's context and, on top, the given values (as -c would pass them). */
     static Synthesis of(final Map<String, Object> context) {
-        App app = FileshareApp.newApp(context);
+        Map<String, Object> all = new HashMap<>(CdkJson.read().context());
+        all.putAll(context);
+        App app = FileshareApp.newApp(all);
         FileshareStack stack = FileshareApp.addStack(app, RepositoryFiles.ROOT);
         return new Synthesis(stack, Template.fromStack(stack));
     }
