@@ -3,12 +3,13 @@ package dev.fileshare.infra;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -63,7 +64,7 @@ public final class FileshareStack extends Stack {
                         .image(props.image())
                         .collectorImageDirectory(props.collectorImageDirectory())
                         .architecture(props.architecture())
-                        .environment(dataStores.serviceEnvironment())
+                        .environment(serviceEnvironment())
                         .logRemovalPolicy(removal)
                         .build());
 
@@ -77,7 +78,6 @@ public final class FileshareStack extends Stack {
                         .corsOrigins(props.corsOrigins())
                         .logRemovalPolicy(removal)
                         .build());
-        serviceCluster.addEnvironment(gatewayEnvironment());
 
         dataStores.grantServiceAccess(serviceCluster.taskRole());
         NagSuppressions.addResourceSuppressions(
@@ -123,13 +123,14 @@ public final class FileshareStack extends Stack {
     }
 
     /**
-     * What the service must know about the front it sits behind: its public URL (for the OpenAPI
-     * document's servers), the addresses its requests arrive from (the VPC: VPC link and load
-     * balancer, whose X-Forwarded-For it may believe) and the gateway's body limit.
+     * The service's configuration: where its data is, and what it must know about the front it sits
+     * behind: its public URL (for the OpenAPI document's servers; the API is built after the tasks,
+     * so the URL is filled in at synthesis), the addresses its requests arrive from (the VPC: VPC
+     * link and load balancer, whose X-Forwarded-For it may believe) and the gateway's body limit.
      */
-    private Map<String, String> gatewayEnvironment() {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("MP_OPENAPI_SERVERS", front.url());
+    private Map<String, String> serviceEnvironment() {
+        Map<String, String> environment = new HashMap<>(dataStores.serviceEnvironment());
+        environment.put("MP_OPENAPI_SERVERS", Lazy.string(() -> front.url()));
         environment.put("FILESHARE_HTTP_TRUSTED_PROXIES", network.cidr());
         environment.put("FILESHARE_GATEWAY_MAX_BODY_BYTES", Long.toString(GATEWAY_MAX_BODY_BYTES));
         return environment;

@@ -20,7 +20,6 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecs.AlarmBehavior;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
-import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
@@ -100,7 +99,6 @@ public final class ServiceCluster extends Construct {
     private final ApplicationTargetGroup targetGroup;
     private final software.amazon.awscdk.services.secretsmanager.Secret signingKey;
     private final TelemetryCollector telemetry;
-    private final ContainerDefinition container;
     private final int minTasks;
 
     public ServiceCluster(final Construct scope, final String id, final Props props) {
@@ -181,7 +179,7 @@ public final class ServiceCluster extends Construct {
         environment.putAll(telemetry.serviceEnvironment());
         environment.putAll(props.environment());
 
-        container = task.addContainer(
+        task.addContainer(
                 "fileshare",
                 ContainerDefinitionOptions.builder()
                         .image(props.image())
@@ -340,11 +338,6 @@ public final class ServiceCluster extends Construct {
                 DeploymentAlarmOptions.builder()
                         .behavior(AlarmBehavior.ROLLBACK_ON_ALARM)
                         .build());
-    }
-
-    /** More configuration for the service's container (MicroProfile Config environment names). */
-    public void addEnvironment(final Map<String, String> environment) {
-        environment.forEach(container::addEnvironment);
     }
 
     public Role taskRole() {
