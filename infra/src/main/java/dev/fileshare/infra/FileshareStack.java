@@ -102,7 +102,7 @@ public final class FileshareStack extends Stack {
                         serviceCluster.minTasks(),
                         dataStores.tables(),
                         props.alarmEmail()));
-        serviceCluster.rollBackOnAlarms(monitoring.deploymentAlarms());
+        monitoring.guardDeploymentsOf(serviceCluster.service());
 
         CfnOutput.Builder.create(this, "ApiUrl")
                 .description("Base URL of the fileshare API")

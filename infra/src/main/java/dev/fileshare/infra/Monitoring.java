@@ -3,6 +3,7 @@ package dev.fileshare.infra;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,6 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
-import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
@@ -27,6 +27,8 @@ import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.dynamodb.Operation;
 import software.amazon.awscdk.services.dynamodb.OperationsMetricOptions;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.ecs.AlarmBehavior;
+import software.amazon.awscdk.services.ecs.DeploymentAlarmOptions;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
@@ -41,7 +43,7 @@ import software.constructs.Construct;
  * at the API, unhealthy targets, slow responses, fewer tasks than the minimum, DynamoDB throttling),
  * an SNS topic they notify (mailed when an address is configured), and a dashboard with the AWS
  * metrics beside the service's own ({@link ServiceMetrics}). The critical alarms also guard
- * deployments: {@link #deploymentAlarms()}.
+ * deployments: {@link #guardDeploymentsOf(FargateService)}.
  */
 public final class Monitoring extends Construct {
 
@@ -57,6 +59,7 @@ public final class Monitoring extends Construct {
     private final Alarm targetFiveXx;
     private final Alarm unhealthyHosts;
     private final List<Alarm> alarms = new ArrayList<>();
+    private final Map<Alarm, String> alarmNames = new HashMap<>();
     private final Dashboard dashboard;
 
     public Monitoring(final Construct scope, final String id, final Props props) {
@@ -169,9 +172,20 @@ public final class Monitoring extends Construct {
                 .build();
     }
 
-    /** The alarms a deployment must not set off: 5xx from the tasks, tasks failing their health check. */
-    public List<IAlarm> deploymentAlarms() {
-        return List.of(targetFiveXx, unhealthyHosts);
+    /**
+     * Has the service's deployments watch the alarms a deployment must not set off (5xx from the
+     * tasks, tasks failing their health check) while they roll out and for a while after: one going
+     * off rolls the deployment back, as the circuit breaker does for tasks that never become healthy.
+     */
+    public void guardDeploymentsOf(final FargateService service) {
+        List<Alarm> critical = List.of(targetFiveXx, unhealthyHosts);
+        // The alarms exist before a deployment watches them.
+        critical.forEach(alarm -> service.getNode().addDependency(alarm));
+        service.enableDeploymentAlarms(
+                critical.stream().map(alarmNames::get).toList(),
+                DeploymentAlarmOptions.builder()
+                        .behavior(AlarmBehavior.ROLLBACK_ON_ALARM)
+                        .build());
     }
 
     public List<Alarm> alarms() {
@@ -195,7 +209,11 @@ public final class Monitoring extends Construct {
             final int evaluationPeriods,
             final int datapointsToAlarm,
             final TreatMissingData missing) {
+        // Named after the stack, so that a mail says which stage it is about, and so that the service
+        // names its deployment alarms by a plain string.
+        String name = Stack.of(this).getStackName() + "-" + id;
         Alarm alarm = Alarm.Builder.create(this, id)
+                .alarmName(name)
                 .alarmDescription(description)
                 .metric(metric)
                 .threshold(threshold)
@@ -208,6 +226,7 @@ public final class Monitoring extends Construct {
         alarm.addAlarmAction(notify);
         alarm.addOkAction(notify);
         alarms.add(alarm);
+        alarmNames.put(alarm, name);
         return alarm;
     }
 

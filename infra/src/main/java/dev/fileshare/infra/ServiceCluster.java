@@ -11,20 +11,17 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
-import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
-import software.amazon.awscdk.services.ecs.AlarmBehavior;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
-import software.amazon.awscdk.services.ecs.DeploymentAlarmOptions;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
@@ -325,18 +322,6 @@ public final class ServiceCluster extends Construct {
                         .targetGroup(targetGroup)
                         .scaleOutCooldown(Duration.seconds(60))
                         .scaleInCooldown(Duration.minutes(5))
-                        .build());
-    }
-
-    /**
-     * Deployments watch these alarms while they roll out and for a while after; one going off rolls
-     * the deployment back, as the circuit breaker does for tasks that never become healthy.
-     */
-    public void rollBackOnAlarms(final List<IAlarm> alarms) {
-        service.enableDeploymentAlarms(
-                alarms.stream().map(IAlarm::getAlarmName).toList(),
-                DeploymentAlarmOptions.builder()
-                        .behavior(AlarmBehavior.ROLLBACK_ON_ALARM)
                         .build());
     }
 

@@ -79,8 +79,23 @@ class AlarmsTest {
         assertThat(deploymentAlarms.get("Rollback")).isEqualTo(true);
         assertThat(Set.copyOf(list(deploymentAlarms.get("AlarmNames"))))
                 .isEqualTo(Set.of(
-                        Map.of("Ref", alarmIdOn("AWS/ApplicationELB", "HTTPCode_Target_5XX_Count")),
-                        Map.of("Ref", alarmIdOn("AWS/ApplicationELB", "UnHealthyHostCount"))));
+                        alarmOn("AWS/ApplicationELB", "HTTPCode_Target_5XX_Count")
+                                .get("AlarmName"),
+                        alarmOn("AWS/ApplicationELB", "UnHealthyHostCount").get("AlarmName")));
+    }
+
+    @Test
+    void alarmsAreNamedAfterTheStackSoThatStagesInOneAccountDoNotCollide() {
+        String stack = synthesis.stack().getStackName();
+        assertThat(alarms.values())
+                .allSatisfy(alarm -> assertThat(properties(alarm).get("AlarmName"))
+                        .asString()
+                        .startsWith(stack + "-"));
+        Synthesis staging = Synthesis.of(Map.of("stackName", "FileshareStaging", "arch", "arm64"));
+        assertThat(staging.resources("AWS::CloudWatch::Alarm").values())
+                .allSatisfy(alarm -> assertThat(properties(alarm).get("AlarmName"))
+                        .asString()
+                        .startsWith("FileshareStaging-"));
     }
 
     @Test

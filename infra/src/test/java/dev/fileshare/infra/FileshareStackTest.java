@@ -472,6 +472,25 @@ class FileshareStackTest {
         });
     }
 
+    // --- the template as a whole
+
+    @Test
+    void noResourceDependsOnItselfThroughOthers() {
+        // The service names the alarms that watch it, the task names the API in front of it: no cycle.
+        Map<?, ?> resources = (Map<?, ?>) template.toJSON().get("Resources");
+        Map<String, Set<String>> edges = new java.util.HashMap<>();
+        resources.forEach((id, resource) -> {
+            Set<String> to = new HashSet<>();
+            collectReferences(resource, resources.keySet(), to);
+            edges.put((String) id, to);
+        });
+        for (String start : edges.keySet()) {
+            assertThat(reachable(start, edges))
+                    .as("resources %s depends on", start)
+                    .doesNotContain(start);
+        }
+    }
+
     // --- cdk-nag
 
     @Test
@@ -503,6 +522,42 @@ class FileshareStackTest {
     }
 
     // --- helpers
+
+    /** Ref, Fn::GetAtt and DependsOn targets (and ${Id} in Fn::Sub) anywhere in a JSON value. */
+    private static void collectReferences(final Object value, final Set<?> ids, final Set<String> into) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, v) -> {
+                if ("Ref".equals(key) && ids.contains(v)) {
+                    into.add((String) v);
+                } else if ("Fn::GetAtt".equals(key) && ids.contains(list(v).get(0))) {
+                    into.add((String) list(v).get(0));
+                } else if ("DependsOn".equals(key)) {
+                    strings(v).stream().filter(ids::contains).forEach(into::add);
+                } else if ("Fn::Sub".equals(key)) {
+                    String text = String.valueOf(list(v).get(0));
+                    ids.stream()
+                            .map(String::valueOf)
+                            .filter(id -> text.contains("${" + id))
+                            .forEach(into::add);
+                }
+                collectReferences(v, ids, into);
+            });
+        } else if (value instanceof List<?> items) {
+            items.forEach(item -> collectReferences(item, ids, into));
+        }
+    }
+
+    private static Set<String> reachable(final String start, final Map<String, Set<String>> edges) {
+        Set<String> seen = new HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(edges.getOrDefault(start, Set.of()));
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (seen.add(next)) {
+                todo.addAll(edges.getOrDefault(next, Set.of()));
+            }
+        }
+        return seen;
+    }
 
     private static Map<String, Object> hash(final String attribute) {
         return Map.of("AttributeName", attribute, "KeyType", "HASH");
