@@ -27,7 +27,8 @@ import software.constructs.Construct;
  *
  * <p>Traces are sampled in the collector, after the fact: every trace with an error (a 5xx), every
  * slow one and a share of the rest go to X-Ray, so an incident id (the trace id) from a 5xx can be
- * followed while X-Ray's per-trace cost stays bounded.
+ * followed while X-Ray's per-trace cost stays bounded. X-Ray takes the SDK's random W3C trace ids
+ * as they are (the exporter no longer asks for a timestamp in them).
  */
 public final class TelemetryCollector extends Construct {
 
