@@ -149,9 +149,9 @@ public final class HttpApiFront extends Construct {
                 List.of(NagPackSuppression.builder()
                         .id("AwsSolutions-APIG4")
                         .reason("The service authenticates requests itself (x-session-token / Bearer session "
-                                + "tokens, stored hashed in DynamoDB); /register, /login, /health and /openapi "
-                                + "must stay open, as in the original API. A gateway authorizer would duplicate "
-                                + "the session check on every request.")
+                                + "tokens, stored hashed in DynamoDB); /register, /login and /openapi must stay "
+                                + "open, as in the original API. A gateway authorizer would duplicate the session "
+                                + "check on every request.")
                         .build()),
                 true);
 

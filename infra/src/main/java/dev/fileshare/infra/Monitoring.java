@@ -2,7 +2,6 @@ package dev.fileshare.infra;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +57,7 @@ public final class Monitoring extends Construct {
     private final Topic topic;
     private final Alarm targetFiveXx;
     private final Alarm unhealthyHosts;
-    private final List<Alarm> alarms = new ArrayList<>();
     private final Map<Alarm, String> alarmNames = new HashMap<>();
-    private final Dashboard dashboard;
 
     public Monitoring(final Construct scope, final String id, final Props props) {
         super(scope, id);
@@ -166,7 +163,7 @@ public final class Monitoring extends Construct {
                     TreatMissingData.NOT_BREACHING);
         }
 
-        dashboard = Dashboard.Builder.create(this, "Dashboard")
+        Dashboard.Builder.create(this, "Dashboard")
                 .defaultInterval(Duration.hours(3))
                 .widgets(List.of(outside(props), inside()))
                 .build();
@@ -188,16 +185,8 @@ public final class Monitoring extends Construct {
                         .build());
     }
 
-    public List<Alarm> alarms() {
-        return List.copyOf(alarms);
-    }
-
     public Topic topic() {
         return topic;
-    }
-
-    public Dashboard dashboard() {
-        return dashboard;
     }
 
     private Alarm alarm(
@@ -225,7 +214,6 @@ public final class Monitoring extends Construct {
         SnsAction notify = new SnsAction(topic);
         alarm.addAlarmAction(notify);
         alarm.addOkAction(notify);
-        alarms.add(alarm);
         alarmNames.put(alarm, name);
         return alarm;
     }

@@ -146,10 +146,6 @@ public final class Network extends Construct {
         statements.forEach(dynamoDbEndpoint::addToPolicy);
     }
 
-    public GatewayVpcEndpoint s3Endpoint() {
-        return s3Endpoint;
-    }
-
     public SubnetSelection privateSubnets() {
         return SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build();
     }
