@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /login}: checks the credentials and opens a session. */
@@ -30,6 +31,7 @@ public class LoginResource {
     AccountService accounts;
 
     @POST
+    @SecurityRequirements // none: logging in is how a client gets a session
     @Operation(
             operationId = "login",
             summary = "Log in and get a session token",

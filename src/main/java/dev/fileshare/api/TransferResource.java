@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Where the local mode's transfer URLs lead: the signature stands in for the session. */
@@ -48,6 +49,7 @@ public class TransferResource {
     UploadLimits limits;
 
     @GET
+    @SecurityRequirements // none: the URL's signature stands in for the session
     @Operation(
             operationId = "downloadWithUrl",
             summary = "Download through a transfer URL (local mode)",
@@ -96,6 +98,7 @@ public class TransferResource {
     @PUT
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirements // none: the URL's signature stands in for the session
     @Operation(
             operationId = "uploadWithUrl",
             summary = "Upload through a transfer URL (local mode)",
