@@ -224,10 +224,11 @@ class TransferUrlIT {
         JsonObject upload = client.uploadUrl(alice.token(), "headers.bin", 3L).json();
 
         assertThat(upload.getJsonObject("headers").getString("content-type")).isEqualTo("application/octet-stream");
+        // 201 from this service, 200 from S3.
         assertThat(FileshareClient.send(
                                 FileshareClient.follow(upload, BodyPublishers.ofByteArray(Contents.text("abc"))))
                         .status())
-                .isEqualTo(201);
+                .isBetween(200, 201);
     }
 
     @Test
@@ -255,7 +256,7 @@ class TransferUrlIT {
     void anUploadUrlHoldsTheUploadToItsCondition() {
         JsonObject createOnly = client.uploadUrl(alice.token(), "once.bin", 3L, "if_none_match", "*")
                 .json();
-        assertThat(put(createOnly, Contents.text("one")).status()).isEqualTo(201);
+        assertThat(put(createOnly, Contents.text("one")).status()).isBetween(200, 201);
         assertPreconditionFailed(put(createOnly, Contents.text("two")));
         assertThat(client.download(alice.token(), "once.bin").body()).isEqualTo(Contents.text("one"));
 
