@@ -49,9 +49,6 @@ public class TransferResource {
     @Inject
     SignedTransferUrls signedUrls;
 
-    @Inject
-    UploadLimits limits;
-
     @GET
     @Operation(
             operationId = "downloadWithUrl",
