@@ -1,6 +1,7 @@
 package dev.fileshare.api;
 
 import dev.fileshare.core.model.ByteRange;
+import dev.fileshare.core.model.ContentDisposition;
 import dev.fileshare.core.model.FileContent;
 import dev.fileshare.core.model.FileVersion;
 import jakarta.ws.rs.core.EntityTag;

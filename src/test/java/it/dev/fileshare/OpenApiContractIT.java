@@ -42,6 +42,7 @@ class OpenApiContractIT {
             "listFiles",
             "shareFile",
             "revokeShare",
+            "leaveShare",
             "listShares",
             "createUploadUrl",
             "createDownloadUrl",

@@ -29,9 +29,13 @@ public final class DataStores extends Construct {
     /** The GSI of the shares table that lists a file's grantees. */
     public static final String SHARES_BY_FILE_INDEX = "by-file";
 
-    /** What the service does to objects; HeadObject is authorised by s3:GetObject. */
+    /**
+     * What the service does to objects; HeadObject is authorised by s3:GetObject. Its presigned download
+     * URLs name an object version ({@code versionId}), which needs s3:GetObjectVersion.
+     */
     static final List<String> OBJECT_ACTIONS = List.of(
             "s3:GetObject",
+            "s3:GetObjectVersion",
             "s3:PutObject",
             "s3:DeleteObject",
             "s3:AbortMultipartUpload",

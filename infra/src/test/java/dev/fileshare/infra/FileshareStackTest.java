@@ -497,6 +497,16 @@ class FileshareStackTest {
     }
 
     @Test
+    void taskRoleMayReadTheObjectVersionsDownloadUrlsNameButDeleteNone() {
+        Set<String> actions = new TreeSet<>();
+        policyStatementsOf(synthesis.stack().serviceCluster().taskRole())
+                .forEach(s -> actions.addAll(strings(s.get("Action"))));
+
+        // A presigned GET acts with the signer's permissions, and it names an object version.
+        assertThat(actions).contains("s3:GetObjectVersion").doesNotContain("s3:DeleteObjectVersion");
+    }
+
+    @Test
     void executionRoleHasNoDataAccess() {
         List<Map<?, ?>> statements =
                 policyStatementsOf(synthesis.stack().serviceCluster().executionRole());

@@ -18,6 +18,9 @@ public final class ProblemExamples {
             + "\"detail\": \"Unknown username or wrong password.\", \"message\": \"Unknown username or wrong password.\"}";
     public static final String FORBIDDEN = BLANK + "\"title\": \"Forbidden\", \"status\": 403, "
             + "\"detail\": \"The transfer URL has expired.\", \"message\": \"The transfer URL has expired.\"}";
+    public static final String GONE = BLANK + "\"title\": \"Gone\", \"status\": 410, "
+            + "\"detail\": \"This URL no longer applies: the file was replaced or deleted since it was issued.\", "
+            + "\"message\": \"This URL no longer applies: the file was replaced or deleted since it was issued.\"}";
     public static final String NOT_FOUND = BLANK + "\"title\": \"Not Found\", \"status\": 404, "
             + "\"detail\": \"No file 'notes.txt' of 'alice' that you may read.\", "
             + "\"message\": \"No file 'notes.txt' of 'alice' that you may read.\"}";

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
@@ -77,6 +78,9 @@ final class AwsResources {
         } catch (BucketAlreadyOwnedByYouException createdMeanwhile) {
             // another instance created it first
         }
+        // Versioned, as the stack's bucket is: a download URL names the object version it was issued for.
+        s3.putBucketVersioning(versioning ->
+                versioning.bucket(bucket).versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
     }
 
     private static CreateTableRequest table(String name, String partitionKey, String sortKey) {

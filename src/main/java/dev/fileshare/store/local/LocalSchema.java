@@ -34,6 +34,9 @@ final class LocalSchema {
                   grantee   TEXT NOT NULL,
                   PRIMARY KEY (grantee, owner, file_name))""",
                 "CREATE INDEX IF NOT EXISTS shares_by_file ON shares(owner, file_name)",
+                // A grantee's shares in key order ("<owner>/<file_name>", as S3 and DynamoDB order keys): a page
+                // of their listing is one range of this index.
+                "CREATE INDEX IF NOT EXISTS shares_by_grantee_key ON shares(grantee, owner || '/' || file_name)",
                 """
                 CREATE TABLE IF NOT EXISTS login_failures (
                   username     TEXT PRIMARY KEY,
