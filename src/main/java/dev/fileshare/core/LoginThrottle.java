@@ -39,17 +39,16 @@ public final class LoginThrottle {
     /** The counters one login attempt holds a place in, until it is known how it went. */
     public static final class Attempt {
         private final List<Counted> counted;
-        private final Optional<ThrottleKey> usernameAndAddress;
 
-        private Attempt(List<Counted> counted, Optional<ThrottleKey> usernameAndAddress) {
+        private Attempt(List<Counted> counted) {
             this.counted = List.copyOf(counted);
-            this.usernameAndAddress = usernameAndAddress;
         }
     }
 
-    private record Limit(ThrottleKey key, int max) {}
+    /** A counter and its limit; a success clears the one of username and address, and gives back to the others. */
+    private record Counter(ThrottleKey key, int limit, boolean clearedOnSuccess) {}
 
-    private record Counted(ThrottleKey key, Reservation reservation) {}
+    private record Counted(Counter counter, Reservation reservation) {}
 
     private final LoginFailureStore store;
     private final Limits limits;
@@ -63,32 +62,30 @@ public final class LoginThrottle {
 
     /**
      * Counts an attempt from {@code address} for {@code username} (empty for a name no user can have, which only
-     * its address pays for).
-     *
-     * A failure needs nothing more: the attempt stays counted.
+     * its address pays for). A failure needs nothing more: the attempt stays counted.
      *
      * @throws TooManyLoginFailuresException when any counter is full; then none of them keeps the attempt
      */
     public Attempt reserve(Optional<Username> username, ClientAddress address) {
         // The address first: a sprayer at its ceiling is refused with one write.
-        List<Limit> counters = new ArrayList<>(3);
-        counters.add(new Limit(ThrottleKey.address(address), limits.perAddress()));
-        Optional<ThrottleKey> pair = username.map(name -> ThrottleKey.usernameAndAddress(name, address));
-        if (username.isPresent()) {
-            counters.add(new Limit(pair.get(), limits.perUsernameAndAddress()));
-            counters.add(new Limit(ThrottleKey.username(username.get()), limits.perUsername()));
-        }
+        List<Counter> counters = new ArrayList<>(3);
+        counters.add(new Counter(ThrottleKey.address(address), limits.perAddress(), false));
+        username.ifPresent(name -> {
+            counters.add(
+                    new Counter(ThrottleKey.usernameAndAddress(name, address), limits.perUsernameAndAddress(), true));
+            counters.add(new Counter(ThrottleKey.username(name), limits.perUsername(), false));
+        });
         Instant now = clock.instant();
         List<Counted> counted = new ArrayList<>(counters.size());
-        for (Limit counter : counters) {
-            Reservation reservation = store.reserve(counter.key(), now, limits.window(), counter.max());
+        for (Counter counter : counters) {
+            Reservation reservation = store.reserve(counter.key(), now, limits.window(), counter.limit());
             if (!reservation.granted()) {
                 releaseAll(counted);
                 throw new TooManyLoginFailuresException(retryAfter(reservation.windowEnd(), now));
             }
-            counted.add(new Counted(counter.key(), reservation));
+            counted.add(new Counted(counter, reservation));
         }
-        return new Attempt(counted, pair);
+        return new Attempt(counted);
     }
 
     /**
@@ -96,11 +93,13 @@ public final class LoginThrottle {
      * back to the ceilings, which count failures, not logins.
      */
     public void succeeded(Attempt attempt) {
-        attempt.usernameAndAddress.ifPresent(store::clear);
-        releaseAll(attempt.counted.stream()
-                .filter(c ->
-                        attempt.usernameAndAddress.map(k -> !k.equals(c.key())).orElse(true))
-                .toList());
+        for (Counted c : attempt.counted) {
+            if (c.counter().clearedOnSuccess()) {
+                store.clear(c.counter().key());
+            } else {
+                store.release(c.counter().key(), c.reservation());
+            }
+        }
     }
 
     /** The attempt was not decided (the password was never checked): it is given back to every counter. */
@@ -110,7 +109,7 @@ public final class LoginThrottle {
 
     private void releaseAll(List<Counted> counted) {
         for (Counted c : counted) {
-            store.release(c.key(), c.reservation());
+            store.release(c.counter().key(), c.reservation());
         }
     }
 
