@@ -148,7 +148,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                                     example = ProblemExamples.RANGE_NOT_SATISFIABLE)),
                             @APIResponse(
                                     name = ApiDocs.TOO_MANY_REQUESTS,
-                                    description = "Too many failed logins for this username.",
+                                    description = "Too many failed logins: for this username from this address, for "
+                                            + "this username, or from this address (the answer does not say which).",
                                     headers =
                                             @Header(
                                                     name = "Retry-After",

@@ -43,13 +43,28 @@ final class FileshareClient {
     }
 
     private final TokenHeader tokenHeader;
+    /** Sent as X-Forwarded-For when not null; the IT servers trust the loopback peer as a proxy. */
+    private final String clientAddress;
 
     FileshareClient() {
         this(TokenHeader.SESSION_TOKEN);
     }
 
     FileshareClient(TokenHeader tokenHeader) {
+        this(tokenHeader, null);
+    }
+
+    private FileshareClient(TokenHeader tokenHeader, String clientAddress) {
         this.tokenHeader = tokenHeader;
+        this.clientAddress = clientAddress;
+    }
+
+    /**
+     * This client as seen from {@code address}: its requests say {@code X-Forwarded-For: address}, which the test
+     * servers believe since they trust their loopback peer as a proxy. Login throttling counts per address.
+     */
+    FileshareClient from(String address) {
+        return new FileshareClient(tokenHeader, address);
     }
 
     ApiResponse register(String username, String password) {
@@ -268,6 +283,9 @@ final class FileshareClient {
     HttpRequest.Builder request(String pathAndQuery, String token) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(FileshareServer.uri(pathAndQuery)).timeout(REQUEST_TIMEOUT);
+        if (clientAddress != null) {
+            builder.header("X-Forwarded-For", clientAddress);
+        }
         if (token != null) {
             if (tokenHeader == TokenHeader.BEARER) {
                 builder.header("Authorization", "Bearer " + token);

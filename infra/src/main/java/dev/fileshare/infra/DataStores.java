@@ -122,7 +122,9 @@ public final class DataStores extends Construct {
                         .type(AttributeType.STRING)
                         .build())
                 .build());
-        loginFailures = table("LoginFailures", "username", null, "expires_at", removal);
+        // Login counters by throttle_key (username and address, username, or address); a change of key replaces
+        // the table, which holds nothing that lives longer than a throttling window.
+        loginFailures = table("LoginFailures", "throttle_key", null, "expires_at", removal);
     }
 
     private Table table(

@@ -140,6 +140,9 @@ public final class ServiceCluster extends Construct {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("FILESHARE_STORE", "aws");
         environment.put("FILESHARE_AWS_REGION", Stack.of(this).getRegion());
+        // Requests arrive through the API's VPC link and the internal ALB, both inside the VPC: the service believes
+        // their X-Forwarded-For and throttles logins by the client address API Gateway saw.
+        environment.put("FILESHARE_HTTP_TRUSTED_PROXIES", props.vpc().getVpcCidrBlock());
         environment.putAll(props.environment());
 
         task.addContainer(

@@ -120,9 +120,17 @@ class FileshareStackTest {
                         "FILESHARE_AWS_TABLE_USERS",
                         "FILESHARE_AWS_TABLE_SESSIONS",
                         "FILESHARE_AWS_TABLE_SHARES",
-                        "FILESHARE_AWS_TABLE_LOGIN_FAILURES");
+                        "FILESHARE_AWS_TABLE_LOGIN_FAILURES",
+                        "FILESHARE_HTTP_TRUSTED_PROXIES");
+        String vpc = synthesis.resources("AWS::EC2::VPC").keySet().iterator().next();
         assertThat(objects(container.get("Environment")))
                 .contains(Map.of("Name", "FILESHARE_STORE", "Value", "aws"))
+                // Only the VPC (the ALB and the API's VPC link) is believed about where a request came from.
+                .contains(Map.of(
+                        "Name",
+                        "FILESHARE_HTTP_TRUSTED_PROXIES",
+                        "Value",
+                        Map.of("Fn::GetAtt", List.of(vpc, "CidrBlock"))))
                 .contains(Map.of("Name", "FILESHARE_AWS_REGION", "Value", Map.of("Ref", "AWS::Region")));
 
         String secret = synthesis
@@ -447,7 +455,7 @@ class FileshareStackTest {
         template.hasResourceProperties(
                 "AWS::DynamoDB::Table",
                 Match.objectLike(Map.of(
-                        "KeySchema", List.of(hash("username")),
+                        "KeySchema", List.of(hash("throttle_key")),
                         "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true))));
         synthesis.resources("AWS::DynamoDB::Table").values().forEach(table -> {
             for (Object attribute : (List<?>) properties(table).get("AttributeDefinitions")) {
