@@ -43,15 +43,22 @@ public final class DataStores extends Construct {
     // What the service's AWS store does, resource by resource: the one list the task role and the VPC
     // endpoint policies are built from. HeadObject is authorised by s3:GetObject, HeadBucket and
     // ListObjectsV2 by s3:ListBucket, the multipart calls (create, upload part, complete) by s3:PutObject.
+    // A presigned download URL names the object version it was issued for (versionId): s3:GetObjectVersion.
     static final List<String> BUCKET_ACTIONS = List.of("s3:ListBucket");
-    static final List<String> OBJECT_ACTIONS =
-            List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload");
+    static final List<String> OBJECT_ACTIONS = List.of(
+            "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload");
     // DescribeTable: the readiness check asks each table whether it is ACTIVE.
     static final List<String> USERS_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DescribeTable");
     static final List<String> SESSIONS_ACTIONS =
             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable");
+    // UpdateItem: a share carries its file's size, time and ETag, refreshed in place when the file changes.
     static final List<String> SHARES_ACTIONS = List.of(
-            "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable");
+            "dynamodb:GetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:Query",
+            "dynamodb:DescribeTable");
     static final List<String> SHARES_INDEX_ACTIONS = List.of("dynamodb:Query");
     static final List<String> LOGIN_FAILURES_ACTIONS = List.of(
             "dynamodb:GetItem",
@@ -60,8 +67,12 @@ public final class DataStores extends Construct {
             "dynamodb:DeleteItem",
             "dynamodb:DescribeTable");
 
+    /** How long an overwritten or deleted file's old version is kept. */
+    private static final int NONCURRENT_VERSION_DAYS = 30;
+    /** How long S3 server access logs are kept. */
+    private static final int ACCESS_LOG_DAYS = 90;
+
     private final Bucket bucket;
-    private final Bucket accessLogs;
     private final Table users;
     private final Table sessions;
     private final Table shares;
@@ -74,14 +85,14 @@ public final class DataStores extends Construct {
 
         // Server access logs of the file bucket (cdk-nag S1). cdk-nag accepts a log-target bucket
         // without logs of its own: logging it would log every log delivery.
-        accessLogs = Bucket.Builder.create(this, "AccessLogs")
+        Bucket accessLogs = Bucket.Builder.create(this, "AccessLogs")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .lifecycleRules(List.of(LifecycleRule.builder()
                         .id("expire-access-logs")
-                        .expiration(Duration.days(props.accessLogDays()))
+                        .expiration(Duration.days(ACCESS_LOG_DAYS))
                         .build()))
                 .removalPolicy(removal)
                 .autoDeleteObjects(emptyOnDelete)
@@ -96,7 +107,7 @@ public final class DataStores extends Construct {
                 .lifecycleRules(List.of(
                         LifecycleRule.builder()
                                 .id("expire-old-versions")
-                                .noncurrentVersionExpiration(Duration.days(props.noncurrentVersionDays()))
+                                .noncurrentVersionExpiration(Duration.days(NONCURRENT_VERSION_DAYS))
                                 .build(),
                         LifecycleRule.builder()
                                 .id("clean-up")
@@ -127,7 +138,9 @@ public final class DataStores extends Construct {
                         .type(AttributeType.STRING)
                         .build())
                 .build());
-        loginFailures = table("LoginFailures", "username", null, "expires_at", removal);
+        // Login counters by throttle_key (username and address, username, or address); a change of key replaces
+        // the table, which holds nothing that lives longer than a throttling window.
+        loginFailures = table("LoginFailures", "throttle_key", null, "expires_at", removal);
     }
 
     /**
@@ -235,10 +248,6 @@ public final class DataStores extends Construct {
         return bucket;
     }
 
-    public Bucket accessLogs() {
-        return accessLogs;
-    }
-
     public List<Table> tables() {
         return List.of(users, sessions, shares, loginFailures);
     }
@@ -246,18 +255,11 @@ public final class DataStores extends Construct {
     /** What the data stores need to know. */
     public static final class Props {
         private final boolean retainData;
-        private final int noncurrentVersionDays;
-        private final int accessLogDays;
         private final List<String> corsOrigins;
 
         private Props(final Builder builder) {
             this.retainData = builder.retainData;
-            this.noncurrentVersionDays = builder.noncurrentVersionDays;
-            this.accessLogDays = builder.accessLogDays;
             this.corsOrigins = List.copyOf(Objects.requireNonNull(builder.corsOrigins, "corsOrigins"));
-            if (noncurrentVersionDays < 1 || accessLogDays < 1) {
-                throw new IllegalArgumentException("retention periods are at least one day");
-            }
         }
 
         public static Builder builder() {
@@ -268,22 +270,12 @@ public final class DataStores extends Construct {
             return retainData;
         }
 
-        public int noncurrentVersionDays() {
-            return noncurrentVersionDays;
-        }
-
-        public int accessLogDays() {
-            return accessLogDays;
-        }
-
         public List<String> corsOrigins() {
             return corsOrigins;
         }
 
         public static final class Builder {
             private boolean retainData = true;
-            private int noncurrentVersionDays = 30;
-            private int accessLogDays = 90;
             private List<String> corsOrigins = List.of();
 
             private Builder() {}
@@ -294,18 +286,6 @@ public final class DataStores extends Construct {
              */
             public Builder retainData(final boolean retainData) {
                 this.retainData = retainData;
-                return this;
-            }
-
-            /** How long an overwritten or deleted file's old version is kept; default 30 days. */
-            public Builder noncurrentVersionDays(final int days) {
-                this.noncurrentVersionDays = days;
-                return this;
-            }
-
-            /** How long S3 server access logs are kept; default 90 days. */
-            public Builder accessLogDays(final int days) {
-                this.accessLogDays = days;
                 return this;
             }
 

@@ -30,7 +30,6 @@ public final class FileshareStack extends Stack {
      */
     public static final long GATEWAY_MAX_BODY_BYTES = 9L * 1024 * 1024;
 
-    private final Network network;
     private final DataStores dataStores;
     private final ServiceCluster serviceCluster;
     private final HttpApiFront front;
@@ -40,7 +39,7 @@ public final class FileshareStack extends Stack {
         super(scope, id, props.stackProps());
         RemovalPolicy removal = props.retainData() ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY;
 
-        network = new Network(
+        Network network = new Network(
                 this,
                 "Network",
                 Network.Props.builder().logRemovalPolicy(removal).build());
@@ -125,13 +124,12 @@ public final class FileshareStack extends Stack {
     /**
      * The service's configuration: where its data is, and what it must know about the front it sits
      * behind: its public URL (for the OpenAPI document's servers; the API is built after the tasks,
-     * so the URL is filled in at synthesis), the addresses its requests arrive from (the VPC: VPC
-     * link and load balancer, whose X-Forwarded-For it may believe) and the gateway's body limit.
+     * so the URL is filled in at synthesis) and the gateway's body limit. The proxies it may believe
+     * are the service cluster's to say (its VPC).
      */
     private Map<String, String> serviceEnvironment() {
         Map<String, String> environment = new HashMap<>(dataStores.serviceEnvironment());
         environment.put("MP_OPENAPI_SERVERS", Lazy.string(() -> front.url()));
-        environment.put("FILESHARE_HTTP_TRUSTED_PROXIES", network.cidr());
         environment.put("FILESHARE_GATEWAY_MAX_BODY_BYTES", Long.toString(GATEWAY_MAX_BODY_BYTES));
         return environment;
     }
@@ -141,10 +139,6 @@ public final class FileshareStack extends Stack {
         return resolve(getLogicalId(
                         (software.amazon.awscdk.CfnElement) construct.getNode().getDefaultChild()))
                 .toString();
-    }
-
-    public Network network() {
-        return network;
     }
 
     public DataStores dataStores() {

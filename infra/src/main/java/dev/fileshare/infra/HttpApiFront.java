@@ -83,6 +83,17 @@ public final class HttpApiFront extends Construct {
             "Tus-Resumable",
             "Repr-Digest");
 
+    /** Steady-state requests per second for the whole stage. */
+    private static final double RATE_LIMIT = 500;
+    /** Burst bucket size. */
+    private static final int BURST_LIMIT = 1000;
+    // A login or a registration costs the service an Argon2id hash (~20 MiB, tens of ms of CPU): account-wide
+    // limits of their own, below the stage's.
+    private static final ThrottleSettings LOGIN_THROTTLE =
+            ThrottleSettings.builder().rateLimit(20).burstLimit(40).build();
+    private static final ThrottleSettings REGISTER_THROTTLE =
+            ThrottleSettings.builder().rateLimit(5).burstLimit(10).build();
+
     private final HttpApi api;
     private final HttpStage stage;
     private final LogGroup accessLogs;
@@ -133,8 +144,8 @@ public final class HttpApiFront extends Construct {
         api = apiBuilder.build();
         // Routes of their own, so that the stage can throttle them apart from the $default route.
         Map<String, ThrottleSettings> routeThrottles = new LinkedHashMap<>();
-        routeThrottles.put("/login", props.loginThrottle());
-        routeThrottles.put("/register", props.registerThrottle());
+        routeThrottles.put("/login", LOGIN_THROTTLE);
+        routeThrottles.put("/register", REGISTER_THROTTLE);
         List<HttpRoute> throttledRoutes = routeThrottles.keySet().stream()
                 .flatMap(path -> api
                         .addRoutes(AddRoutesOptions.builder()
@@ -156,7 +167,7 @@ public final class HttpApiFront extends Construct {
                 true);
 
         accessLogs = LogGroup.Builder.create(this, "AccessLogs")
-                .retention(props.accessLogRetention())
+                .retention(RetentionDays.THREE_MONTHS)
                 .removalPolicy(props.logRemovalPolicy())
                 .build();
         LogGroupLogDestination destination = new LogGroupLogDestination(accessLogs);
@@ -166,8 +177,8 @@ public final class HttpApiFront extends Construct {
                 .stageName("$default")
                 .autoDeploy(true)
                 .throttle(ThrottleSettings.builder()
-                        .rateLimit(props.rateLimit())
-                        .burstLimit(props.burstLimit())
+                        .rateLimit(RATE_LIMIT)
+                        .burstLimit(BURST_LIMIT)
                         .build())
                 .accessLogSettings(new IAccessLogSettings() {
                     @Override
@@ -199,10 +210,6 @@ public final class HttpApiFront extends Construct {
         return api;
     }
 
-    public HttpStage stage() {
-        return stage;
-    }
-
     public LogGroup accessLogs() {
         return accessLogs;
     }
@@ -212,36 +219,15 @@ public final class HttpApiFront extends Construct {
         private final IVpc vpc;
         private final SubnetSelection subnets;
         private final ApplicationListener listener;
-        private final double rateLimit;
-        private final int burstLimit;
-        private final RetentionDays accessLogRetention;
         private final RemovalPolicy logRemovalPolicy;
         private final List<String> corsOrigins;
-        private final ThrottleSettings loginThrottle;
-        private final ThrottleSettings registerThrottle;
 
         private Props(final Builder builder) {
             this.vpc = Objects.requireNonNull(builder.vpc, "vpc");
             this.subnets = Objects.requireNonNull(builder.subnets, "subnets");
             this.listener = Objects.requireNonNull(builder.listener, "listener");
-            this.rateLimit = builder.rateLimit;
-            this.burstLimit = builder.burstLimit;
-            this.accessLogRetention = Objects.requireNonNull(builder.accessLogRetention, "accessLogRetention");
             this.logRemovalPolicy = Objects.requireNonNull(builder.logRemovalPolicy, "logRemovalPolicy");
             this.corsOrigins = List.copyOf(Objects.requireNonNull(builder.corsOrigins, "corsOrigins"));
-            this.loginThrottle = Objects.requireNonNull(builder.loginThrottle, "loginThrottle");
-            this.registerThrottle = Objects.requireNonNull(builder.registerThrottle, "registerThrottle");
-            if (rateLimit <= 0 || burstLimit <= 0) {
-                throw new IllegalArgumentException("throttling limits must be positive");
-            }
-            for (ThrottleSettings route : List.of(loginThrottle, registerThrottle)) {
-                if (route.getRateLimit().doubleValue() <= 0
-                        || route.getRateLimit().doubleValue() >= rateLimit
-                        || route.getBurstLimit().intValue() <= 0
-                        || route.getBurstLimit().intValue() >= burstLimit) {
-                    throw new IllegalArgumentException("a route's throttle must be positive and below the stage's");
-                }
-            }
         }
 
         public static Builder builder() {
@@ -260,18 +246,6 @@ public final class HttpApiFront extends Construct {
             return listener;
         }
 
-        public double rateLimit() {
-            return rateLimit;
-        }
-
-        public int burstLimit() {
-            return burstLimit;
-        }
-
-        public RetentionDays accessLogRetention() {
-            return accessLogRetention;
-        }
-
         public RemovalPolicy logRemovalPolicy() {
             return logRemovalPolicy;
         }
@@ -280,28 +254,12 @@ public final class HttpApiFront extends Construct {
             return corsOrigins;
         }
 
-        public ThrottleSettings loginThrottle() {
-            return loginThrottle;
-        }
-
-        public ThrottleSettings registerThrottle() {
-            return registerThrottle;
-        }
-
         public static final class Builder {
             private IVpc vpc;
             private SubnetSelection subnets;
             private ApplicationListener listener;
-            private double rateLimit = 500;
-            private int burstLimit = 1000;
-            private RetentionDays accessLogRetention = RetentionDays.THREE_MONTHS;
             private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
             private List<String> corsOrigins = List.of();
-            // A login or a registration costs the service an Argon2id hash (~20 MiB, tens of ms of CPU).
-            private ThrottleSettings loginThrottle =
-                    ThrottleSettings.builder().rateLimit(20).burstLimit(40).build();
-            private ThrottleSettings registerThrottle =
-                    ThrottleSettings.builder().rateLimit(5).burstLimit(10).build();
 
             private Builder() {}
 
@@ -322,23 +280,6 @@ public final class HttpApiFront extends Construct {
                 return this;
             }
 
-            /** Steady-state requests per second for the whole stage; default 500. */
-            public Builder rateLimit(final double rateLimit) {
-                this.rateLimit = rateLimit;
-                return this;
-            }
-
-            /** Burst bucket size; default 1000. */
-            public Builder burstLimit(final int burstLimit) {
-                this.burstLimit = burstLimit;
-                return this;
-            }
-
-            public Builder accessLogRetention(final RetentionDays retention) {
-                this.accessLogRetention = retention;
-                return this;
-            }
-
             public Builder logRemovalPolicy(final RemovalPolicy logRemovalPolicy) {
                 this.logRemovalPolicy = logRemovalPolicy;
                 return this;
@@ -347,18 +288,6 @@ public final class HttpApiFront extends Construct {
             /** Browser origins allowed to call the API (CORS); default none: no CORS configuration. */
             public Builder corsOrigins(final List<String> origins) {
                 this.corsOrigins = origins;
-                return this;
-            }
-
-            /** Throttle of POST /login, account-wide; default 20 requests/s, burst 40. */
-            public Builder loginThrottle(final ThrottleSettings throttle) {
-                this.loginThrottle = throttle;
-                return this;
-            }
-
-            /** Throttle of POST /register, account-wide; default 5 requests/s, burst 10. */
-            public Builder registerThrottle(final ThrottleSettings throttle) {
-                this.registerThrottle = throttle;
                 return this;
             }
 

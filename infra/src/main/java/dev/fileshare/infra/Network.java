@@ -38,6 +38,9 @@ import software.constructs.Construct;
  */
 public final class Network extends Construct {
 
+    /** The VPC's address range. */
+    private static final String CIDR = "10.40.0.0/16";
+
     private final Vpc vpc;
     private final GatewayVpcEndpoint s3Endpoint;
     private final GatewayVpcEndpoint dynamoDbEndpoint;
@@ -46,7 +49,7 @@ public final class Network extends Construct {
         super(scope, id);
 
         vpc = Vpc.Builder.create(this, "Vpc")
-                .ipAddresses(IpAddresses.cidr(props.cidr()))
+                .ipAddresses(IpAddresses.cidr(CIDR))
                 .maxAzs(2)
                 .natGateways(0)
                 .subnetConfiguration(List.of(SubnetConfiguration.builder()
@@ -91,7 +94,7 @@ public final class Network extends Construct {
                 .description("fileshare VPC endpoints: HTTPS from inside the VPC")
                 .allowAllOutbound(false)
                 .build();
-        endpointGroup.addIngressRule(Peer.ipv4(props.cidr()), Port.tcp(443), "HTTPS from the VPC");
+        endpointGroup.addIngressRule(Peer.ipv4(CIDR), Port.tcp(443), "HTTPS from the VPC");
         List.of(
                         InterfaceVpcEndpointAwsService.ECR,
                         InterfaceVpcEndpointAwsService.ECR_DOCKER,
@@ -131,11 +134,6 @@ public final class Network extends Construct {
         return vpc;
     }
 
-    /** The VPC's address range: every address the service sees a request come from inside it. */
-    public String cidr() {
-        return vpc.getVpcCidrBlock();
-    }
-
     /** Only these statements (and ECR's layer reads) pass the S3 gateway endpoint. */
     public void limitS3To(final List<PolicyStatement> statements) {
         statements.forEach(s3Endpoint::addToPolicy);
@@ -162,11 +160,9 @@ public final class Network extends Construct {
 
     /** What the network needs to know. */
     public static final class Props {
-        private final String cidr;
         private final RemovalPolicy logRemovalPolicy;
 
         private Props(final Builder builder) {
-            this.cidr = Objects.requireNonNull(builder.cidr, "cidr");
             this.logRemovalPolicy = Objects.requireNonNull(builder.logRemovalPolicy, "logRemovalPolicy");
         }
 
@@ -174,25 +170,14 @@ public final class Network extends Construct {
             return new Builder();
         }
 
-        public String cidr() {
-            return cidr;
-        }
-
         public RemovalPolicy logRemovalPolicy() {
             return logRemovalPolicy;
         }
 
         public static final class Builder {
-            private String cidr = "10.40.0.0/16";
             private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
 
             private Builder() {}
-
-            /** The VPC's address range; default 10.40.0.0/16. */
-            public Builder cidr(final String cidr) {
-                this.cidr = cidr;
-                return this;
-            }
 
             /** What happens to the flow-log group when the stack is deleted; default RetainExceptOnCreate. */
             public Builder logRemovalPolicy(final RemovalPolicy logRemovalPolicy) {

@@ -22,9 +22,10 @@ import java.util.stream.Stream;
  * that build the policy, only the adapter's code and IAM's rules for each SDK operation.
  *
  * <p>Granularity: a DynamoDB call applies to the table its class is given (by the adapter's
- * {@code new SomeStore(..., tables.x())}), or, in a class given none, to every table it names; a
- * class that queries and names an index queries that index too. A call the table below does not know
- * fails the inventory: map it to its IAM action here before granting it.
+ * {@code new SomeStore(..., tables.x(), ...)}), or, in a class given none, to every table it names; a
+ * class that queries and names an index queries that index too. An S3 read that names an object
+ * version ({@code .versionId(...)} in its request) needs s3:GetObjectVersion as well. A call the table
+ * below does not know fails the inventory: map it to its IAM action here before granting it.
  */
 final class AwsSdkCalls {
 
@@ -104,9 +105,13 @@ final class AwsSdkCalls {
 
     private static final Pattern DECLARATION =
             Pattern.compile("\\b(" + String.join("|", CLIENT_TYPES.keySet()) + ")\\s+(\\w+)\\b");
-    private static final Pattern TABLE_BINDING =
-            Pattern.compile("new\\s+(\\w+)\\(\\s*[\\w.()]+\\s*,\\s*tables\\.(\\w+)\\(\\)\\s*\\)");
+    private static final Pattern CONSTRUCTION = Pattern.compile("\\bnew\\s+(\\w+)\\s*\\(");
     private static final Pattern TABLE_REFERENCE = Pattern.compile("\\btables\\.(\\w+)\\(\\)");
+    /** A request that names an object version: a versionId setter given an argument (not the response's getter). */
+    private static final Pattern VERSION_ID = Pattern.compile("\\.\\s*versionId\\s*\\(\\s*[^)\\s]");
+    /** Reads whose request may name a version, and then need s3:GetObjectVersion (IAM's rule for versionId). */
+    private static final Set<String> VERSIONED_READS = Set.of("getObject", "headObject", "presignGetObject");
+
     private static final Pattern INDEX_NAME = Pattern.compile("\\.indexName\\(\\s*(\\w+|\"[^\"]*\")\\s*\\)");
 
     private AwsSdkCalls() {}
@@ -115,11 +120,7 @@ final class AwsSdkCalls {
     static Set<Permission> of(final Path adapter) {
         Map<String, String> sources = read(adapter);
         Map<String, Client> accessors = declarations(code(sources.get("AwsClients.java")));
-        Map<String, String> boundTables = new HashMap<>();
-        Matcher binding = TABLE_BINDING.matcher(code(sources.get("AwsStore.java")));
-        while (binding.find()) {
-            boundTables.put(binding.group(1) + ".java", binding.group(2));
-        }
+        Map<String, String> boundTables = boundTables(code(sources.get("AwsStore.java")));
 
         Set<Permission> permissions = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
@@ -156,6 +157,10 @@ final class AwsSdkCalls {
                         continue;
                     }
                     need.actions().forEach(a -> permissions.add(new Permission(a, need.scope(), null, null)));
+                    if (VERSIONED_READS.contains(call.method())
+                            && VERSION_ID.matcher(call.arguments()).find()) {
+                        permissions.add(new Permission("s3:GetObjectVersion", Scope.OBJECTS, null, null));
+                    }
                 }
             }
         });
@@ -165,7 +170,8 @@ final class AwsSdkCalls {
         return permissions;
     }
 
-    private record Call(Client client, String method) {}
+    /** A client method called, with the source text of its arguments. */
+    private record Call(Client client, String method, String arguments) {}
 
     private static List<Call> calls(
             final String code, final Map<String, Client> variables, final Map<String, Client> accessors) {
@@ -174,17 +180,50 @@ final class AwsSdkCalls {
             Matcher call = Pattern.compile("(?<![\\w.])" + name + "\\s*\\.\\s*(\\w+)\\s*\\(")
                     .matcher(code);
             while (call.find()) {
-                calls.add(new Call(client, call.group(1)));
+                calls.add(new Call(client, call.group(1), arguments(code, call.end())));
             }
         });
         accessors.forEach((name, client) -> {
             Matcher call = Pattern.compile("\\.\\s*" + name + "\\s*\\(\\s*\\)\\s*\\.\\s*(\\w+)\\s*\\(")
                     .matcher(code);
             while (call.find()) {
-                calls.add(new Call(client, call.group(1)));
+                calls.add(new Call(client, call.group(1), arguments(code, call.end())));
             }
         });
         return calls;
+    }
+
+    /**
+     * Which table each store class is given where the adapter builds it: the one {@code tables.x()} among
+     * the arguments of {@code new SomeStore(...)}, nested constructions included.
+     */
+    private static Map<String, String> boundTables(final String code) {
+        Map<String, String> bound = new HashMap<>();
+        Matcher construction = CONSTRUCTION.matcher(code);
+        while (construction.find()) {
+            List<String> tables = references(TABLE_REFERENCE, arguments(code, construction.end()));
+            // One table binds the class; several (the Stores that holds them all) bind nothing: a class given
+            // none makes its calls name their tables, or fail the inventory.
+            if (tables.size() == 1) {
+                bound.put(construction.group(1) + ".java", tables.get(0));
+            }
+        }
+        return bound;
+    }
+
+    /** The text between the parenthesis just before {@code start} and the one that closes it. */
+    private static String arguments(final String code, final int start) {
+        int depth = 1;
+        for (int i = start; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return code.substring(start, i);
+            }
+        }
+        throw new IllegalStateException("unbalanced parentheses after: "
+                + code.substring(Math.max(0, start - 40), Math.min(code.length(), start + 40)));
     }
 
     /** Variables, fields, parameters and record components of a client type: name to client. */

@@ -22,11 +22,9 @@ class FileshareStackTest {
 
     /**
      * Task variables of configuration keys the service is being given by its own developers (the
-     * front it sits behind: trusted proxies, the gateway's body limit); until they land in
-     * src/main/java these names are the contract.
+     * gateway's body limit); until they land in src/main/java these names are the contract.
      */
-    static final Set<String> ANNOUNCED_SERVICE_VARIABLES =
-            Set.of("FILESHARE_HTTP_TRUSTED_PROXIES", "FILESHARE_GATEWAY_MAX_BODY_BYTES");
+    static final Set<String> ANNOUNCED_SERVICE_VARIABLES = Set.of("FILESHARE_GATEWAY_MAX_BODY_BYTES");
 
     private static Synthesis synthesis;
     private static Template template;
@@ -138,7 +136,8 @@ class FileshareStackTest {
                         "FILESHARE_AWS_TABLE_USERS",
                         "FILESHARE_AWS_TABLE_SESSIONS",
                         "FILESHARE_AWS_TABLE_SHARES",
-                        "FILESHARE_AWS_TABLE_LOGIN_FAILURES")
+                        "FILESHARE_AWS_TABLE_LOGIN_FAILURES",
+                        "FILESHARE_HTTP_TRUSTED_PROXIES")
                 // Resources come from the stack, never created by the service.
                 .doesNotContainKey("FILESHARE_AWS_CREATE_RESOURCES");
 
@@ -463,7 +462,7 @@ class FileshareStackTest {
         template.hasResourceProperties(
                 "AWS::DynamoDB::Table",
                 Match.objectLike(Map.of(
-                        "KeySchema", List.of(hash("username")),
+                        "KeySchema", List.of(hash("throttle_key")),
                         "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true))));
         synthesis.resources("AWS::DynamoDB::Table").values().forEach(table -> {
             for (Object attribute : list(properties(table).get("AttributeDefinitions"))) {

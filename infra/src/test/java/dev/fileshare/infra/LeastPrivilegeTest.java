@@ -43,6 +43,8 @@ class LeastPrivilegeTest {
         // Guards the scanner itself: these calls are in the adapter today.
         assertThat(needed)
                 .contains(new Grant("s3:PutObject", objects()))
+                // A download URL names the object version it was issued for.
+                .contains(new Grant("s3:GetObjectVersion", objects()))
                 .contains(new Grant("s3:ListBucket", bucket()))
                 .contains(new Grant("dynamodb:UpdateItem", tableArn("loginFailures")))
                 .contains(new Grant("dynamodb:Query", indexArn("shares", DataStores.SHARES_BY_FILE_INDEX)));
