@@ -1,6 +1,8 @@
 package dev.fileshare.config;
 
+import dev.fileshare.api.BodyDeadline;
 import dev.fileshare.api.Cidr;
+import dev.fileshare.core.HashingSlots;
 import dev.fileshare.core.LoginThrottle;
 import dev.fileshare.core.model.Argon2Settings;
 import dev.fileshare.store.aws.AwsSettings;
@@ -22,10 +24,12 @@ public record FileshareConfig(
         Path dataDir,
         Duration sessionLifetime,
         Argon2Settings argon2,
+        HashingSlots.Limits hashing,
         long maxJsonUploadBytes,
         long maxBinaryUploadBytes,
         LoginThrottle.Limits loginLimits,
         List<Cidr> trustedProxies,
+        BodyDeadline.Limits bodyDeadline,
         Duration transferUrlLifetime,
         byte[] transferSigningKey,
         AwsSettings aws) {
@@ -36,6 +40,8 @@ public record FileshareConfig(
     public static final String ARGON2_MEMORY_KIB = "fileshare.argon2.memory-kib";
     public static final String ARGON2_ITERATIONS = "fileshare.argon2.iterations";
     public static final String ARGON2_PARALLELISM = "fileshare.argon2.parallelism";
+    public static final String ARGON2_MAX_CONCURRENT = "fileshare.argon2.max-concurrent";
+    public static final String ARGON2_MAX_QUEUED = "fileshare.argon2.max-queued";
     public static final String UPLOAD_MAX_JSON_BYTES = "fileshare.upload.max-json-bytes";
     public static final String UPLOAD_MAX_BINARY_BYTES = "fileshare.upload.max-binary-bytes";
     public static final String LOGIN_MAX_FAILURES = "fileshare.login.max-failures";
@@ -43,6 +49,8 @@ public record FileshareConfig(
     public static final String LOGIN_MAX_FAILURES_PER_ADDRESS = "fileshare.login.max-failures-per-address";
     public static final String LOGIN_WINDOW = "fileshare.login.window";
     public static final String HTTP_TRUSTED_PROXIES = "fileshare.http.trusted-proxies";
+    public static final String HTTP_BODY_START_TIMEOUT = "fileshare.http.body-start-timeout";
+    public static final String HTTP_BODY_MIN_RATE = "fileshare.http.body-min-rate";
     public static final String TRANSFER_URL_LIFETIME = "fileshare.transfer.url-lifetime";
     public static final String TRANSFER_SIGNING_KEY = "fileshare.transfer.signing-key";
 
@@ -78,6 +86,23 @@ public record FileshareConfig(
         return List.copyOf(blocks);
     }
 
+    /** Defaults from the processor count; the queue's default follows the configured concurrency. */
+    private static HashingSlots.Limits hashing(ConfigReader config) {
+        HashingSlots.Limits defaults =
+                HashingSlots.Limits.forProcessors(Runtime.getRuntime().availableProcessors());
+        int concurrent = config.integer(ARGON2_MAX_CONCURRENT, defaults.concurrent(), 1, 1024);
+        int queued = config.integer(
+                ARGON2_MAX_QUEUED, HashingSlots.Limits.forProcessors(concurrent).queued(), 0, 100_000);
+        return new HashingSlots.Limits(concurrent, queued);
+    }
+
+    private static BodyDeadline.Limits bodyDeadline(ConfigReader config) {
+        BodyDeadline.Limits defaults = BodyDeadline.Limits.DEFAULTS;
+        return new BodyDeadline.Limits(
+                config.duration(HTTP_BODY_START_TIMEOUT, defaults.startTimeout(), Duration.ofSeconds(1)),
+                config.integer(HTTP_BODY_MIN_RATE, defaults.minBytesPerSecond(), 1, Integer.MAX_VALUE));
+    }
+
     public static FileshareConfig read(ConfigReader config) {
         Argon2Settings defaults = Argon2Settings.OWASP_MINIMUM;
         int parallelism = config.integer(ARGON2_PARALLELISM, defaults.parallelism(), 1, 64);
@@ -98,10 +123,12 @@ public record FileshareConfig(
                         config.integer(ARGON2_MEMORY_KIB, defaults.memoryKib(), 8 * parallelism, 4 * 1024 * 1024),
                         config.integer(ARGON2_ITERATIONS, defaults.iterations(), 1, 100),
                         parallelism),
+                hashing(config),
                 config.longValue(UPLOAD_MAX_JSON_BYTES, DEFAULT_MAX_JSON_UPLOAD_BYTES, 0, MAX_JSON_UPLOAD_LIMIT),
                 config.longValue(UPLOAD_MAX_BINARY_BYTES, DEFAULT_MAX_BINARY_UPLOAD_BYTES, 0, Long.MAX_VALUE),
                 loginLimits(config),
                 trustedProxies(config),
+                bodyDeadline(config),
                 transferUrlLifetime,
                 config.secretKey(TRANSFER_SIGNING_KEY, 32).orElse(null),
                 AwsConfig.read(config));

@@ -1,5 +1,6 @@
 package dev.fileshare.config;
 
+import dev.fileshare.api.BodyDeadline;
 import dev.fileshare.api.TrustedProxies;
 import dev.fileshare.api.UploadLimits;
 import dev.fileshare.core.AccountService;
@@ -51,7 +52,7 @@ public class ServiceProducer {
     @Produces
     @Singleton
     PasswordHasher passwordHasher(FileshareConfig config, SecureRandom random) {
-        return new PasswordHasher(config.argon2(), random);
+        return new PasswordHasher(config.argon2(), random, config.hashing());
     }
 
     @Produces
@@ -72,6 +73,12 @@ public class ServiceProducer {
     @Singleton
     TrustedProxies trustedProxies(FileshareConfig config) {
         return new TrustedProxies(config.trustedProxies());
+    }
+
+    @Produces
+    @Singleton
+    BodyDeadline.Limits bodyDeadlineLimits(FileshareConfig config) {
+        return config.bodyDeadline();
     }
 
     @Produces

@@ -3,10 +3,12 @@ package dev.fileshare.api.problem;
 import dev.fileshare.core.model.AuthenticationException;
 import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.FileshareException;
+import dev.fileshare.core.model.HashingBusyException;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.RangeNotSatisfiableException;
+import dev.fileshare.core.model.RequestTimeoutException;
 import dev.fileshare.core.model.TooManyLoginFailuresException;
 import dev.fileshare.core.model.TransferUrlGoneException;
 import dev.fileshare.core.model.TransferUrlRefusedException;
@@ -17,7 +19,7 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Turns a rule the client broke into its 4xx problem+json answer. */
+/** Turns a rule the client broke into its 4xx problem+json answer, and a busy password hasher into a 503. */
 @Provider
 public class FileshareExceptionMapper implements ExceptionMapper<FileshareException> {
 
@@ -37,6 +39,11 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
                     .header(HttpHeaders.RETRY_AFTER, throttled.retryAfter().toSeconds())
                     .build();
         }
+        if (e instanceof HashingBusyException busy) {
+            return ProblemResponses.of(problem(Status.SERVICE_UNAVAILABLE, e))
+                    .header(HttpHeaders.RETRY_AFTER, busy.retryAfter().toSeconds())
+                    .build();
+        }
         if (e instanceof RangeNotSatisfiableException unsatisfiable) {
             return ProblemResponses.of(Problem.of(416, "Range Not Satisfiable", e.getMessage()))
                     .header("Content-Range", "bytes */" + unsatisfiable.size())
@@ -54,7 +61,9 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
                                                 ? Status.FORBIDDEN
                                                 : e instanceof TransferUrlGoneException
                                                         ? Status.GONE
-                                                        : Status.BAD_REQUEST;
+                                                        : e instanceof RequestTimeoutException
+                                                                ? Status.REQUEST_TIMEOUT
+                                                                : Status.BAD_REQUEST;
         return ProblemResponses.of(problem(status, e)).build();
     }
 
