@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +15,9 @@ import java.util.function.LongSupplier;
  * A request body's deadline, as Apache's mod_reqtimeout sets it ({@code body=20,MinRate=500}): the body has
  * {@code startTimeout} to arrive, and every {@code minBytesPerSecond} bytes received buy one more second. A body
  * read past its deadline fails with {@link Exceeded}. A read that blocks cannot see the clock, so a watchdog wakes
- * at the deadline and, if the body is still unread by then, closes the connection's stream under the reader: the
- * blocked read returns with an error, and the request thread is free to answer 408.
+ * at the deadline and, if the body is still unread by then, interrupts the blocked reader and closes the
+ * connection's stream under it: the blocked read returns with an error, and the request thread is free to answer
+ * 408.
  */
 public final class BodyDeadline {
     /**
@@ -66,6 +68,9 @@ public final class BodyDeadline {
         private volatile long count;
         private volatile boolean finished;
         private volatile boolean expired;
+        /** The thread blocked in a read, if any. */
+        private volatile Thread reader;
+
         private ScheduledFuture<?> wake;
 
         private Watched(InputStream in, Limits limits, ScheduledExecutorService watchdog, LongSupplier nanoTime) {
@@ -91,15 +96,20 @@ public final class BodyDeadline {
         public int read(byte[] b, int off, int len) throws IOException {
             checkDeadline();
             int n;
+            reader = Thread.currentThread();
             try {
                 n = in.read(b, off, len);
             } catch (IOException e) {
                 if (expired) {
+                    Thread.interrupted(); // the watchdog's wake-up call is answered; the pool thread goes back clean
                     throw (Exceeded) new Exceeded(count).initCause(e);
                 }
                 throw e;
+            } finally {
+                reader = null;
             }
-            if (expired) { // the watchdog closed the stream: what the read returned is no end of the body
+            if (expired) {
+                Thread.interrupted(); // the watchdog closed the stream: what the read returned is no end of the body
                 throw new Exceeded(count);
             }
             if (n < 0) {
@@ -158,11 +168,18 @@ public final class BodyDeadline {
                 expired = true;
                 finished = true;
             }
-            try {
-                in.close();
-            } catch (IOException | RuntimeException e) {
-                // closing is how the blocked read is woken; a failure here leaves it to the server's read timeout
+            Thread blocked = reader;
+            if (blocked != null) {
+                blocked.interrupt();
             }
+            // Closing may wait for the reader's lock, so it runs apart from the watchdog's one thread.
+            CompletableFuture.runAsync(() -> {
+                try {
+                    in.close();
+                } catch (IOException | RuntimeException e) {
+                    // closing is one way to wake the blocked read; the server's read timeout is the last
+                }
+            });
         }
     }
 }
