@@ -47,9 +47,6 @@ final class BinaryUpload {
         try {
             result = files.upload(owner, name, counted, length, condition);
         } catch (IOException e) {
-            if (BodyDeadline.exceeded(e)) {
-                throw BodyDeadline.timeout();
-            }
             if (counted.overLimit()) {
                 throw new ContentTooLargeException("The body is over the binary upload limit of " + limit + " bytes.");
             }

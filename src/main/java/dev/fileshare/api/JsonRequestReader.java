@@ -30,8 +30,8 @@ import java.util.List;
  * Binds a JSON object to a {@link JsonRequest} record whatever the Content-Type (clients of the original API
  * sent JSON with curl's form type, or none). Every field is optional here and must be of its type when present;
  * the core says which are required. Components are {@code String} or {@code Long}. Malformed JSON is a 400, a body
- * past its record's limit a 413 (refused from its Content-Length before a byte is read when it announces one), a
- * body that arrives too slowly a 408, and none reaches the resource.
+ * past its record's limit a 413 (refused from its Content-Length before a byte is read when it announces one), and
+ * neither reaches the resource.
  */
 @Provider
 @Consumes(MediaType.WILDCARD)
@@ -85,9 +85,6 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
             value = reader.readValue();
         } catch (RuntimeException e) {
             // Not only JsonException: parsson refuses input nested past its depth limit with a bare RuntimeException.
-            if (BodyDeadline.exceeded(e)) {
-                throw BodyDeadline.timeout();
-            }
             if (body.overLimit()) {
                 throw tooLarge(carriesContent, limit);
             }

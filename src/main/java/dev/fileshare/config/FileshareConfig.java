@@ -1,6 +1,5 @@
 package dev.fileshare.config;
 
-import dev.fileshare.api.BodyDeadline;
 import dev.fileshare.api.Cidr;
 import dev.fileshare.core.HashingSlots;
 import dev.fileshare.core.LoginThrottle;
@@ -29,7 +28,6 @@ public record FileshareConfig(
         long maxBinaryUploadBytes,
         LoginThrottle.Limits loginLimits,
         List<Cidr> trustedProxies,
-        BodyDeadline.Limits bodyDeadline,
         Duration transferUrlLifetime,
         byte[] transferSigningKey,
         AwsSettings aws) {
@@ -49,8 +47,6 @@ public record FileshareConfig(
     public static final String LOGIN_MAX_FAILURES_PER_ADDRESS = "fileshare.login.max-failures-per-address";
     public static final String LOGIN_WINDOW = "fileshare.login.window";
     public static final String HTTP_TRUSTED_PROXIES = "fileshare.http.trusted-proxies";
-    public static final String HTTP_BODY_START_TIMEOUT = "fileshare.http.body-start-timeout";
-    public static final String HTTP_BODY_MIN_RATE = "fileshare.http.body-min-rate";
     public static final String TRANSFER_URL_LIFETIME = "fileshare.transfer.url-lifetime";
     public static final String TRANSFER_SIGNING_KEY = "fileshare.transfer.signing-key";
 
@@ -96,13 +92,6 @@ public record FileshareConfig(
         return new HashingSlots.Limits(concurrent, queued);
     }
 
-    private static BodyDeadline.Limits bodyDeadline(ConfigReader config) {
-        BodyDeadline.Limits defaults = BodyDeadline.Limits.DEFAULTS;
-        return new BodyDeadline.Limits(
-                config.duration(HTTP_BODY_START_TIMEOUT, defaults.startTimeout(), Duration.ofSeconds(1)),
-                config.integer(HTTP_BODY_MIN_RATE, defaults.minBytesPerSecond(), 1, Integer.MAX_VALUE));
-    }
-
     public static FileshareConfig read(ConfigReader config) {
         Argon2Settings defaults = Argon2Settings.OWASP_MINIMUM;
         int parallelism = config.integer(ARGON2_PARALLELISM, defaults.parallelism(), 1, 64);
@@ -128,7 +117,6 @@ public record FileshareConfig(
                 config.longValue(UPLOAD_MAX_BINARY_BYTES, DEFAULT_MAX_BINARY_UPLOAD_BYTES, 0, Long.MAX_VALUE),
                 loginLimits(config),
                 trustedProxies(config),
-                bodyDeadline(config),
                 transferUrlLifetime,
                 config.secretKey(TRANSFER_SIGNING_KEY, 32).orElse(null),
                 AwsConfig.read(config));

@@ -1,6 +1,5 @@
 package dev.fileshare.config;
 
-import dev.fileshare.api.BodyDeadline;
 import dev.fileshare.api.TrustedProxies;
 import dev.fileshare.api.UploadLimits;
 import dev.fileshare.core.AccountService;
@@ -73,12 +72,6 @@ public class ServiceProducer {
     @Singleton
     TrustedProxies trustedProxies(FileshareConfig config) {
         return new TrustedProxies(config.trustedProxies());
-    }
-
-    @Produces
-    @Singleton
-    BodyDeadline.Limits bodyDeadlineLimits(FileshareConfig config) {
-        return config.bodyDeadline();
     }
 
     @Produces

@@ -8,7 +8,6 @@ import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.RangeNotSatisfiableException;
-import dev.fileshare.core.model.RequestTimeoutException;
 import dev.fileshare.core.model.TooManyLoginFailuresException;
 import dev.fileshare.core.model.TransferUrlGoneException;
 import dev.fileshare.core.model.TransferUrlRefusedException;
@@ -61,9 +60,7 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
                                                 ? Status.FORBIDDEN
                                                 : e instanceof TransferUrlGoneException
                                                         ? Status.GONE
-                                                        : e instanceof RequestTimeoutException
-                                                                ? Status.REQUEST_TIMEOUT
-                                                                : Status.BAD_REQUEST;
+                                                        : Status.BAD_REQUEST;
         return ProblemResponses.of(problem(status, e)).build();
     }
 
