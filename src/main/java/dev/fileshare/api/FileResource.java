@@ -1,7 +1,7 @@
 package dev.fileshare.api;
 
+import dev.fileshare.api.problem.JsonUploadTooLarge;
 import dev.fileshare.core.FileService;
-import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.FileContent;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.InvalidInputException;
@@ -47,9 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = ApiDocs.SESSION)
 @SecurityRequirement(name = ApiDocs.BEARER)
 public class FileResource {
-    private static final String BINARY_HINT = "send large files as a binary upload: "
-            + "PUT /file?file_name=... with Content-Type: application/octet-stream.";
-
     @Inject
     FileService files;
 
@@ -125,8 +122,7 @@ public class FileResource {
         WriteCondition condition = WriteConditions.from(ifMatch, ifNoneMatch);
         long size = StrictBase64.decodedLength(upload.content());
         if (size > limits.maxJsonBytes()) {
-            throw new ContentTooLargeException("The content is " + size + " bytes, over the JSON upload limit of "
-                    + limits.maxJsonBytes() + " bytes; " + BINARY_HINT);
+            throw JsonUploadTooLarge.content(size, limits.maxJsonBytes());
         }
         byte[] content = StrictBase64.decode("content", upload.content());
         return FileEntry.of(files.upload(caller(), name, new ByteArrayInputStream(content), content.length, condition)

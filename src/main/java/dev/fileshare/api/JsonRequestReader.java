@@ -1,8 +1,9 @@
 package dev.fileshare.api;
 
-import dev.fileshare.core.model.ContentTooLargeException;
+import dev.fileshare.api.problem.JsonUploadTooLarge;
 import dev.fileshare.core.model.FieldError;
 import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.port.CountingInputStream;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -55,20 +56,18 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
             InputStream body)
             throws IOException {
         long limit = (limits.maxJsonBytes() + 2) / 3 * 4 + ENVELOPE_BYTES;
-        JsonObject json = parse(new RequestBodyStream(body, limit));
+        JsonObject json = parse(CountingInputStream.limitedTo(body, limit));
         return bind(type, json);
     }
 
-    private JsonObject parse(RequestBodyStream body) {
+    private JsonObject parse(CountingInputStream body) {
         JsonValue value;
         try (JsonReader reader = Json.createReader(body)) {
             value = reader.readValue();
         } catch (RuntimeException e) {
             // Not only JsonException: parsson refuses input nested past its depth limit with a bare RuntimeException.
             if (body.overLimit()) {
-                throw new ContentTooLargeException("The request body is larger than a JSON upload may be ("
-                        + limits.maxJsonBytes() + " bytes of content); send large files as a binary upload: "
-                        + "PUT /file?file_name=... with Content-Type: application/octet-stream.");
+                throw JsonUploadTooLarge.body(limits.maxJsonBytes());
             }
             throw InvalidInputException.of("body", "must be a JSON object (" + reason(e) + ")");
         }
