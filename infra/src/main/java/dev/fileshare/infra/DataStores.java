@@ -26,9 +26,6 @@ import software.constructs.Construct;
  */
 public final class DataStores extends Construct {
 
-    /** The GSI of the shares table that lists a file's grantees. */
-    public static final String SHARES_BY_FILE_INDEX = "by-file";
-
     /** What the service does to objects; HeadObject is authorised by s3:GetObject. */
     static final List<String> OBJECT_ACTIONS = List.of(
             "s3:GetObject",
@@ -100,34 +97,15 @@ public final class DataStores extends Construct {
                 .autoDeleteObjects(emptyOnDelete)
                 .build();
 
-        users = table("Users", "username", null, null, removal);
-        sessions = table("Sessions", "token_hash", null, "expires_at", removal);
-        shares = table("Shares", "grantee", "file_key", null, removal);
-        shares.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-                .indexName(SHARES_BY_FILE_INDEX)
-                .partitionKey(Attribute.builder()
-                        .name("file_key")
-                        .type(AttributeType.STRING)
-                        .build())
-                .sortKey(Attribute.builder()
-                        .name("grantee")
-                        .type(AttributeType.STRING)
-                        .build())
-                .build());
-        loginFailures = table("LoginFailures", "username", null, "expires_at", removal);
+        users = table("Users", StoreTables.USERS, removal);
+        sessions = table("Sessions", StoreTables.SESSIONS, removal);
+        shares = table("Shares", StoreTables.SHARES, removal);
+        loginFailures = table("LoginFailures", StoreTables.LOGIN_FAILURES, removal);
     }
 
-    private Table table(
-            final String id,
-            final String partitionKey,
-            final String sortKey,
-            final String ttlAttribute,
-            final RemovalPolicy removal) {
-        Table.Builder table = Table.Builder.create(this, id)
-                .partitionKey(Attribute.builder()
-                        .name(partitionKey)
-                        .type(AttributeType.STRING)
-                        .build())
+    private Table table(final String id, final StoreTables.Keys keys, final RemovalPolicy removal) {
+        Table.Builder builder = Table.Builder.create(this, id)
+                .partitionKey(stringAttribute(keys.partitionKey()))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .encryption(TableEncryption.AWS_MANAGED)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
@@ -136,14 +114,20 @@ public final class DataStores extends Construct {
                 // A retained table is protected from a stray delete as well.
                 .deletionProtection(removal == RemovalPolicy.RETAIN)
                 .removalPolicy(removal);
-        if (sortKey != null) {
-            table.sortKey(
-                    Attribute.builder().name(sortKey).type(AttributeType.STRING).build());
-        }
-        if (ttlAttribute != null) {
-            table.timeToLiveAttribute(ttlAttribute);
-        }
-        return table.build();
+        keys.sortKey().ifPresent(sortKey -> builder.sortKey(stringAttribute(sortKey)));
+        keys.timeToLive().ifPresent(builder::timeToLiveAttribute);
+        Table table = builder.build();
+        keys.invertedIndex()
+                .ifPresent(index -> table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                        .indexName(index)
+                        .partitionKey(stringAttribute(keys.sortKey().orElseThrow()))
+                        .sortKey(stringAttribute(keys.partitionKey()))
+                        .build()));
+        return table;
+    }
+
+    private static Attribute stringAttribute(final String name) {
+        return Attribute.builder().name(name).type(AttributeType.STRING).build();
     }
 
     /**
@@ -157,7 +141,8 @@ public final class DataStores extends Construct {
                 sessions.getTableArn(),
                 shares.getTableArn(),
                 loginFailures.getTableArn(),
-                shares.getTableArn() + "/index/" + SHARES_BY_FILE_INDEX);
+                shares.getTableArn() + "/index/"
+                        + StoreTables.SHARES.invertedIndex().orElseThrow());
         List.of(
                         PolicyStatement.Builder.create()
                                 .actions(BUCKET_ACTIONS)

@@ -2,6 +2,7 @@ package dev.fileshare.store.aws;
 
 import static dev.fileshare.store.aws.Items.n;
 import static dev.fileshare.store.aws.Items.s;
+import static java.util.Map.entry;
 
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.LoginFailureStore;
@@ -18,14 +19,18 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Throttle table: PK {@code username} (S); {@code window_start} (N, epoch millis), {@code failures} (N),
- * {@code expires_at} (N, epoch seconds of the window's end; the TTL attribute). Counting is two conditional
- * writes instead of a transaction: add one while the window is open, else start a new window unless another
- * writer just did, and try again when a condition loses a race.
+ * Login-failures table: keyed by the username ({@link DynamoTables#LOGIN_FAILURES}); {@code window_start} (N, epoch
+ * millis), {@code failures} (N) and the window's end in epoch seconds (N, the TTL attribute). Counting is two
+ * conditional writes instead of a transaction: add one while the window is open, else start a new window unless
+ * another writer just did, and try again when a condition loses a race.
  */
 final class DynamoLoginFailureStore implements LoginFailureStore {
     /** Each lost race means another writer succeeded, so a handful of attempts always suffices in practice. */
     private static final int ATTEMPTS = 20;
+
+    private static final String USERNAME = DynamoTables.LOGIN_FAILURES.partitionKey();
+    private static final String EXPIRES_AT =
+            DynamoTables.LOGIN_FAILURES.timeToLive().orElseThrow();
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -84,15 +89,15 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
     }
 
     private boolean startNewWindow(Username username, Instant now, Duration window, AttributeValue cutoff) {
-        Map<String, AttributeValue> item = Map.of(
-                "username", s(username.value()),
-                "window_start", n(now.toEpochMilli()),
-                "failures", n(1),
-                "expires_at", n(epochSecondsRoundedUp(now.plus(window))));
+        Map<String, AttributeValue> item = Map.ofEntries(
+                entry(USERNAME, s(username.value())),
+                entry("window_start", n(now.toEpochMilli())),
+                entry("failures", n(1)),
+                entry(EXPIRES_AT, n(epochSecondsRoundedUp(now.plus(window)))));
         try {
             dynamoDb.putItem(put -> put.tableName(table)
                     .item(item)
-                    .conditionExpression("attribute_not_exists(username) OR window_start <= :cutoff")
+                    .conditionExpression("attribute_not_exists(" + USERNAME + ") OR window_start <= :cutoff")
                     .expressionAttributeValues(Map.of(":cutoff", cutoff)));
             return true;
         } catch (ConditionalCheckFailedException anotherWriterStartedOne) {
@@ -119,6 +124,6 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
     }
 
     private static Map<String, AttributeValue> key(Username username) {
-        return Map.of("username", s(username.value()));
+        return Map.of(USERNAME, s(username.value()));
     }
 }

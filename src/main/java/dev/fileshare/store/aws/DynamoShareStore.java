@@ -1,6 +1,7 @@
 package dev.fileshare.store.aws;
 
 import static dev.fileshare.store.aws.Items.s;
+import static java.util.Map.entry;
 
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
@@ -15,13 +16,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Shares table: PK {@code grantee} (S), SK {@code file_key} (S, {@code owner/file_name}); {@code owner} and
- * {@code file_name} are stored too, so a key is never parsed back. The GSI {@value #BY_FILE} (PK {@code file_key},
- * SK {@code grantee}) lists a file's grantees; like every GSI it is eventually consistent, so a grant made a
- * moment before {@link #revokeAll} may survive it (DynamoDB usually catches up within a second).
+ * Shares table: keyed by the grantee and the file's key {@code owner/file_name} ({@link DynamoTables#SHARES});
+ * {@code owner} and {@code file_name} are stored too, so a key is never parsed back. The inverted index (file, then
+ * grantee) lists a file's grantees; like every GSI it is eventually consistent, so a grant made a moment before
+ * {@link #revokeAll} may survive it (DynamoDB usually catches up within a second).
  */
 final class DynamoShareStore implements ShareStore {
-    static final String BY_FILE = "by-file";
+    private static final String GRANTEE = DynamoTables.SHARES.partitionKey();
+    private static final String FILE_KEY = DynamoTables.SHARES.sortKey().orElseThrow();
+    private static final String BY_FILE = DynamoTables.SHARES.invertedIndex().orElseThrow();
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -33,11 +36,11 @@ final class DynamoShareStore implements ShareStore {
 
     @Override
     public void grant(FileKey key, Username grantee) {
-        Map<String, AttributeValue> item = Map.of(
-                "grantee", s(grantee.value()),
-                "file_key", s(key.value()),
-                "owner", s(key.owner().value()),
-                "file_name", s(key.fileName().value()));
+        Map<String, AttributeValue> item = Map.ofEntries(
+                entry(GRANTEE, s(grantee.value())),
+                entry(FILE_KEY, s(key.value())),
+                entry("owner", s(key.owner().value())),
+                entry("file_name", s(key.fileName().value())));
         AwsCalls.run(
                 "grant a share",
                 () -> dynamoDb.putItem(put -> put.tableName(table).item(item)));
@@ -67,7 +70,7 @@ final class DynamoShareStore implements ShareStore {
     public List<FileKey> sharedWith(Username grantee) {
         QueryRequest query = QueryRequest.builder()
                 .tableName(table)
-                .keyConditionExpression("grantee = :grantee")
+                .keyConditionExpression(GRANTEE + " = :grantee")
                 .expressionAttributeValues(Map.of(":grantee", s(grantee.value())))
                 .consistentRead(true)
                 .build();
@@ -98,15 +101,15 @@ final class DynamoShareStore implements ShareStore {
         QueryRequest query = QueryRequest.builder()
                 .tableName(table)
                 .indexName(BY_FILE)
-                .keyConditionExpression("file_key = :file_key")
+                .keyConditionExpression(FILE_KEY + " = :file_key")
                 .expressionAttributeValues(Map.of(":file_key", s(key.value())))
                 .build();
         return dynamoDb.queryPaginator(query).items().stream()
-                .map(item -> new Username(Items.string(item, "grantee")))
+                .map(item -> new Username(Items.string(item, GRANTEE)))
                 .collect(Collectors.toList());
     }
 
     private static Map<String, AttributeValue> key(FileKey key, Username grantee) {
-        return Map.of("grantee", s(grantee.value()), "file_key", s(key.value()));
+        return Map.of(GRANTEE, s(grantee.value()), FILE_KEY, s(key.value()));
     }
 }
