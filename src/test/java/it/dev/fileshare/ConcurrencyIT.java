@@ -2,6 +2,10 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.Session;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,10 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /** Many clients at once: writes stay atomic and no user sees another's files. */
-@MicroShedTest
 class ConcurrencyIT {
     private static final int WRITERS = 4;
     private static final int WRITES_EACH = 8;

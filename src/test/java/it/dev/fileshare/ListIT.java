@@ -2,15 +2,17 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.Session;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /** GET /files: the caller's own entries, then those shared with them, each part sorted by key. */
-@MicroShedTest
 class ListIT {
     /** Keys compare by code point, as S3 lists them; these names stay in the Basic Multilingual Plane. */
     private static final Comparator<String> KEY_ORDER = Comparator.naturalOrder();

@@ -2,6 +2,10 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.FileshareServer;
+import it.dev.fileshare.support.UniqueNames;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -37,7 +41,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * Load (issue 8): {@value #DEFAULT_CLIENTS} clients at once, each a user of its own, doing a mix of uploads
@@ -48,7 +51,6 @@ import org.microshed.testing.jupiter.MicroShedTest;
  * written when someone else reads it), and no user may see a file that is neither theirs nor shared with them.
  * Argon2 makes each login cost tens of milliseconds, so each user registers and logs in once up front.
  */
-@MicroShedTest
 class LoadIT {
     static final int DEFAULT_CLIENTS = 100;
     static final int DEFAULT_SECONDS = 30;

@@ -1,9 +1,12 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertInvalid;
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.Problems.assertInvalid;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.UniqueNames;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -12,13 +15,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * POST /login: 200 {"token", "expires_at"}, 400 for a bad body, 401 alike for an unknown user and a wrong
  * password, 429 with Retry-After once a username has failed 5 times (the IT server's login.max-failures).
  */
-@MicroShedTest
 class LoginIT {
     private static final int MAX_FAILURES = 5;
     private static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(24);
