@@ -211,9 +211,7 @@ public class FileResource {
             @Parameter(description = "The file's name.", required = true, example = "notes.txt")
                     @QueryParam("file_name")
                     String fileName,
-            @Parameter(description = "The owner, when the file was shared with the caller; defaults to the caller.")
-                    @QueryParam(OwnerParameter.NAME)
-                    String owner,
+            @Parameter(description = OwnerParameter.DESCRIPTION) @QueryParam(OwnerParameter.NAME) String owner,
             @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.") @HeaderParam("Range")
                     String range,
             @Context HttpHeaders headers,

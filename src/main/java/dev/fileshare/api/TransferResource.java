@@ -3,19 +3,16 @@ package dev.fileshare.api;
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.SignedTransferUrls;
 import dev.fileshare.core.model.FileKey;
-import dev.fileshare.core.model.FileName;
-import dev.fileshare.core.model.InvalidInputException;
-import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -72,24 +69,12 @@ public class TransferResource {
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @APIResponse(responseCode = "416", ref = ApiDocs.RANGE_NOT_SATISFIABLE)
     public Response downloadWithUrl(
-            @Parameter(description = "As in the issued URL.", required = true, example = "alice") @QueryParam("owner")
-                    String owner,
-            @Parameter(description = "As in the issued URL.", required = true, example = "video.mp4")
-                    @QueryParam("file_name")
-                    String fileName,
-            @Parameter(
-                            description = "As in the issued URL: seconds since the epoch.",
-                            required = true,
-                            example = "1764070000")
-                    @QueryParam("expires")
-                    String expires,
-            @Parameter(description = "As in the issued URL.", required = true) @QueryParam("signature")
-                    String signature,
+            @BeanParam SignedTransferQuery query,
             @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.") @HeaderParam("Range")
                     String range,
             @Context Request request)
             throws IOException {
-        FileKey key = verified("GET", owner, fileName, expires, signature);
+        FileKey key = query.verify(signedUrls, "GET");
         return FileDownloads.response(files.open(key.owner(), key.owner(), key.fileName(), range), false, request);
     }
 
@@ -124,23 +109,11 @@ public class TransferResource {
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     public Response uploadWithUrl(
-            @Parameter(description = "As in the issued URL.", required = true, example = "alice") @QueryParam("owner")
-                    String owner,
-            @Parameter(description = "As in the issued URL.", required = true, example = "video.mp4")
-                    @QueryParam("file_name")
-                    String fileName,
-            @Parameter(
-                            description = "As in the issued URL: seconds since the epoch.",
-                            required = true,
-                            example = "1764070000")
-                    @QueryParam("expires")
-                    String expires,
-            @Parameter(description = "As in the issued URL.", required = true) @QueryParam("signature")
-                    String signature,
+            @BeanParam SignedTransferQuery query,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream body)
             throws IOException {
-        FileKey key = verified("PUT", owner, fileName, expires, signature);
+        FileKey key = query.verify(signedUrls, "PUT");
         return BinaryUpload.store(
                 files,
                 key.owner(),
@@ -149,17 +122,5 @@ public class TransferResource {
                 contentLength,
                 body,
                 limits.maxBinaryBytes());
-    }
-
-    private FileKey verified(String method, String owner, String fileName, String expires, String signature) {
-        FileKey key = new FileKey(Username.parse("owner", owner), FileName.parse("file_name", fileName));
-        long expiresAt;
-        try {
-            expiresAt = Long.parseLong(expires == null ? "" : expires);
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of("expires", "must be a number of seconds since the epoch");
-        }
-        signedUrls.verify(method, key, expiresAt, signature);
-        return key;
     }
 }

@@ -29,9 +29,10 @@ class OriginalClientIT {
         String bob = UniqueNames.user("orig-friend");
         String password = "original password";
 
-        assertOk(send(contentType, "register", null, "POST", credentials(alice, password)));
-        assertOk(send(contentType, "register", null, "POST", credentials(bob, password)));
-        ApiResponse login = assertOk(send(contentType, "login", null, "POST", credentials(alice, password)));
+        assertOk(send(contentType, "register", null, "POST", FileshareClient.credentials(alice, password)));
+        assertOk(send(contentType, "register", null, "POST", FileshareClient.credentials(bob, password)));
+        ApiResponse login =
+                assertOk(send(contentType, "login", null, "POST", FileshareClient.credentials(alice, password)));
         String token = login.json().getString("token");
 
         byte[] content = Contents.everyByteValue();
@@ -72,13 +73,6 @@ class OriginalClientIT {
             request.header("Content-Type", contentType);
         }
         return FileshareClient.send(request);
-    }
-
-    private static JsonObject credentials(String username, String password) {
-        return Json.createObjectBuilder()
-                .add("username", username)
-                .add("password", password)
-                .build();
     }
 
     private static ApiResponse assertOk(ApiResponse response) {

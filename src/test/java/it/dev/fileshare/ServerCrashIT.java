@@ -111,7 +111,8 @@ class ServerCrashIT {
 
         String username = UniqueNames.user("crash");
         String password = "pw-" + username;
-        assertThat(send(json("register", null, credentials(username, password))).statusCode())
+        assertThat(send(json("register", null, FileshareClient.credentials(username, password)))
+                        .statusCode())
                 .isEqualTo(200);
         String token = login(username, password);
 
@@ -282,7 +283,7 @@ class ServerCrashIT {
     }
 
     private String login(String username, String password) throws Exception {
-        HttpResponse<String> login = send(json("login", null, credentials(username, password)));
+        HttpResponse<String> login = send(json("login", null, FileshareClient.credentials(username, password)));
         assertThat(login.statusCode()).as("login: %s", login.body()).isEqualTo(200);
         return Json.createReader(new java.io.StringReader(login.body()))
                 .readObject()
@@ -314,13 +315,6 @@ class ServerCrashIT {
         return builder("file?file_name=" + FileshareClient.encode(name), token)
                 .header("Content-Type", "application/octet-stream")
                 .PUT(body)
-                .build();
-    }
-
-    private static JsonObject credentials(String username, String password) {
-        return Json.createObjectBuilder()
-                .add("username", username)
-                .add("password", password)
                 .build();
     }
 

@@ -42,15 +42,7 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
 
     @Override
     public Optional<LoginFailures> find(Username username) {
-        Map<String, AttributeValue> item = AwsCalls.call(
-                "read login failures",
-                () -> dynamoDb.getItem(
-                                get -> get.tableName(table).key(key(username)).consistentRead(true))
-                        .item());
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(window(item));
+        return Items.get(dynamoDb, table, key(username), "read login failures").map(DynamoLoginFailureStore::window);
     }
 
     @Override

@@ -42,18 +42,11 @@ final class DynamoSessionStore implements SessionStore {
 
     @Override
     public Optional<StoredSession> find(String tokenHash) {
-        Map<String, AttributeValue> item = AwsCalls.call(
-                "look up a session",
-                () -> dynamoDb.getItem(
-                                get -> get.tableName(table).key(key(tokenHash)).consistentRead(true))
-                        .item());
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new StoredSession(
-                tokenHash,
-                new Username(Items.string(item, "username")),
-                Instant.ofEpochSecond(Items.number(item, EXPIRES_AT))));
+        return Items.get(dynamoDb, table, key(tokenHash), "look up a session")
+                .map(item -> new StoredSession(
+                        tokenHash,
+                        new Username(Items.string(item, "username")),
+                        Instant.ofEpochSecond(Items.number(item, EXPIRES_AT))));
     }
 
     @Override

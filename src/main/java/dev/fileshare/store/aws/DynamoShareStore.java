@@ -58,12 +58,7 @@ final class DynamoShareStore implements ShareStore {
 
     @Override
     public boolean isGranted(FileKey key, Username grantee) {
-        Map<String, AttributeValue> item = AwsCalls.call(
-                "look up a share",
-                () -> dynamoDb.getItem(get ->
-                                get.tableName(table).key(key(key, grantee)).consistentRead(true))
-                        .item());
-        return item != null && !item.isEmpty();
+        return Items.get(dynamoDb, table, key(key, grantee), "look up a share").isPresent();
     }
 
     @Override

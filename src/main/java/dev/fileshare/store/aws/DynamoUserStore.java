@@ -48,16 +48,10 @@ final class DynamoUserStore implements UserStore {
 
     @Override
     public Optional<UserAccount> find(Username username) {
-        Map<String, AttributeValue> item = AwsCalls.call(
-                "look up a user",
-                () -> dynamoDb.getItem(get -> get.tableName(table)
-                                .key(Map.of(USERNAME, s(username.value())))
-                                .consistentRead(true))
-                        .item());
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new UserAccount(
-                username, Items.string(item, "password_hash"), Instant.parse(Items.string(item, "created_at"))));
+        return Items.get(dynamoDb, table, Map.of(USERNAME, s(username.value())), "look up a user")
+                .map(item -> new UserAccount(
+                        username,
+                        Items.string(item, "password_hash"),
+                        Instant.parse(Items.string(item, "created_at"))));
     }
 }

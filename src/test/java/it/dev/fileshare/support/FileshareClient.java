@@ -84,13 +84,12 @@ public final class FileshareClient {
 
     /** Another user's file, as raw bytes. */
     public ApiResponse download(String token, String owner, String fileName) {
-        return send(request("file?file_name=" + encode(fileName) + "&username=" + encode(owner), token)
-                .GET());
+        return send(request("file?" + fileQuery(owner, fileName), token).GET());
     }
 
     /** A file as Base64 text, as the original's README describes. */
     public ApiResponse downloadBase64(String token, String owner, String fileName) {
-        return send(request("file?file_name=" + encode(fileName) + "&username=" + encode(owner), token)
+        return send(request("file?" + fileQuery(owner, fileName), token)
                 .header("Accept", "text/plain")
                 .GET());
     }
@@ -137,8 +136,7 @@ public final class FileshareClient {
 
     /** Another user's (or, with {@code owner} the caller, one's own) file written to {@code target}, streamed. */
     public HttpResponse<Path> downloadToFile(String token, String owner, String fileName, Path target) {
-        HttpRequest.Builder request = request(
-                        "file?file_name=" + encode(fileName) + "&username=" + encode(owner), token)
+        HttpRequest.Builder request = request("file?" + fileQuery(owner, fileName), token)
                 .timeout(TRANSFER_TIMEOUT)
                 .GET();
         return call(request, BodyHandlers.ofFile(target));
@@ -146,8 +144,7 @@ public final class FileshareClient {
 
     /** A file of {@code owner}'s read through SHA-256 as it arrives: its status, headers, size and hash. */
     public Streamed downloadStreamed(String token, String owner, String fileName, String... headers) {
-        return streamed(withHeaders(
-                        request("file?file_name=" + encode(fileName) + "&username=" + encode(owner), token), headers)
+        return streamed(withHeaders(request("file?" + fileQuery(owner, fileName), token), headers)
                 .timeout(TRANSFER_TIMEOUT)
                 .GET());
     }
@@ -163,7 +160,7 @@ public final class FileshareClient {
 
     /** GET /file/download-url for a file of {@code owner}'s. */
     public ApiResponse downloadUrl(String token, String owner, String fileName) {
-        return send(request("file/download-url?file_name=" + encode(fileName) + "&username=" + encode(owner), token)
+        return send(request("file/download-url?" + fileQuery(owner, fileName), token)
                 .GET());
     }
 
@@ -250,6 +247,11 @@ public final class FileshareClient {
         return new ApiResponse(response.statusCode(), response.headers(), response.body());
     }
 
+    /** The query that names {@code owner}'s file {@code fileName}: {@code file_name=...&username=...}. */
+    public static String fileQuery(String owner, String fileName) {
+        return "file_name=" + encode(fileName) + "&username=" + encode(owner);
+    }
+
     /** Query parameter encoding with %20 for a space: a '+' would be read as a plus by some servers. */
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
@@ -261,7 +263,8 @@ public final class FileshareClient {
                 .POST(BodyPublishers.ofString(body.toString())));
     }
 
-    private static JsonObject credentials(String username, String password) {
+    /** The body of POST /register and POST /login. */
+    public static JsonObject credentials(String username, String password) {
         return Json.createObjectBuilder()
                 .add("username", username)
                 .add("password", password)
