@@ -2,8 +2,10 @@ package dev.fileshare.api;
 
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.SignedTransferUrls;
-import dev.fileshare.core.model.FileKey;
-import dev.fileshare.core.model.WriteCondition;
+import dev.fileshare.core.model.ContentTooLargeException;
+import dev.fileshare.core.model.DownloadTerms;
+import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.UploadTerms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -27,9 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Where the local mode's transfer URLs lead: the signature stands in for the session. */
+/**
+ * Where the local mode's transfer URLs lead: the signature stands in for the session, and holds the request to
+ * what the URL was issued for.
+ */
 @Path(SignedTransferUrls.PATH)
 @ApplicationScoped
 @Tag(name = "files")
@@ -41,14 +47,14 @@ public class TransferResource {
     @Inject
     SignedTransferUrls signedUrls;
 
-    @Inject
-    UploadLimits limits;
-
     @GET
+    @SecurityRequirements // none: the URL's signature stands in for the session
     @Operation(
             operationId = "downloadWithUrl",
             summary = "Download through a transfer URL (local mode)",
-            description = "The URL comes from GET /file/download-url; Range and If-None-Match work as on GET /file.")
+            description = "The URL comes from GET /file/download-url; Range and If-None-Match work as on GET /file. "
+                    + "It reads only the version it was issued for: once that version is replaced or deleted, or "
+                    + "the share it was issued under is revoked or left, it answers 410.")
     @APIResponse(
             responseCode = "200",
             description = "The content.",
@@ -66,25 +72,28 @@ public class TransferResource {
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since).")
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "410", ref = ApiDocs.GONE)
     @APIResponse(responseCode = "416", ref = ApiDocs.RANGE_NOT_SATISFIABLE)
     public Response downloadWithUrl(
-            @BeanParam SignedTransferQuery query,
+            @BeanParam SignedTransferQuery.Download query,
             @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.") @HeaderParam("Range")
                     String range,
             @Context Request request)
             throws IOException {
-        FileKey key = query.verify(signedUrls, "GET");
-        return FileDownloads.response(files.open(key.owner(), key.owner(), key.fileName(), range), false, request);
+        DownloadTerms terms = query.verify(signedUrls);
+        return FileDownloads.response(files.openIssued(terms, range), false, request);
     }
 
     @PUT
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirements // none: the URL's signature stands in for the session
     @Operation(
             operationId = "uploadWithUrl",
             summary = "Upload through a transfer URL (local mode)",
-            description = "The URL comes from POST /file/upload-url; the body is the raw bytes.")
+            description = "The URL comes from POST /file/upload-url; the body is exactly `size` raw bytes (a longer "
+                    + "body is 413, a shorter one 400, and nothing is stored), and the condition it was issued with "
+                    + "must hold when they are stored (412 otherwise).")
     @RequestBody(
             required = true,
             content =
@@ -107,20 +116,32 @@ public class TransferResource {
                             schema = @Schema(implementation = FileEntry.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     public Response uploadWithUrl(
-            @BeanParam SignedTransferQuery query,
+            @BeanParam SignedTransferQuery.Upload query,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream body)
             throws IOException {
-        FileKey key = query.verify(signedUrls, "PUT");
+        UploadTerms terms = query.verify(signedUrls);
+        long declared = BinaryUpload.declaredLength(contentLength);
+        if (declared > terms.size()) {
+            throw new ContentTooLargeException("The body is " + declared + " bytes, over the " + terms.size()
+                    + " bytes this upload URL was issued for.");
+        }
+        if (declared >= 0 && declared < terms.size()) {
+            throw InvalidInputException.of(
+                    HttpHeaders.CONTENT_LENGTH,
+                    "must be the " + terms.size() + " bytes this upload URL was issued for");
+        }
+        // Held to exactly the size: a longer body is cut off at it (413), a shorter one fails the write (400).
         return BinaryUpload.store(
                 files,
-                key.owner(),
-                key.fileName(),
-                WriteCondition.ALWAYS,
-                contentLength,
+                terms.key().owner(),
+                terms.key().fileName(),
+                terms.condition(),
+                terms.size(),
                 body,
-                limits.maxBinaryBytes());
+                terms.size());
     }
 }

@@ -5,18 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fileshare.core.model.Argon2Settings;
 import dev.fileshare.core.model.AuthenticationException;
+import dev.fileshare.core.model.ClientAddress;
 import dev.fileshare.core.model.FieldError;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.LoginSession;
 import dev.fileshare.core.model.TooManyLoginFailuresException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.UsernameTakenException;
+import dev.fileshare.core.port.StoreException;
 import dev.fileshare.core.port.Stores;
+import dev.fileshare.core.port.UserAccount;
+import dev.fileshare.core.port.UserStore;
 import dev.fileshare.store.local.LocalStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +31,18 @@ import org.junit.jupiter.api.io.TempDir;
 class AccountServiceTest {
     private static final Duration LIFETIME = Duration.ofHours(24);
     private static final Duration WINDOW = Duration.ofMinutes(15);
+    /** Small ceilings, so that reaching them takes few hashes. */
+    private static final LoginThrottle.Limits LIMITS = new LoginThrottle.Limits(5, 12, 15, WINDOW);
+
+    private static final ClientAddress HOME = new ClientAddress("198.51.100.1");
+    private static final ClientAddress ATTACKER = new ClientAddress("203.0.113.66");
 
     @TempDir
     Path dataDir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private Stores store;
+    private volatile boolean usersFail;
     private AccountService accounts;
 
     @BeforeEach
@@ -39,8 +50,23 @@ class AccountServiceTest {
         store = LocalStore.open(dataDir, clock);
         SecureRandom random = new SecureRandom();
         PasswordHasher hasher = new PasswordHasher(new Argon2Settings(64, 1, 1), random);
-        LoginThrottle throttle = new LoginThrottle(store.loginFailures(), 5, WINDOW, clock);
-        accounts = new AccountService(store.users(), store.sessions(), hasher, throttle, LIFETIME, random, clock);
+        LoginThrottle throttle = new LoginThrottle(store.loginFailures(), LIMITS, clock);
+        // The real user store, failing on demand as a store that went away would.
+        UserStore users = new UserStore() {
+            @Override
+            public boolean createIfAbsent(UserAccount account) {
+                return store.users().createIfAbsent(account);
+            }
+
+            @Override
+            public Optional<UserAccount> find(Username username) {
+                if (usersFail) {
+                    throw new StoreException("the user store is unreachable", null);
+                }
+                return store.users().find(username);
+            }
+        };
+        accounts = new AccountService(users, store.sessions(), hasher, throttle, LIFETIME, random, clock);
     }
 
     @AfterEach
@@ -77,7 +103,7 @@ class AccountServiceTest {
     void logsInWithTheRightPasswordAndTheTokenAuthenticates() {
         accounts.register("alice", "password1");
 
-        LoginSession session = accounts.login("alice", "password1");
+        LoginSession session = accounts.login("alice", "password1", HOME);
 
         assertThat(session.expiresAt()).isEqualTo(clock.instant().plus(LIFETIME));
         assertThat(accounts.authenticate(session.token())).contains(new Username("alice"));
@@ -86,7 +112,7 @@ class AccountServiceTest {
     @Test
     void storesTheSessionUnderTheTokensHashNotTheToken() {
         accounts.register("alice", "password1");
-        LoginSession session = accounts.login("alice", "password1");
+        LoginSession session = accounts.login("alice", "password1", HOME);
 
         assertThat(store.sessions().find(session.token().value())).isEmpty();
         assertThat(store.sessions().find(session.token().hash())).isPresent();
@@ -108,7 +134,7 @@ class AccountServiceTest {
     @Test
     void expiresSessionsAfterTheirLifetime() {
         accounts.register("alice", "password1");
-        LoginSession session = accounts.login("alice", "password1");
+        LoginSession session = accounts.login("alice", "password1", HOME);
 
         clock.advance(LIFETIME.minusSeconds(1));
         assertThat(accounts.authenticate(session.token())).isPresent();
@@ -119,8 +145,8 @@ class AccountServiceTest {
     @Test
     void logoutEndsOnlyThatSessionAndIsIdempotent() {
         accounts.register("alice", "password1");
-        LoginSession first = accounts.login("alice", "password1");
-        LoginSession second = accounts.login("alice", "password1");
+        LoginSession first = accounts.login("alice", "password1", HOME);
+        LoginSession second = accounts.login("alice", "password1", HOME);
 
         accounts.logout(first.token());
         accounts.logout(first.token());
@@ -130,51 +156,108 @@ class AccountServiceTest {
     }
 
     @Test
-    void throttlesAUsernameAfterFiveFailuresUntilTheWindowEnds() {
+    void throttlesAUsernameFromOneAddressAfterFiveFailuresUntilTheWindowEnds() {
         accounts.register("alice", "password1");
         accounts.register("bob", "password1");
         for (int i = 0; i < 5; i++) {
-            assertThat(catchLogin("alice", "wrong-password")).isInstanceOf(AuthenticationException.class);
+            assertThat(catchLogin("alice", "wrong-password", ATTACKER)).isInstanceOf(AuthenticationException.class);
         }
 
-        // Even the right password is refused while throttled, and Retry-After covers the rest of the window.
-        assertThat(catchLogin("alice", "password1"))
+        // Even the right password is refused from there, and Retry-After covers the rest of the window.
+        assertThat(catchLogin("alice", "password1", ATTACKER))
                 .isInstanceOfSatisfying(
                         TooManyLoginFailuresException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(WINDOW));
-        // Other users are not locked out.
-        assertThat(accounts.login("bob", "password1")).isNotNull();
+        // The owner elsewhere, and other users from there, are not locked out.
+        assertThat(accounts.login("alice", "password1", HOME)).isNotNull();
+        assertThat(accounts.login("bob", "password1", ATTACKER)).isNotNull();
+        // The owner's success does not lift the attacker's lock.
+        assertThat(catchLogin("alice", "password1", ATTACKER)).isInstanceOf(TooManyLoginFailuresException.class);
 
         clock.advance(WINDOW);
-        assertThat(accounts.login("alice", "password1")).isNotNull();
+        assertThat(accounts.login("alice", "password1", ATTACKER)).isNotNull();
     }
 
     @Test
-    void aSuccessfulLoginClearsTheFailures() {
+    void aSuccessfulLoginClearsTheFailuresFromItsAddress() {
         accounts.register("alice", "password1");
         for (int i = 0; i < 4; i++) {
-            catchLogin("alice", "wrong-password");
+            catchLogin("alice", "wrong-password", HOME);
         }
-        accounts.login("alice", "password1");
+        accounts.login("alice", "password1", HOME);
         for (int i = 0; i < 4; i++) {
-            catchLogin("alice", "wrong-password");
+            catchLogin("alice", "wrong-password", HOME);
         }
 
-        assertThat(accounts.login("alice", "password1")).isNotNull();
+        assertThat(accounts.login("alice", "password1", HOME)).isNotNull();
+    }
+
+    @Test
+    void aUsernameHasACeilingOverAllAddresses() {
+        accounts.register("alice", "password1");
+        for (int i = 0; i < LIMITS.perUsername(); i++) {
+            ClientAddress bot = new ClientAddress("192.0.2." + (i / 4));
+            assertThat(catchLogin("alice", "guess " + i, bot)).isInstanceOf(AuthenticationException.class);
+        }
+
+        assertThat(catchLogin("alice", "password1", new ClientAddress("192.0.2.200")))
+                .isInstanceOfSatisfying(
+                        TooManyLoginFailuresException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(WINDOW));
+    }
+
+    @Test
+    void anAddressHasACeilingOverAllUsernamesIncludingImpossibleOnes() {
+        accounts.register("alice", "password1");
+        for (int i = 0; i < LIMITS.perAddress(); i++) {
+            String name = i % 3 == 0 ? "not a name " + i : "ghost" + i;
+            assertThat(catchLogin(name, "Summer2026!", ATTACKER)).isInstanceOf(AuthenticationException.class);
+        }
+
+        assertThat(catchLogin("alice", "password1", ATTACKER)).isInstanceOf(TooManyLoginFailuresException.class);
+        assertThat(catchLogin("not a name", "password1", ATTACKER)).isInstanceOf(TooManyLoginFailuresException.class);
+        assertThat(accounts.login("alice", "password1", HOME)).isNotNull();
+    }
+
+    @Test
+    void successfulLoginsDoNotCountTowardsTheCeilings() {
+        accounts.register("alice", "password1");
+        for (int i = 0; i < LIMITS.perAddress() + LIMITS.perUsername(); i++) {
+            assertThat(accounts.login("alice", "password1", HOME)).isNotNull();
+        }
     }
 
     @Test
     void throttlesUnknownUsernamesLikeKnownOnes() {
         for (int i = 0; i < 5; i++) {
-            catchLogin("ghost", "password1");
+            catchLogin("ghost", "password1", ATTACKER);
         }
 
-        assertThat(catchLogin("ghost", "password1")).isInstanceOf(TooManyLoginFailuresException.class);
+        assertThat(catchLogin("ghost", "password1", ATTACKER)).isInstanceOf(TooManyLoginFailuresException.class);
+    }
+
+    @Test
+    void anAttemptTheStoreCutShortIsGivenBack() {
+        accounts.register("alice", "password1");
+        for (int i = 0; i < 4; i++) {
+            catchLogin("alice", "wrong-password", ATTACKER);
+        }
+        usersFail = true;
+        assertThat(catchLogin("alice", "password1", ATTACKER)).isInstanceOf(StoreException.class);
+        usersFail = false;
+
+        // Four failures counted before, none for the attempt cut short: one guess is left, then the lock.
+        assertThat(catchLogin("alice", "wrong-password", ATTACKER)).isInstanceOf(AuthenticationException.class);
+        assertThat(catchLogin("alice", "password1", ATTACKER)).isInstanceOf(TooManyLoginFailuresException.class);
     }
 
     private Throwable catchLogin(String username, String password) {
+        return catchLogin(username, password, HOME);
+    }
+
+    private Throwable catchLogin(String username, String password, ClientAddress from) {
         try {
-            accounts.login(username, password);
+            accounts.login(username, password, from);
             return null;
         } catch (RuntimeException e) {
             return e;

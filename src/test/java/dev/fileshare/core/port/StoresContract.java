@@ -53,6 +53,11 @@ public abstract class StoresContract {
         protected ShareStore store() {
             return stores.shares();
         }
+
+        @Override
+        protected BlobStore blobs() {
+            return stores.blobs();
+        }
     }
 
     @Nested

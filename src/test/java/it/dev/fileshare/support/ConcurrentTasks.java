@@ -17,7 +17,12 @@ public final class ConcurrentTasks {
 
     /** Each task on a thread of its own; the threads are gone when this returns. */
     public static <T> List<T> runAll(List<Callable<T>> tasks, Duration limit) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(tasks.size());
+        return runAll(tasks, tasks.size(), limit);
+    }
+
+    /** The tasks on {@code threads} threads of their own; the threads are gone when this returns. */
+    public static <T> List<T> runAll(List<Callable<T>> tasks, int threads, Duration limit) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
             return runAll(executor, tasks, limit);
         } finally {

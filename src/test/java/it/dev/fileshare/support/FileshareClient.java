@@ -2,6 +2,7 @@ package it.dev.fileshare.support;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,13 +43,28 @@ public final class FileshareClient {
     }
 
     private final TokenHeader tokenHeader;
+    /** Sent as X-Forwarded-For when not null; the IT servers trust the loopback peer as a proxy. */
+    private final String clientAddress;
 
     public FileshareClient() {
         this(TokenHeader.SESSION_TOKEN);
     }
 
     public FileshareClient(TokenHeader tokenHeader) {
+        this(tokenHeader, null);
+    }
+
+    private FileshareClient(TokenHeader tokenHeader, String clientAddress) {
         this.tokenHeader = tokenHeader;
+        this.clientAddress = clientAddress;
+    }
+
+    /**
+     * This client as seen from {@code address}: its requests say {@code X-Forwarded-For: address}, which the test
+     * servers believe since they trust their loopback peer as a proxy. Login throttling counts per address.
+     */
+    public FileshareClient from(String address) {
+        return new FileshareClient(tokenHeader, address);
     }
 
     public ApiResponse register(String username, String password) {
@@ -96,6 +112,27 @@ public final class FileshareClient {
 
     public ApiResponse list(String token) {
         return send(request("files", token).GET());
+    }
+
+    /** GET /files with a query of its own, e.g. {@code limit=10&cursor=...} (already encoded). */
+    public ApiResponse list(String token, String query) {
+        return send(request("files?" + query, token).GET());
+    }
+
+    public ApiResponse deleteFile(String token, String fileName) {
+        return send(request("file?file_name=" + encode(fileName), token).DELETE());
+    }
+
+    /** DELETE /share: the owner stops sharing {@code fileName} with {@code grantee}. */
+    public ApiResponse revokeShare(String token, String fileName, String grantee) {
+        return send(request("share?file_name=" + encode(fileName) + "&username=" + encode(grantee), token)
+                .DELETE());
+    }
+
+    /** DELETE /shared: the caller, a grantee, removes {@code owner}'s file from their list. */
+    public ApiResponse leave(String token, String owner, String fileName) {
+        return send(request("shared?file_name=" + encode(fileName) + "&owner=" + encode(owner), token)
+                .DELETE());
     }
 
     public ApiResponse share(String token, String fileName, String username) {
@@ -149,11 +186,14 @@ public final class FileshareClient {
                 .GET());
     }
 
-    /** POST /file/upload-url for {@code fileName}, with {@code size} when not null. */
-    public ApiResponse uploadUrl(String token, String fileName, Long size) {
+    /** POST /file/upload-url for {@code fileName}, with {@code size} when not null and extra string fields as pairs. */
+    public ApiResponse uploadUrl(String token, String fileName, Long size, String... fields) {
         var body = Json.createObjectBuilder().add("file_name", fileName);
         if (size != null) {
             body.add("size", size);
+        }
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.add(fields[i], fields[i + 1]);
         }
         return postJson("file/upload-url", token, body.build());
     }
@@ -164,11 +204,19 @@ public final class FileshareClient {
                 .GET());
     }
 
-    /** A request to a transfer URL as the service returned it ({@code url}, {@code method}): no session, nothing else added. */
+    /**
+     * A request to a transfer URL as the service returned it: its {@code method} to its {@code url} with its
+     * {@code headers}; no session, nothing else added.
+     */
     public static HttpRequest.Builder follow(JsonObject link, BodyPublisher body) {
-        return HttpRequest.newBuilder(URI.create(link.getString("url")))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(link.getString("url")))
                 .timeout(TRANSFER_TIMEOUT)
                 .method(link.getString("method"), body);
+        JsonObject headers = link.getJsonObject("headers");
+        if (headers != null) {
+            headers.forEach((name, value) -> request.header(name, ((JsonString) value).getString()));
+        }
+        return request;
     }
 
     /** {@code length} bytes read from a new stream of {@code content} at each send, with that Content-Length. */
@@ -232,6 +280,9 @@ public final class FileshareClient {
     public HttpRequest.Builder request(String pathAndQuery, String token) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(FileshareServer.uri(pathAndQuery)).timeout(REQUEST_TIMEOUT);
+        if (clientAddress != null) {
+            builder.header("X-Forwarded-For", clientAddress);
+        }
         if (token != null) {
             if (tokenHeader == TokenHeader.BEARER) {
                 builder.header("Authorization", "Bearer " + token);
