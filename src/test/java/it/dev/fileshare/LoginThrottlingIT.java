@@ -1,5 +1,6 @@
 package it.dev.fileshare;
 
+import static it.dev.fileshare.support.FileshareClient.passwordOf;
 import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +54,7 @@ class LoginThrottlingIT {
 
     @Test
     void anAttackersAddressIsLockedOutWhileTheOwnerLogsInFromElsewhere() {
-        String owner = registered("owner");
+        String owner = client.registered("owner");
         FileshareClient attacker = client.from(UniqueNames.address());
         for (int guess = 1; guess <= PER_USERNAME_AND_ADDRESS; guess++) {
             assertProblem(attacker.login(owner, "guess number " + guess), 401);
@@ -61,17 +62,17 @@ class LoginThrottlingIT {
 
         assertThrottled(attacker.login(owner, "guess number 6"), owner);
         // Not even the right password gets through from there...
-        assertThrottled(attacker.login(owner, password(owner)), owner);
+        assertThrottled(attacker.login(owner, passwordOf(owner)), owner);
         // ...but the owner, elsewhere, logs in, and that does not lift the attacker's lock.
         FileshareClient home = client.from(UniqueNames.address());
-        assertThat(home.login(owner, password(owner)).status()).isEqualTo(200);
-        assertThrottled(attacker.login(owner, password(owner)), owner);
+        assertThat(home.login(owner, passwordOf(owner)).status()).isEqualTo(200);
+        assertThrottled(attacker.login(owner, passwordOf(owner)), owner);
     }
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void thirtyParallelGuessesAreFiveAnswersAndTwentyFiveRefusals() throws Exception {
-        String owner = registered("parallel");
+        String owner = client.registered("parallel");
         FileshareClient attacker = client.from(UniqueNames.address());
         // All 30 on threads of their own, let go together once every one has started.
         CountDownLatch start = new CountDownLatch(30);
@@ -94,7 +95,7 @@ class LoginThrottlingIT {
         answers.stream().filter(a -> a.status() == 429).forEach(a -> assertThrottled(a, owner));
         // The owner is not locked out elsewhere.
         assertThat(client.from(UniqueNames.address())
-                        .login(owner, password(owner))
+                        .login(owner, passwordOf(owner))
                         .status())
                 .isEqualTo(200);
     }
@@ -102,7 +103,7 @@ class LoginThrottlingIT {
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aUsernameHasACeilingOverAllAddresses() throws Exception {
-        String owner = registered("distributed");
+        String owner = client.registered("distributed");
         List<Callable<ApiResponse>> guesses = new ArrayList<>();
         for (int a = 0; a < PER_USERNAME / PER_USERNAME_AND_ADDRESS; a++) {
             FileshareClient bot = client.from(UniqueNames.address());
@@ -117,11 +118,11 @@ class LoginThrottlingIT {
 
         // One more address, one guess: the username's ceiling is reached (the price of the ceiling: the owner too).
         assertThrottled(client.from(UniqueNames.address()).login(owner, "one guess more"), owner);
-        assertThrottled(client.from(UniqueNames.address()).login(owner, password(owner)), owner);
+        assertThrottled(client.from(UniqueNames.address()).login(owner, passwordOf(owner)), owner);
         // Other users are untouched.
-        String bystander = registered("bystander");
+        String bystander = client.registered("bystander");
         assertThat(client.from(UniqueNames.address())
-                        .login(bystander, password(bystander))
+                        .login(bystander, passwordOf(bystander))
                         .status())
                 .isEqualTo(200);
     }
@@ -141,37 +142,37 @@ class LoginThrottlingIT {
                 .allSatisfy(
                         answer -> assertThat(answer.status()).as("%s", answer).isEqualTo(401));
 
-        String victim = registered("sprayvictim");
+        String victim = client.registered("sprayvictim");
         assertThrottled(sprayer.login(victim, "Summer2026!"), victim, address);
         assertThrottled(sprayer.login("never a user!", "Summer2026!"), address);
         // The victim's own logins from elsewhere still work.
         assertThat(client.from(UniqueNames.address())
-                        .login(victim, password(victim))
+                        .login(victim, passwordOf(victim))
                         .status())
                 .isEqualTo(200);
     }
 
     @Test
     void anUntrustedPeersForwardedForIsIgnored() throws Exception {
-        String owner = registered("spoofer");
+        String owner = client.registered("spoofer");
         for (int guess = 1; guess <= PER_USERNAME_AND_ADDRESS; guess++) {
             // A different X-Forwarded-For each time: were it believed, no address would reach its limit.
             assertThat(loginFromPeer(UNTRUSTED_PEER, UniqueNames.address(), owner, "guess " + guess))
                     .isEqualTo(401);
         }
-        assertThat(loginFromPeer(UNTRUSTED_PEER, UniqueNames.address(), owner, password(owner)))
+        assertThat(loginFromPeer(UNTRUSTED_PEER, UniqueNames.address(), owner, passwordOf(owner)))
                 .as("counted against the peer itself")
                 .isEqualTo(429);
         // Through the trusted proxy, the forwarded address is believed: the owner's own is not locked.
         assertThat(client.from(UniqueNames.address())
-                        .login(owner, password(owner))
+                        .login(owner, passwordOf(owner))
                         .status())
                 .isEqualTo(200);
     }
 
     @Test
     void aMalformedForwardedForIsNoServerError() {
-        String owner = registered("garbled");
+        String owner = client.registered("garbled");
         for (String forwardedFor : new String[] {
             "garbage",
             "999.1.1.1",
@@ -190,7 +191,8 @@ class LoginThrottlingIT {
                     .header("Content-Type", "application/json")
                     .header("X-Forwarded-For", forwardedFor)
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            FileshareClient.credentials(owner, password(owner)).toString())));
+                            FileshareClient.credentials(owner, passwordOf(owner))
+                                    .toString())));
             assertThat(answer.status())
                     .as("X-Forwarded-For: %s -> %s", forwardedFor, answer)
                     .isEqualTo(200);
@@ -210,16 +212,6 @@ class LoginThrottlingIT {
         String detail = problem.getString("detail");
         assertThat(detail).doesNotContain(notNamed);
         THROTTLED_DETAILS.add(detail);
-    }
-
-    private String registered(String prefix) {
-        String username = UniqueNames.user(prefix);
-        assertThat(client.register(username, password(username)).status()).isEqualTo(200);
-        return username;
-    }
-
-    private static String password(String username) {
-        return "secret of " + username;
     }
 
     /**

@@ -269,11 +269,22 @@ public final class FileshareClient {
 
     /** Registers and logs in a new user whose name starts with {@code prefix}. */
     public Session signUp(String prefix) {
-        String username = UniqueNames.user(prefix);
-        String password = "pw-" + username;
-        expect(register(username, password), "register " + username);
+        String username = registered(prefix);
+        String password = passwordOf(username);
         ApiResponse login = expect(login(username, password), "log in " + username);
         return new Session(username, password, login.json().getString("token"));
+    }
+
+    /** Registers a new user whose name starts with {@code prefix}, without logging in; the username. */
+    public String registered(String prefix) {
+        String username = UniqueNames.user(prefix);
+        expect(register(username, passwordOf(username)), "register " + username);
+        return username;
+    }
+
+    /** The password of a user this client registered. */
+    public static String passwordOf(String username) {
+        return "pw-" + username;
     }
 
     /** A request to {@code pathAndQuery} carrying {@code token} (none when null) the way this client sends it. */
