@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Where the end-to-end tests find their servers, as the build tells failsafe (pom.xml's
- * {@code systemPropertyVariables}): the server it started for them ({@code it.http.port}, {@code fileshare.it.store})
+ * {@code systemPropertyVariables}): the server it started for them ({@code fileshare.it.http.port}, {@code fileshare.it.store})
  * and ServerCrashIT's own, which that test starts and kills itself. The one place that reads where a server
  * answers; every one answers on this machine only.
  */
@@ -18,7 +18,7 @@ public final class FileshareServer {
 
     /** The root of the server under test, ending in {@code /}. */
     public static URI baseUri() {
-        return onLocalhost(required("it.http.port"));
+        return onLocalhost(required("fileshare.it.http.port"));
     }
 
     /** Its root without the trailing slash, as generated clients and the Node scripts take their base URL. */
