@@ -7,6 +7,7 @@ import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
+import dev.fileshare.core.port.CountingInputStream;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class BinaryUpload {
             throw new ContentTooLargeException(
                     "The body is " + length + " bytes, over the binary upload limit of " + limit + " bytes.");
         }
-        RequestBodyStream counted = new RequestBodyStream(body, limit);
+        CountingInputStream counted = CountingInputStream.limitedTo(body, limit);
         BlobStore.WriteResult result;
         try {
             result = files.upload(owner, name, counted, length, condition);
@@ -50,7 +51,7 @@ final class BinaryUpload {
             if (counted.overLimit()) {
                 throw new ContentTooLargeException("The body is over the binary upload limit of " + limit + " bytes.");
             }
-            if (counted.brokenOff() || (length >= 0 && counted.count() != length)) {
+            if (counted.sourceFailed() || (length >= 0 && counted.count() != length)) {
                 throw InvalidInputException.of("body", "ended after " + counted.count() + " bytes; nothing was stored");
             }
             throw e;

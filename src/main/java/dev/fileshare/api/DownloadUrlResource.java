@@ -68,9 +68,7 @@ public class DownloadUrlResource {
             @Parameter(description = "The file's name.", required = true, example = "video.mp4")
                     @QueryParam("file_name")
                     String fileName,
-            @Parameter(description = "The owner, when the file was shared with the caller; defaults to the caller.")
-                    @QueryParam(OwnerParameter.NAME)
-                    String owner)
+            @Parameter(description = OwnerParameter.DESCRIPTION) @QueryParam(OwnerParameter.NAME) String owner)
             throws IOException {
         FileName name = FileName.parse("file_name", fileName);
         Username caller = SessionTokenFilter.callerOf(security);

@@ -1,7 +1,7 @@
 package dev.fileshare.api;
 
+import dev.fileshare.api.problem.JsonUploadTooLarge;
 import dev.fileshare.core.FileService;
-import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.FileContent;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.InvalidInputException;
@@ -47,9 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = ApiDocs.SESSION)
 @SecurityRequirement(name = ApiDocs.BEARER)
 public class FileResource {
-    private static final String BINARY_HINT = "send large files as a binary upload: "
-            + "PUT /file?file_name=... with Content-Type: application/octet-stream.";
-
     @Inject
     FileService files;
 
@@ -125,8 +122,7 @@ public class FileResource {
         WriteCondition condition = WriteConditions.from(ifMatch, ifNoneMatch);
         long size = StrictBase64.decodedLength(upload.content());
         if (size > limits.maxJsonBytes()) {
-            throw new ContentTooLargeException("The content is " + size + " bytes, over the JSON upload limit of "
-                    + limits.maxJsonBytes() + " bytes; " + BINARY_HINT);
+            throw JsonUploadTooLarge.content(size, limits.maxJsonBytes());
         }
         byte[] content = StrictBase64.decode("content", upload.content());
         return FileEntry.of(files.upload(caller(), name, new ByteArrayInputStream(content), content.length, condition)
@@ -215,9 +211,7 @@ public class FileResource {
             @Parameter(description = "The file's name.", required = true, example = "notes.txt")
                     @QueryParam("file_name")
                     String fileName,
-            @Parameter(description = "The owner, when the file was shared with the caller; defaults to the caller.")
-                    @QueryParam(OwnerParameter.NAME)
-                    String owner,
+            @Parameter(description = OwnerParameter.DESCRIPTION) @QueryParam(OwnerParameter.NAME) String owner,
             @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.") @HeaderParam("Range")
                     String range,
             @Context HttpHeaders headers,

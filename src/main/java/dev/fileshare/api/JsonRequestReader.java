@@ -1,8 +1,10 @@
 package dev.fileshare.api;
 
+import dev.fileshare.api.problem.JsonUploadTooLarge;
 import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.FieldError;
 import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.port.CountingInputStream;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -66,20 +68,18 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
         if (BinaryUpload.declaredLength(headers.getFirst(HttpHeaders.CONTENT_LENGTH)) > limit) {
             throw tooLarge(carriesContent, limit);
         }
-        JsonObject json = parse(new RequestBodyStream(body, limit), carriesContent, limit);
+        JsonObject json = parse(CountingInputStream.limitedTo(body, limit), carriesContent, limit);
         return bind(type, json);
     }
 
     private ContentTooLargeException tooLarge(boolean carriesContent, long limit) {
-        if (carriesContent) {
-            return new ContentTooLargeException("The request body is larger than a JSON upload may be ("
-                    + limits.maxJsonBytes() + " bytes of content); send large files as a binary upload: "
-                    + "PUT /file?file_name=... with Content-Type: application/octet-stream.");
-        }
-        return new ContentTooLargeException("The request body is over the " + limit + " bytes this request may hold.");
+        return carriesContent
+                ? JsonUploadTooLarge.body(limits.maxJsonBytes())
+                : new ContentTooLargeException(
+                        "The request body is over the " + limit + " bytes this request may hold.");
     }
 
-    private JsonObject parse(RequestBodyStream body, boolean carriesContent, long limit) {
+    private JsonObject parse(CountingInputStream body, boolean carriesContent, long limit) {
         JsonValue value;
         try (JsonReader reader = Json.createReader(body)) {
             value = reader.readValue();

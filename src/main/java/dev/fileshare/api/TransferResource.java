@@ -4,20 +4,17 @@ import dev.fileshare.core.FileService;
 import dev.fileshare.core.SignedTransferUrls;
 import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.DownloadTerms;
-import dev.fileshare.core.model.FileKey;
-import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.UploadTerms;
-import dev.fileshare.core.model.Username;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -78,38 +75,12 @@ public class TransferResource {
     @APIResponse(responseCode = "410", ref = ApiDocs.GONE)
     @APIResponse(responseCode = "416", ref = ApiDocs.RANGE_NOT_SATISFIABLE)
     public Response downloadWithUrl(
-            @Parameter(description = "As in the issued URL.", required = true, example = "alice") @QueryParam("owner")
-                    String owner,
-            @Parameter(description = "As in the issued URL.", required = true, example = "video.mp4")
-                    @QueryParam("file_name")
-                    String fileName,
-            @Parameter(
-                            description = "As in the issued URL: the version's entity tag, without quotes.",
-                            required = true,
-                            example = "5d41402abc4b2a76b9719d911017c592")
-                    @QueryParam("version")
-                    String version,
-            @Parameter(description = "As in the issued URL: the user it was issued to, when not the owner.")
-                    @QueryParam("grantee")
-                    String grantee,
-            @Parameter(
-                            description = "As in the issued URL: seconds since the epoch.",
-                            required = true,
-                            example = "1764070000")
-                    @QueryParam("expires")
-                    String expires,
-            @Parameter(description = "As in the issued URL.", required = true) @QueryParam("signature")
-                    String signature,
+            @BeanParam SignedTransferQuery.Download query,
             @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.") @HeaderParam("Range")
                     String range,
             @Context Request request)
             throws IOException {
-        FileKey key = fileKey(owner, fileName);
-        if (version == null || !WriteConditions.isEntityTag("\"" + version + "\"")) {
-            throw InvalidInputException.of("version", "must be an entity tag without its quotes, as issued");
-        }
-        Username issuedTo = grantee == null ? null : Username.parse("grantee", grantee);
-        DownloadTerms terms = signedUrls.verifyDownload(key, version, issuedTo, epochSecond(expires), signature);
+        DownloadTerms terms = query.verify(signedUrls);
         return FileDownloads.response(files.openIssued(terms, range), false, request);
     }
 
@@ -148,35 +119,11 @@ public class TransferResource {
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     public Response uploadWithUrl(
-            @Parameter(description = "As in the issued URL.", required = true, example = "alice") @QueryParam("owner")
-                    String owner,
-            @Parameter(description = "As in the issued URL.", required = true, example = "video.mp4")
-                    @QueryParam("file_name")
-                    String fileName,
-            @Parameter(description = "As in the issued URL: the bytes the body holds.", required = true, example = "3")
-                    @QueryParam("size")
-                    String size,
-            @Parameter(description = "As in the issued URL, if there: `*`, create only.") @QueryParam("if_none_match")
-                    String ifNoneMatch,
-            @Parameter(description = "As in the issued URL, if there: replace only this version.")
-                    @QueryParam("if_match")
-                    String ifMatch,
-            @Parameter(
-                            description = "As in the issued URL: seconds since the epoch.",
-                            required = true,
-                            example = "1764070000")
-                    @QueryParam("expires")
-                    String expires,
-            @Parameter(description = "As in the issued URL.", required = true) @QueryParam("signature")
-                    String signature,
+            @BeanParam SignedTransferQuery.Upload query,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream body)
             throws IOException {
-        UploadTerms claimed = new UploadTerms(
-                fileKey(owner, fileName),
-                number("size", size),
-                WriteConditions.from(ifMatch, ifNoneMatch, "if_match", "if_none_match"));
-        UploadTerms terms = signedUrls.verifyUpload(claimed, epochSecond(expires), signature);
+        UploadTerms terms = query.verify(signedUrls);
         long declared = BinaryUpload.declaredLength(contentLength);
         if (declared > terms.size()) {
             throw new ContentTooLargeException("The body is " + declared + " bytes, over the " + terms.size()
@@ -196,29 +143,5 @@ public class TransferResource {
                 terms.size(),
                 body,
                 terms.size());
-    }
-
-    private static FileKey fileKey(String owner, String fileName) {
-        return new FileKey(Username.parse("owner", owner), FileName.parse("file_name", fileName));
-    }
-
-    private static long epochSecond(String expires) {
-        try {
-            return Long.parseLong(expires == null ? "" : expires);
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of("expires", "must be a number of seconds since the epoch");
-        }
-    }
-
-    private static long number(String field, String value) {
-        try {
-            long n = Long.parseLong(value == null ? "" : value);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw InvalidInputException.of(field, "must be a number of bytes, as issued");
     }
 }

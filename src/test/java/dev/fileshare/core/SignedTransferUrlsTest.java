@@ -1,5 +1,6 @@
 package dev.fileshare.core;
 
+import static dev.fileshare.core.port.TransferUrlQueries.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,12 +14,9 @@ import dev.fileshare.core.model.UploadTerms;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.TransferUrl;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -215,15 +213,6 @@ class SignedTransferUrlsTest {
         Username grantee = query.containsKey("grantee") ? new Username(query.get("grantee")) : null;
         return transferUrls.verifyDownload(
                 file, query.get("version"), grantee, Long.parseLong(query.get("expires")), query.get("signature"));
-    }
-
-    private static Map<String, String> query(TransferUrl issued) {
-        Map<String, String> query = new LinkedHashMap<>();
-        for (String pair : issued.url().getRawQuery().split("&")) {
-            String[] parts = pair.split("=", 2);
-            query.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-        }
-        return query;
     }
 
     private static byte[] key(byte fill) {

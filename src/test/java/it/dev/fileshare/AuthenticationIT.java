@@ -1,21 +1,22 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.dev.fileshare.FileshareClient.TokenHeader;
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.FileshareClient.TokenHeader;
+import it.dev.fileshare.support.Session;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * Every call that needs a session: the token works in {@code x-session-token} and in {@code Authorization: Bearer};
  * a missing, garbage or logged-out token is 401 in either header.
  */
-@MicroShedTest
 class AuthenticationIT {
     private static final FileshareClient SESSION_HEADER = new FileshareClient(TokenHeader.SESSION_TOKEN);
     private static final FileshareClient BEARER = new FileshareClient(TokenHeader.BEARER);

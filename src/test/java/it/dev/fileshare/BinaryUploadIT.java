@@ -2,6 +2,11 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.FileshareServer;
+import it.dev.fileshare.support.Session;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -16,13 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * PUT /file as application/octet-stream: 201 with Location when it creates, 200 when it replaces, the file entry
  * and its ETag; byte-exact round trips streamed from and to disk; the JSON and binary forms are one resource.
  */
-@MicroShedTest
 class BinaryUploadIT {
     private static final FileshareClient CLIENT = new FileshareClient();
     private static Session alice;

@@ -2,23 +2,24 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.ConcurrentTasks;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.Session;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /** Many clients at once: writes stay atomic and no user sees another's files. */
-@MicroShedTest
 class ConcurrencyIT {
     private static final int WRITERS = 4;
     private static final int WRITES_EACH = 8;
@@ -56,7 +57,7 @@ class ConcurrencyIT {
                 return mine.length;
             });
         }
-        assertThat(runAll(writers, 100)).containsOnly(WRITES_EACH);
+        assertThat(ConcurrentTasks.runAll(writers, Duration.ofSeconds(100))).containsOnly(WRITES_EACH);
 
         // The listing describes the content that is there.
         JsonObject entry = client.list(user.token()).jsonArray().getJsonObject(0);
@@ -93,7 +94,7 @@ class ConcurrencyIT {
                 return user;
             });
         }
-        List<Session> sessions = runAll(users, 130);
+        List<Session> sessions = ConcurrentTasks.runAll(users, Duration.ofSeconds(130));
         assertThat(sessions).hasSize(USERS);
         assertThat(sessions).extracting(Session::username).doesNotHaveDuplicates();
 
@@ -111,25 +112,7 @@ class ConcurrencyIT {
                 return attempt.status();
             });
         }
-        assertThat(Set.copyOf(runAll(snoops, 60))).containsExactly(404);
-    }
-
-    /** Runs the tasks at once, each on its own thread, and returns their results; fails on the first failure or at the deadline. */
-    private static <T> List<T> runAll(List<Callable<T>> tasks, long seconds) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<Future<T>> futures = executor.invokeAll(tasks, seconds, TimeUnit.SECONDS);
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                assertThat(future.isCancelled())
-                        .as("a task ran past the %d s deadline", seconds)
-                        .isFalse();
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            executor.shutdownNow();
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        }
+        assertThat(Set.copyOf(ConcurrentTasks.runAll(snoops, Duration.ofSeconds(60))))
+                .containsExactly(404);
     }
 }

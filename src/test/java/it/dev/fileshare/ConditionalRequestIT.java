@@ -1,8 +1,12 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.Session;
 import jakarta.json.Json;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
@@ -12,13 +16,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * GET with If-None-Match / If-Modified-Since (304 or 200); PUT with {@code If-None-Match: *} (create only) and
  * {@code If-Match} (replace only that version), 412 otherwise with the content unchanged, on both PUT forms.
  */
-@MicroShedTest
 class ConditionalRequestIT {
     private final FileshareClient client = new FileshareClient();
     private Session alice;

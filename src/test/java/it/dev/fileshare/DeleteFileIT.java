@@ -1,18 +1,20 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.Session;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * DELETE /file: 204, then the file is gone for its owner and its grantees, and so are its shares: a new file of
  * the same name starts unshared. A missing file is 404.
  */
-@MicroShedTest
 class DeleteFileIT {
     private final FileshareClient client = new FileshareClient();
     private Session owner;

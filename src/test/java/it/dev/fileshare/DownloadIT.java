@@ -1,20 +1,24 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertInvalid;
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.Problems.assertInvalid;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.Problems;
+import it.dev.fileshare.support.Session;
+import it.dev.fileshare.support.UniqueNames;
 import jakarta.json.JsonObject;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * GET /file: raw bytes by default, Base64 text for {@code Accept: text/plain}; 400 without a name; 404 alike for
  * a missing file and one that is not shared with the caller.
  */
-@MicroShedTest
 class DownloadIT {
     private static final FileshareClient CLIENT = new FileshareClient();
     private static Session alice;

@@ -17,6 +17,7 @@ import dev.fileshare.client.model.Problem;
 import dev.fileshare.client.model.ShareRequest;
 import dev.fileshare.client.model.TransferUrl;
 import dev.fileshare.client.model.UploadUrlRequest;
+import it.dev.fileshare.support.FileshareServer;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -232,7 +233,7 @@ class GeneratedJavaClientIT {
     /** A client of the generated kind; the native library has no auth support, so the token goes in by interceptor. */
     private static ApiClient client(String token) {
         ApiClient client = new ApiClient();
-        client.updateBaseUri(LocalServer.baseUrl());
+        client.updateBaseUri(FileshareServer.baseUrl());
         client.setRequestInterceptor(request -> {
             if (token != null) {
                 request.setHeader("x-session-token", token);

@@ -2,13 +2,14 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.FileshareServer;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /** The operational surface: health checks, the OpenAPI document and Swagger UI. */
-@MicroShedTest
 class HealthAndOpenApiIT {
     private static final String[] ORIGINAL_PATHS = {"/register", "/login", "/logout", "/file", "/files", "/share"};
 

@@ -2,6 +2,7 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.FileshareServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +33,7 @@ class HostileRequestsIT {
     private static final int THREADS = 8;
     private static final long SEED = Long.getLong("fuzz.seed", 20261125L);
 
-    private final String base = "http://localhost:" + System.getProperty("microshed_http_port", "9181");
+    private final String base = FileshareServer.baseUrl();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

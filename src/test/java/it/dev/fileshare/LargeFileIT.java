@@ -2,16 +2,19 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.FileshareServer;
+import it.dev.fileshare.support.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * A 300 MiB file streamed up and down byte-exact: generated as it is sent, hashed as it arrives, never held in
  * memory or written to disk by the test (which runs in the default heap).
  */
-@MicroShedTest
 class LargeFileIT {
     private static final long SIZE = 300L * Contents.MIB;
     private static final long SEED = 300;

@@ -1,20 +1,23 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertInvalid;
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.Problems.assertInvalid;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.FileshareServer;
+import it.dev.fileshare.support.Session;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * DELETE /shared: a grantee removes a file shared with them from their list (204, idempotent); after that they
  * can neither list nor read it, and the owner's grantee list no longer names them.
  */
-@MicroShedTest
 class LeaveShareIT {
     private final FileshareClient client = new FileshareClient();
     private Session owner;

@@ -1,8 +1,12 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertInvalid;
+import static it.dev.fileshare.support.Problems.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.Session;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +18,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * GET /files: the caller's own entries, then those shared with them, each part sorted by key; all of them, or
  * pages of {@code limit} linked by {@code Link: <...>; rel="next"}.
  */
-@MicroShedTest
 class ListIT {
     /** Keys compare by code point, as S3 lists them; these names stay in the Basic Multilingual Plane. */
     private static final Comparator<String> KEY_ORDER = Comparator.naturalOrder();

@@ -2,6 +2,11 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ConcurrentTasks;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.FileshareServer;
+import it.dev.fileshare.support.UniqueNames;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -29,7 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +41,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * Load: {@value #DEFAULT_CLIENTS} clients at once, each a user of its own, doing a mix of uploads
@@ -48,7 +51,6 @@ import org.microshed.testing.jupiter.MicroShedTest;
  * written when someone else reads it), and no user may see a file that is neither theirs nor shared with them.
  * Argon2 makes each login cost tens of milliseconds, so each user registers and logs in once up front.
  */
-@MicroShedTest
 class LoadIT {
     static final int DEFAULT_CLIENTS = 100;
     static final int DEFAULT_SECONDS = 30;
@@ -99,7 +101,7 @@ class LoadIT {
             ExecutorService signUpPool = Executors.newFixedThreadPool(SIGN_UP_CONCURRENCY, daemon("load-signup"));
             List<User> users;
             try {
-                users = runAll(signUpPool, signUps, SETUP_LIMIT);
+                users = ConcurrentTasks.runAll(signUpPool, signUps, SETUP_LIMIT);
             } finally {
                 signUpPool.shutdownNow();
             }
@@ -127,7 +129,7 @@ class LoadIT {
                     return steps;
                 });
             }
-            runAll(pool, clients, DURATION.plus(DRAIN_LIMIT));
+            ConcurrentTasks.runAll(pool, clients, DURATION.plus(DRAIN_LIMIT));
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             long loadRequests = requests.sumThenReset();
 
@@ -143,7 +145,7 @@ class LoadIT {
                     return 0;
                 });
             }
-            runAll(pool, checks, SETUP_LIMIT);
+            ConcurrentTasks.runAll(pool, checks, SETUP_LIMIT);
             long checkRequests = requests.sum();
 
             System.out.printf(
@@ -168,7 +170,8 @@ class LoadIT {
     private User signUp(int index, Random random) {
         String username = UniqueNames.user("load" + index);
         User user = new User(index, username, "pw-" + username);
-        Answer register = call("register", postJson("register", null, credentials(user.name, user.password)));
+        Answer register =
+                call("register", postJson("register", null, FileshareClient.credentials(user.name, user.password)));
         if (!expect(register, 200, "register " + username)) {
             return user;
         }
@@ -274,13 +277,7 @@ class LoadIT {
             return;
         }
         int acknowledgedBefore = file.acknowledgedCount();
-        Answer answer = call(
-                "download-shared",
-                request(
-                                "file?file_name=" + FileshareClient.encode(file.name) + "&username="
-                                        + FileshareClient.encode(file.owner.name),
-                                me.token)
-                        .GET());
+        Answer answer = download("download-shared", me, file.owner.name, file.name);
         if (expect(answer, 200, "download of " + file.key() + " shared with " + me.name)) {
             checkVersion(file, acknowledgedBefore, answer.body, "download of " + file.key() + " by " + me.name);
         }
@@ -294,13 +291,7 @@ class LoadIT {
         FileModel file = owner.files.get(name);
         boolean sharedBefore = file != null && me.shared.contains(file);
         int acknowledgedBefore = file == null ? 0 : file.acknowledgedCount();
-        Answer answer = call(
-                "download-other",
-                request(
-                                "file?file_name=" + FileshareClient.encode(name) + "&username="
-                                        + FileshareClient.encode(owner.name),
-                                me.token)
-                        .GET());
+        Answer answer = download("download-other", me, owner.name, name);
         if (answer == null) {
             return;
         }
@@ -411,7 +402,7 @@ class LoadIT {
     private void registerNewcomer() {
         String username = UniqueNames.user("loadnew");
         User newcomer = new User(-1, username, "pw-" + username);
-        JsonObject credentials = credentials(username, newcomer.password);
+        JsonObject credentials = FileshareClient.credentials(username, newcomer.password);
         if (!expect(call("register", postJson("register", null, credentials)), 200, "register " + username)) {
             return;
         }
@@ -449,13 +440,7 @@ class LoadIT {
                 continue;
             }
             Version latest = file.latest();
-            Answer download = call(
-                    "download",
-                    request(
-                                    "file?file_name=" + FileshareClient.encode(file.name) + "&username="
-                                            + FileshareClient.encode(file.owner.name),
-                                    me.token)
-                            .GET());
+            Answer download = download("download", me, file.owner.name, file.name);
             if (!expect(download, 200, "final download of " + file.key() + " by " + me.name)) {
                 continue;
             }
@@ -486,7 +471,7 @@ class LoadIT {
     }
 
     private String login(User user) {
-        Answer answer = call("login", postJson("login", null, credentials(user.name, user.password)));
+        Answer answer = call("login", postJson("login", null, FileshareClient.credentials(user.name, user.password)));
         if (!expect(answer, 200, "login of " + user.name)) {
             return null;
         }
@@ -524,6 +509,14 @@ class LoadIT {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(FileshareServer.uri(pathAndQuery)).timeout(REQUEST_TIMEOUT);
         return token == null ? builder : builder.header("x-session-token", token);
+    }
+
+    /** GET of {@code owner}'s file by {@code me}, counted as {@code operation}. */
+    private Answer download(String operation, User me, String owner, String name) {
+        return call(
+                operation,
+                request("file?" + FileshareClient.fileQuery(owner, name), me.token)
+                        .GET());
     }
 
     private HttpRequest.Builder postJson(String path, String token, JsonObject body) {
@@ -590,18 +583,6 @@ class LoadIT {
 
     // --- helpers ---
 
-    private static <T> List<T> runAll(ExecutorService pool, List<Callable<T>> tasks, Duration limit) throws Exception {
-        List<Future<T>> futures = pool.invokeAll(tasks, limit.toMillis(), TimeUnit.MILLISECONDS);
-        List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            assertThat(future.isCancelled())
-                    .as("a client still ran at the %s limit", limit)
-                    .isFalse();
-            results.add(future.get());
-        }
-        return results;
-    }
-
     private static User other(User me, List<User> users, Random random) {
         User other = users.get(random.nextInt(users.size() - 1));
         return other == me ? users.get(users.size() - 1) : other;
@@ -624,13 +605,6 @@ class LoadIT {
             }
         }
         return true;
-    }
-
-    private static JsonObject credentials(String username, String password) {
-        return Json.createObjectBuilder()
-                .add("username", username)
-                .add("password", password)
-                .build();
     }
 
     private static ThreadFactory daemon(String name) {

@@ -1,9 +1,13 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertInvalid;
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.FileshareClient.passwordOf;
+import static it.dev.fileshare.support.Problems.assertInvalid;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.UniqueNames;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -12,14 +16,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * POST /login: 200 {"token", "expires_at"}, 400 for a bad body, 401 alike for an unknown user and a wrong
  * password, 429 with Retry-After once a username has failed 5 times from one address (the IT server's
  * login.max-failures). Each test speaks from an address of its own (see {@link LoginThrottlingIT} for the rest).
  */
-@MicroShedTest
 class LoginIT {
     private static final int MAX_FAILURES = 5;
     private static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(24);
@@ -27,9 +29,9 @@ class LoginIT {
 
     @Test
     void answersATokenAndItsExpiryInUtc() {
-        String username = registered("login");
+        String username = client.registered("login");
         Instant before = Instant.now();
-        ApiResponse response = client.login(username, password(username));
+        ApiResponse response = client.login(username, passwordOf(username));
 
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         assertThat(response.mediaType()).isEqualTo("application/json");
@@ -47,9 +49,9 @@ class LoginIT {
 
     @Test
     void everyLoginOpensAnotherSessionThatWorks() {
-        String username = registered("many");
-        String first = client.login(username, password(username)).json().getString("token");
-        String second = client.login(username, password(username)).json().getString("token");
+        String username = client.registered("many");
+        String first = client.login(username, passwordOf(username)).json().getString("token");
+        String second = client.login(username, passwordOf(username)).json().getString("token");
         assertThat(first).isNotEqualTo(second);
         assertThat(client.list(first).status()).isEqualTo(200);
         assertThat(client.list(second).status()).isEqualTo(200);
@@ -57,7 +59,7 @@ class LoginIT {
 
     @Test
     void unknownUserAndWrongPasswordGetTheSameAnswer() {
-        String username = registered("same");
+        String username = client.registered("same");
         ApiResponse wrongPassword = client.login(username, "not the password");
         ApiResponse unknownUser = client.login(UniqueNames.user("nobody"), "not the password");
 
@@ -69,41 +71,41 @@ class LoginIT {
 
     @Test
     void passwordIsCaseSensitive() {
-        String username = registered("pwcase");
-        assertProblem(client.login(username, password(username).toUpperCase()), 401);
+        String username = client.registered("pwcase");
+        assertProblem(client.login(username, passwordOf(username).toUpperCase()), 401);
     }
 
     @Test
     void tooManyFailuresAnswer429WithRetryAfterForThatUsernameAndAddressOnly() {
-        String victim = registered("victim");
-        String bystander = registered("bystander");
+        String victim = client.registered("victim");
+        String bystander = client.registered("bystander");
         for (int attempt = 1; attempt <= MAX_FAILURES; attempt++) {
             assertProblem(client.login(victim, "wrong password " + attempt), 401);
         }
 
         // Even the right password is refused while the username is throttled.
-        ApiResponse throttled = client.login(victim, password(victim));
+        ApiResponse throttled = client.login(victim, passwordOf(victim));
         assertProblem(throttled, 429);
         long retryAfter = Long.parseLong(throttled.header("Retry-After").orElseThrow());
         assertThat(retryAfter)
                 .isPositive()
                 .isLessThanOrEqualTo(Duration.ofMinutes(15).toSeconds());
 
-        assertThat(client.login(bystander, password(bystander)).status()).isEqualTo(200);
+        assertThat(client.login(bystander, passwordOf(bystander)).status()).isEqualTo(200);
         assertProblem(client.login(bystander, "wrong password"), 401);
     }
 
     @Test
     void aSuccessfulLoginResetsTheFailureCount() {
-        String username = registered("reset");
+        String username = client.registered("reset");
         for (int attempt = 1; attempt < MAX_FAILURES; attempt++) {
             assertProblem(client.login(username, "wrong password"), 401);
         }
-        assertThat(client.login(username, password(username)).status()).isEqualTo(200);
+        assertThat(client.login(username, passwordOf(username)).status()).isEqualTo(200);
         for (int attempt = 1; attempt < MAX_FAILURES; attempt++) {
             assertProblem(client.login(username, "wrong password"), 401);
         }
-        assertThat(client.login(username, password(username)).status()).isEqualTo(200);
+        assertThat(client.login(username, passwordOf(username)).status()).isEqualTo(200);
     }
 
     @Test
@@ -127,16 +129,6 @@ class LoginIT {
                 .add("password", 12345678)
                 .build();
         assertInvalid(postRaw(numbers.toString()), "password");
-    }
-
-    private String registered(String prefix) {
-        String username = UniqueNames.user(prefix);
-        assertThat(client.register(username, password(username)).status()).isEqualTo(200);
-        return username;
-    }
-
-    private static String password(String username) {
-        return "secret of " + username;
     }
 
     private ApiResponse postRaw(String body) {

@@ -1,9 +1,14 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.FileshareClient.passwordOf;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.ConcurrentTasks;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.FileshareServer;
+import it.dev.fileshare.support.UniqueNames;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,16 +26,12 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * Login throttling as an attacker meets it: failures count per (username, client address), with ceilings per
@@ -38,7 +39,6 @@ import org.microshed.testing.jupiter.MicroShedTest;
  * their loopback peer as a proxy ({@code fileshare.http.trusted-proxies}), so each test speaks from addresses
  * of its own through {@code X-Forwarded-For}; the limits are the defaults, which the build also sets explicitly.
  */
-@MicroShedTest
 class LoginThrottlingIT {
     private static final int PER_USERNAME_AND_ADDRESS = 5;
     private static final int PER_USERNAME = 100;
@@ -54,7 +54,7 @@ class LoginThrottlingIT {
 
     @Test
     void anAttackersAddressIsLockedOutWhileTheOwnerLogsInFromElsewhere() {
-        String owner = registered("owner");
+        String owner = client.registered("owner");
         FileshareClient attacker = client.from(UniqueNames.address());
         for (int guess = 1; guess <= PER_USERNAME_AND_ADDRESS; guess++) {
             assertProblem(attacker.login(owner, "guess number " + guess), 401);
@@ -62,29 +62,31 @@ class LoginThrottlingIT {
 
         assertThrottled(attacker.login(owner, "guess number 6"), owner);
         // Not even the right password gets through from there...
-        assertThrottled(attacker.login(owner, password(owner)), owner);
+        assertThrottled(attacker.login(owner, passwordOf(owner)), owner);
         // ...but the owner, elsewhere, logs in, and that does not lift the attacker's lock.
         FileshareClient home = client.from(UniqueNames.address());
-        assertThat(home.login(owner, password(owner)).status()).isEqualTo(200);
-        assertThrottled(attacker.login(owner, password(owner)), owner);
+        assertThat(home.login(owner, passwordOf(owner)).status()).isEqualTo(200);
+        assertThrottled(attacker.login(owner, passwordOf(owner)), owner);
     }
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void thirtyParallelGuessesAreFiveAnswersAndTwentyFiveRefusals() throws Exception {
-        String owner = registered("parallel");
+        String owner = client.registered("parallel");
         FileshareClient attacker = client.from(UniqueNames.address());
-        CountDownLatch start = new CountDownLatch(1);
+        // All 30 on threads of their own, let go together once every one has started.
+        CountDownLatch start = new CountDownLatch(30);
         List<Callable<ApiResponse>> guesses = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String guess = "parallel guess " + i;
             guesses.add(() -> {
+                start.countDown();
                 start.await();
                 return attacker.login(owner, guess);
             });
         }
 
-        List<ApiResponse> answers = runAll(guesses, 30, start);
+        List<ApiResponse> answers = ConcurrentTasks.runAll(guesses, Duration.ofSeconds(100));
 
         Map<Integer, Long> byStatus =
                 answers.stream().collect(Collectors.groupingBy(ApiResponse::status, Collectors.counting()));
@@ -93,7 +95,7 @@ class LoginThrottlingIT {
         answers.stream().filter(a -> a.status() == 429).forEach(a -> assertThrottled(a, owner));
         // The owner is not locked out elsewhere.
         assertThat(client.from(UniqueNames.address())
-                        .login(owner, password(owner))
+                        .login(owner, passwordOf(owner))
                         .status())
                 .isEqualTo(200);
     }
@@ -101,7 +103,7 @@ class LoginThrottlingIT {
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aUsernameHasACeilingOverAllAddresses() throws Exception {
-        String owner = registered("distributed");
+        String owner = client.registered("distributed");
         List<Callable<ApiResponse>> guesses = new ArrayList<>();
         for (int a = 0; a < PER_USERNAME / PER_USERNAME_AND_ADDRESS; a++) {
             FileshareClient bot = client.from(UniqueNames.address());
@@ -110,17 +112,17 @@ class LoginThrottlingIT {
                 guesses.add(() -> bot.login(owner, password));
             }
         }
-        assertThat(runAll(guesses, 4, null))
+        assertThat(ConcurrentTasks.runAll(guesses, 4, Duration.ofSeconds(240)))
                 .as("each address stays within its own limit")
                 .allSatisfy(answer -> assertThat(answer.status()).isEqualTo(401));
 
         // One more address, one guess: the username's ceiling is reached (the price of the ceiling: the owner too).
         assertThrottled(client.from(UniqueNames.address()).login(owner, "one guess more"), owner);
-        assertThrottled(client.from(UniqueNames.address()).login(owner, password(owner)), owner);
+        assertThrottled(client.from(UniqueNames.address()).login(owner, passwordOf(owner)), owner);
         // Other users are untouched.
-        String bystander = registered("bystander");
+        String bystander = client.registered("bystander");
         assertThat(client.from(UniqueNames.address())
-                        .login(bystander, password(bystander))
+                        .login(bystander, passwordOf(bystander))
                         .status())
                 .isEqualTo(200);
     }
@@ -136,41 +138,41 @@ class LoginThrottlingIT {
             String name = i % 10 == 0 ? "no such user " + i : UniqueNames.user("sprayed");
             guesses.add(() -> sprayer.login(name, "Summer2026!"));
         }
-        assertThat(runAll(guesses, 4, null))
+        assertThat(ConcurrentTasks.runAll(guesses, 4, Duration.ofSeconds(240)))
                 .allSatisfy(
                         answer -> assertThat(answer.status()).as("%s", answer).isEqualTo(401));
 
-        String victim = registered("sprayvictim");
+        String victim = client.registered("sprayvictim");
         assertThrottled(sprayer.login(victim, "Summer2026!"), victim, address);
         assertThrottled(sprayer.login("never a user!", "Summer2026!"), address);
         // The victim's own logins from elsewhere still work.
         assertThat(client.from(UniqueNames.address())
-                        .login(victim, password(victim))
+                        .login(victim, passwordOf(victim))
                         .status())
                 .isEqualTo(200);
     }
 
     @Test
     void anUntrustedPeersForwardedForIsIgnored() throws Exception {
-        String owner = registered("spoofer");
+        String owner = client.registered("spoofer");
         for (int guess = 1; guess <= PER_USERNAME_AND_ADDRESS; guess++) {
             // A different X-Forwarded-For each time: were it believed, no address would reach its limit.
             assertThat(loginFromPeer(UNTRUSTED_PEER, UniqueNames.address(), owner, "guess " + guess))
                     .isEqualTo(401);
         }
-        assertThat(loginFromPeer(UNTRUSTED_PEER, UniqueNames.address(), owner, password(owner)))
+        assertThat(loginFromPeer(UNTRUSTED_PEER, UniqueNames.address(), owner, passwordOf(owner)))
                 .as("counted against the peer itself")
                 .isEqualTo(429);
         // Through the trusted proxy, the forwarded address is believed: the owner's own is not locked.
         assertThat(client.from(UniqueNames.address())
-                        .login(owner, password(owner))
+                        .login(owner, passwordOf(owner))
                         .status())
                 .isEqualTo(200);
     }
 
     @Test
     void aMalformedForwardedForIsNoServerError() {
-        String owner = registered("garbled");
+        String owner = client.registered("garbled");
         for (String forwardedFor : new String[] {
             "garbage",
             "999.1.1.1",
@@ -189,7 +191,8 @@ class LoginThrottlingIT {
                     .header("Content-Type", "application/json")
                     .header("X-Forwarded-For", forwardedFor)
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            credentials(owner, password(owner)).toString())));
+                            FileshareClient.credentials(owner, passwordOf(owner))
+                                    .toString())));
             assertThat(answer.status())
                     .as("X-Forwarded-For: %s -> %s", forwardedFor, answer)
                     .isEqualTo(200);
@@ -211,45 +214,6 @@ class LoginThrottlingIT {
         THROTTLED_DETAILS.add(detail);
     }
 
-    private String registered(String prefix) {
-        String username = UniqueNames.user(prefix);
-        assertThat(client.register(username, password(username)).status()).isEqualTo(200);
-        return username;
-    }
-
-    private static String password(String username) {
-        return "secret of " + username;
-    }
-
-    private static JsonObject credentials(String username, String password) {
-        return Json.createObjectBuilder()
-                .add("username", username)
-                .add("password", password)
-                .build();
-    }
-
-    /** Runs {@code calls} on {@code threads} threads, opening {@code start} (if any) once all are submitted. */
-    private static List<ApiResponse> runAll(List<Callable<ApiResponse>> calls, int threads, CountDownLatch start)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (Callable<ApiResponse> call : calls) {
-                futures.add(pool.submit(call));
-            }
-            if (start != null) {
-                start.countDown();
-            }
-            List<ApiResponse> answers = new ArrayList<>();
-            for (Future<ApiResponse> future : futures) {
-                answers.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /**
      * POST /login over a socket bound to {@code peer}, saying {@code X-Forwarded-For: forwardedFor}; the status.
      * The JDK's HttpClient cannot choose its local address, hence the hand-written HTTP/1.1.
@@ -257,7 +221,7 @@ class LoginThrottlingIT {
     private static int loginFromPeer(String peer, String forwardedFor, String username, String password)
             throws IOException {
         int port = FileshareServer.baseUri().getPort();
-        byte[] body = credentials(username, password).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = FileshareClient.credentials(username, password).toString().getBytes(StandardCharsets.UTF_8);
         String head = "POST /login HTTP/1.1\r\n"
                 + "Host: localhost:" + port + "\r\n"
                 + "Content-Type: application/json\r\n"

@@ -1,16 +1,17 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.dev.fileshare.FileshareClient.TokenHeader;
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.FileshareClient.TokenHeader;
+import it.dev.fileshare.support.Session;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /** POST /logout: 200 {} and the token stops working everywhere; idempotent; 401 only when no token is sent. */
-@MicroShedTest
 class LogoutIT {
     private final FileshareClient client = new FileshareClient();
     private final FileshareClient bearerClient = new FileshareClient(TokenHeader.BEARER);

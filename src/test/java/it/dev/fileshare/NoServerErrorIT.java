@@ -1,17 +1,20 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertNoInternals;
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.Problems.assertNoInternals;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.Session;
+import it.dev.fileshare.support.UniqueNames;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /** Whatever a client sends, the answer is no 5xx, and an error is problem+json without internals. */
-@MicroShedTest
 class NoServerErrorIT {
     private static final FileshareClient CLIENT = new FileshareClient();
     private static Session user;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import it.dev.fileshare.support.FileshareServer;
+import it.dev.fileshare.support.NodeScript;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +58,7 @@ class OpenApiContractIT {
     static void exportTheServedDocument() throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(LocalServer.uri("/openapi"))
+                        HttpRequest.newBuilder(FileshareServer.uri("/openapi"))
                                 .header("Accept", "application/yaml")
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

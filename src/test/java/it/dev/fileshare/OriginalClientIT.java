@@ -2,6 +2,10 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.UniqueNames;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -9,13 +13,11 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Base64;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * A client written for the original API works unchanged. Its users ran {@code curl -d '{...}'}, which labels
  * the JSON {@code application/x-www-form-urlencoded}, or sent no Content-Type at all, and {@code Accept: *}{@code /*}.
  */
-@MicroShedTest
 class OriginalClientIT {
     private static final String NONE = "none";
     private final FileshareClient client = new FileshareClient();
@@ -27,9 +29,10 @@ class OriginalClientIT {
         String bob = UniqueNames.user("orig-friend");
         String password = "original password";
 
-        assertOk(send(contentType, "register", null, "POST", credentials(alice, password)));
-        assertOk(send(contentType, "register", null, "POST", credentials(bob, password)));
-        ApiResponse login = assertOk(send(contentType, "login", null, "POST", credentials(alice, password)));
+        assertOk(send(contentType, "register", null, "POST", FileshareClient.credentials(alice, password)));
+        assertOk(send(contentType, "register", null, "POST", FileshareClient.credentials(bob, password)));
+        ApiResponse login =
+                assertOk(send(contentType, "login", null, "POST", FileshareClient.credentials(alice, password)));
         String token = login.json().getString("token");
 
         byte[] content = Contents.everyByteValue();
@@ -70,13 +73,6 @@ class OriginalClientIT {
             request.header("Content-Type", contentType);
         }
         return FileshareClient.send(request);
-    }
-
-    private static JsonObject credentials(String username, String password) {
-        return Json.createObjectBuilder()
-                .add("username", username)
-                .add("password", password)
-                .build();
     }
 
     private static ApiResponse assertOk(ApiResponse response) {

@@ -1,8 +1,12 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.Session;
 import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,14 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * GET /file with Range: one satisfiable range is 206 with Content-Range and exactly those bytes; a start past the
  * end is 416 with {@code Content-Range: bytes *}{@code /size}; several ranges or a malformed header get the whole
  * file (200), as RFC 9110 allows; Base64 answers ignore Range.
  */
-@MicroShedTest
 class RangeIT {
     private static final FileshareClient CLIENT = new FileshareClient();
     private static final int SIZE = 1000;

@@ -1,18 +1,19 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertInvalid;
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.Problems.assertInvalid;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.UniqueNames;
 import jakarta.json.Json;
 import java.net.http.HttpRequest.BodyPublishers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /** POST /register: 200 {"username"}, 400 for a bad body, name or password, 409 for a taken name. */
-@MicroShedTest
 class RegisterIT {
     private static final String PASSWORD = "a good password";
     private final FileshareClient client = new FileshareClient();

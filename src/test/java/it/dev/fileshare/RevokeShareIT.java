@@ -1,21 +1,23 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertInvalid;
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.Problems.assertInvalid;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.Session;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * GET /shares lists a file's grantees, sorted, for its owner only; DELETE /share revokes one share (204), after
  * which that grantee can neither read nor list the file while the others still can.
  */
-@MicroShedTest
 class RevokeShareIT {
     private final FileshareClient client = new FileshareClient();
     private Session owner;

@@ -2,6 +2,11 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.FileshareServer;
+import it.dev.fileshare.support.LibertyServerProcess;
+import it.dev.fileshare.support.UniqueNames;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -42,7 +47,6 @@ import org.junit.jupiter.api.Timeout;
  * have survived, the listing must describe what is stored, and the store must open on its own and keep working.
  */
 class ServerCrashIT {
-    private static final String SERVER = "fileshareCrash";
     private static final int KIB = 1024;
     private static final int MIB = Contents.MIB;
     /** Sizes of the ten files before the crash, of their new versions, and of the ten new files: some of 8 to 32 MiB. */
@@ -67,24 +71,22 @@ class ServerCrashIT {
     private static final Duration STOP_LIMIT = Duration.ofSeconds(90);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
-    private final Path wlpDir = Path.of(required("it.liberty.dir"));
-    private final Path dataDir = Path.of(required("it.crash.data-dir"));
-    private final URI baseUri = URI.create("http://localhost:" + required("it.crash.http.port") + "/");
+    private final LibertyServerProcess server = FileshareServer.crashServer();
+    private final Path dataDir = FileshareServer.crashDataDir();
+    private final URI baseUri = server.baseUri();
     private final ExecutorService executor = Executors.newCachedThreadPool(daemon());
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .executor(executor)
             .build();
-    private LibertyServerProcess server;
 
     @BeforeEach
     void freshServer() throws Exception {
-        server = new LibertyServerProcess(wlpDir, SERVER, baseUri);
-        if (LibertyServerProcess.answers(http, baseUri)) {
+        if (server.answers(http)) {
             // One left running by an aborted earlier run: stop it, or give up rather than touch someone else's server.
             server.stop(STOP_LIMIT);
-            assertThat(LibertyServerProcess.answers(http, baseUri))
+            assertThat(server.answers(http))
                     .as("something else answers on %s; pass -Dit.crash.http.port=<a free port>", baseUri)
                     .isFalse();
         }
@@ -109,7 +111,8 @@ class ServerCrashIT {
 
         String username = UniqueNames.user("crash");
         String password = "pw-" + username;
-        assertThat(send(json("register", null, credentials(username, password))).statusCode())
+        assertThat(send(json("register", null, FileshareClient.credentials(username, password)))
+                        .statusCode())
                 .isEqualTo(200);
         String token = login(username, password);
 
@@ -280,7 +283,7 @@ class ServerCrashIT {
     }
 
     private String login(String username, String password) throws Exception {
-        HttpResponse<String> login = send(json("login", null, credentials(username, password)));
+        HttpResponse<String> login = send(json("login", null, FileshareClient.credentials(username, password)));
         assertThat(login.statusCode()).as("login: %s", login.body()).isEqualTo(200);
         return Json.createReader(new java.io.StringReader(login.body()))
                 .readObject()
@@ -315,13 +318,6 @@ class ServerCrashIT {
                 .build();
     }
 
-    private static JsonObject credentials(String username, String password) {
-        return Json.createObjectBuilder()
-                .add("username", username)
-                .add("password", password)
-                .build();
-    }
-
     private static boolean allStarted(List<Upload> uploads) {
         return uploads.stream().allMatch(upload -> upload.sent.get() > 0 || upload.content.length == 0);
     }
@@ -348,15 +344,6 @@ class ServerCrashIT {
                 Files.delete(path);
             }
         }
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(
-                    "system property " + property + " is not set (the pom passes it to failsafe)");
-        }
-        return value;
     }
 
     private static java.util.concurrent.ThreadFactory daemon() {

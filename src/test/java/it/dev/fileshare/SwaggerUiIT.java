@@ -2,6 +2,7 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.NodeScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,15 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertInvalid;
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.Problems.assertInvalid;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.FileshareServer;
+import it.dev.fileshare.support.Problems;
+import it.dev.fileshare.support.Session;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -18,7 +24,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * POST /file/upload-url and GET /file/download-url: URLs that work without a session, for the caller's files
@@ -26,7 +31,6 @@ import org.microshed.testing.jupiter.MicroShedTest;
  * either mode (the service's signed {@code /transfer} URLs, or S3 presigned URLs); the checks of altered and
  * expired URLs need the local mode's signer (S3Proxy checks no signatures).
  */
-@MicroShedTest
 class TransferUrlIT {
     private static final long FIVE_GIB = 5L * 1024 * 1024 * 1024;
     private final FileshareClient client = new FileshareClient();

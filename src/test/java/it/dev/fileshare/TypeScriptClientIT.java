@@ -2,6 +2,7 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.NodeScript;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

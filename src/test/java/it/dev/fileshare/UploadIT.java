@@ -1,9 +1,13 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertInvalid;
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.Problems.assertInvalid;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.Session;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -16,10 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /** PUT /file as JSON: the file entry on success; 400 for a bad body, name or Base64; 413 past 7 MiB of content. */
-@MicroShedTest
 class UploadIT {
     private static final int JSON_UPLOAD_LIMIT = 7 * Contents.MIB;
     private static final FileshareClient CLIENT = new FileshareClient();

@@ -37,9 +37,6 @@ import software.constructs.Construct;
  */
 public final class DataStores extends Construct {
 
-    /** The GSI of the shares table that lists a file's grantees. */
-    public static final String SHARES_BY_FILE_INDEX = "by-file";
-
     // What the service's AWS store does, resource by resource: the one list the task role and the VPC
     // endpoint policies are built from. HeadObject is authorised by s3:GetObject, HeadBucket and
     // ListObjectsV2 by s3:ListBucket, the multipart calls (create, upload part, complete) by s3:PutObject.
@@ -124,23 +121,12 @@ public final class DataStores extends Construct {
         }
         bucket = files.build();
 
-        users = table("Users", "username", null, null, removal);
-        sessions = table("Sessions", "token_hash", null, "expires_at", removal);
-        shares = table("Shares", "grantee", "file_key", null, removal);
-        shares.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-                .indexName(SHARES_BY_FILE_INDEX)
-                .partitionKey(Attribute.builder()
-                        .name("file_key")
-                        .type(AttributeType.STRING)
-                        .build())
-                .sortKey(Attribute.builder()
-                        .name("grantee")
-                        .type(AttributeType.STRING)
-                        .build())
-                .build());
+        users = table("Users", StoreTables.USERS, removal);
+        sessions = table("Sessions", StoreTables.SESSIONS, removal);
+        shares = table("Shares", StoreTables.SHARES, removal);
         // Login counters by throttle_key (username and address, username, or address); a change of key replaces
         // the table, which holds nothing that lives longer than a throttling window.
-        loginFailures = table("LoginFailures", "throttle_key", null, "expires_at", removal);
+        loginFailures = table("LoginFailures", StoreTables.LOGIN_FAILURES, removal);
     }
 
     /**
@@ -158,31 +144,29 @@ public final class DataStores extends Construct {
                 .build();
     }
 
-    private Table table(
-            final String id,
-            final String partitionKey,
-            final String sortKey,
-            final String ttlAttribute,
-            final RemovalPolicy removal) {
-        Table.Builder table = Table.Builder.create(this, id)
-                .partitionKey(Attribute.builder()
-                        .name(partitionKey)
-                        .type(AttributeType.STRING)
-                        .build())
+    private Table table(final String id, final StoreTables.Keys keys, final RemovalPolicy removal) {
+        Table.Builder builder = Table.Builder.create(this, id)
+                .partitionKey(stringAttribute(keys.partitionKey()))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .encryption(TableEncryption.AWS_MANAGED)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true)
                         .build())
                 .removalPolicy(removal);
-        if (sortKey != null) {
-            table.sortKey(
-                    Attribute.builder().name(sortKey).type(AttributeType.STRING).build());
-        }
-        if (ttlAttribute != null) {
-            table.timeToLiveAttribute(ttlAttribute);
-        }
-        return table.build();
+        keys.sortKey().ifPresent(sortKey -> builder.sortKey(stringAttribute(sortKey)));
+        keys.timeToLive().ifPresent(builder::timeToLiveAttribute);
+        Table table = builder.build();
+        keys.invertedIndex()
+                .ifPresent(index -> table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                        .indexName(index)
+                        .partitionKey(stringAttribute(keys.sortKey().orElseThrow()))
+                        .sortKey(stringAttribute(keys.partitionKey()))
+                        .build()));
+        return table;
+    }
+
+    private static Attribute stringAttribute(final String name) {
+        return Attribute.builder().name(name).type(AttributeType.STRING).build();
     }
 
     /**
@@ -218,8 +202,11 @@ public final class DataStores extends Construct {
         statements.add(statement(principal, USERS_ACTIONS, users.getTableArn()));
         statements.add(statement(principal, SESSIONS_ACTIONS, sessions.getTableArn()));
         statements.add(statement(principal, SHARES_ACTIONS, shares.getTableArn()));
-        statements.add(
-                statement(principal, SHARES_INDEX_ACTIONS, shares.getTableArn() + "/index/" + SHARES_BY_FILE_INDEX));
+        statements.add(statement(
+                principal,
+                SHARES_INDEX_ACTIONS,
+                shares.getTableArn() + "/index/"
+                        + StoreTables.SHARES.invertedIndex().orElseThrow()));
         statements.add(statement(principal, LOGIN_FAILURES_ACTIONS, loginFailures.getTableArn()));
         return statements;
     }

@@ -440,30 +440,31 @@ class FileshareStackTest {
 
     @Test
     void tablesHaveTheKeysOfTheAwsStore() {
-        template.hasResourceProperties(
-                "AWS::DynamoDB::Table",
-                Match.objectLike(Map.of(
-                        "KeySchema", List.of(hash("username")),
-                        "TimeToLiveSpecification", Match.absent())));
-        template.hasResourceProperties(
-                "AWS::DynamoDB::Table",
-                Match.objectLike(Map.of(
-                        "KeySchema", List.of(hash("token_hash")),
-                        "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true))));
-        template.hasResourceProperties(
-                "AWS::DynamoDB::Table",
-                Match.objectLike(Map.of(
-                        "KeySchema", List.of(hash("grantee"), range("file_key")),
-                        "GlobalSecondaryIndexes",
-                                List.of(Map.of(
-                                        "IndexName", "by-file",
-                                        "KeySchema", List.of(hash("file_key"), range("grantee")),
-                                        "Projection", Map.of("ProjectionType", "ALL"))))));
-        template.hasResourceProperties(
-                "AWS::DynamoDB::Table",
-                Match.objectLike(Map.of(
-                        "KeySchema", List.of(hash("throttle_key")),
-                        "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true))));
+        for (StoreTables.Keys keys :
+                List.of(StoreTables.USERS, StoreTables.SESSIONS, StoreTables.SHARES, StoreTables.LOGIN_FAILURES)) {
+            List<Object> keySchema = new ArrayList<>(List.of(hash(keys.partitionKey())));
+            keys.sortKey().ifPresent(sortKey -> keySchema.add(range(sortKey)));
+            template.hasResourceProperties(
+                    "AWS::DynamoDB::Table",
+                    Match.objectLike(Map.of(
+                            "KeySchema",
+                            keySchema,
+                            "TimeToLiveSpecification",
+                            keys.timeToLive()
+                                    .<Object>map(ttl -> Map.of("AttributeName", ttl, "Enabled", true))
+                                    .orElse(Match.absent()),
+                            "GlobalSecondaryIndexes",
+                            keys.invertedIndex()
+                                    .<Object>map(index -> List.of(Map.of(
+                                            "IndexName", index,
+                                            "KeySchema",
+                                                    List.of(
+                                                            hash(keys.sortKey().orElseThrow()),
+                                                            range(keys.partitionKey())),
+                                            "Projection", Map.of("ProjectionType", "ALL"))))
+                                    .orElse(Match.absent()))));
+        }
+        template.resourceCountIs("AWS::DynamoDB::Table", 4);
         synthesis.resources("AWS::DynamoDB::Table").values().forEach(table -> {
             for (Object attribute : list(properties(table).get("AttributeDefinitions"))) {
                 assertThat(((Map<?, ?>) attribute).get("AttributeType")).isEqualTo("S");

@@ -47,7 +47,9 @@ class LeastPrivilegeTest {
                 .contains(new Grant("s3:GetObjectVersion", objects()))
                 .contains(new Grant("s3:ListBucket", bucket()))
                 .contains(new Grant("dynamodb:UpdateItem", tableArn("loginFailures")))
-                .contains(new Grant("dynamodb:Query", indexArn("shares", DataStores.SHARES_BY_FILE_INDEX)));
+                .contains(new Grant(
+                        "dynamodb:Query",
+                        indexArn("shares", StoreTables.SHARES.invertedIndex().orElseThrow())));
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class ProblemExamples {
             + "\"detail\": \"The file exists (If-None-Match: *).\", \"message\": \"The file exists (If-None-Match: *).\"}";
     private static final String TOO_LARGE =
             "The content is 8388608 bytes, over the JSON upload limit of 7340032 bytes; "
-                    + "send large files as a binary upload: PUT /file?file_name=... with Content-Type: application/octet-stream.";
+                    + JsonUploadTooLarge.BINARY_UPLOAD_HINT;
     public static final String CONTENT_TOO_LARGE = BLANK + "\"title\": \"Content Too Large\", \"status\": 413, "
             + "\"detail\": \"" + TOO_LARGE + "\", \"message\": \"" + TOO_LARGE + "\"}";
     public static final String RANGE_NOT_SATISFIABLE = BLANK + "\"title\": \"Range Not Satisfiable\", \"status\": 416, "

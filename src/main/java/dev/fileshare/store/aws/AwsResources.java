@@ -2,7 +2,10 @@ package dev.fileshare.store.aws;
 
 import dev.fileshare.core.port.StoreException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,8 +27,9 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
- * Creates the bucket and the tables when they are missing ({@code fileshare.aws.create-resources}), with the
- * same key schemas as the CDK stack. Meant for stand-ins and trials; production resources come from the stack.
+ * Creates the bucket and the tables when they are missing ({@code fileshare.aws.create-resources}), with the key
+ * schemas of {@link DynamoTables}, as the CDK stack does. Meant for stand-ins and trials; production resources come
+ * from the stack.
  */
 final class AwsResources {
     private static final Logger LOG = Logger.getLogger(AwsResources.class.getName());
@@ -45,16 +49,15 @@ final class AwsResources {
     void createMissing(AwsSettings config) {
         try {
             createBucketIfMissing(config.bucket(), config.region());
-            AwsSettings.Tables tables = config.tables();
-            createTableIfMissing(table(tables.users(), "username", null));
-            createTableIfMissing(table(tables.sessions(), "token_hash", null));
-            createTableIfMissing(sharesTable(tables.shares()));
-            createTableIfMissing(table(tables.loginFailures(), DynamoLoginFailureStore.KEY, null));
-            for (String name : List.of(tables.users(), tables.sessions(), tables.shares(), tables.loginFailures())) {
-                awaitActive(name);
-            }
-            enableTimeToLive(tables.sessions());
-            enableTimeToLive(tables.loginFailures());
+            AwsSettings.Tables names = config.tables();
+            Map<String, DynamoTables.Table> tables = new LinkedHashMap<>();
+            tables.put(names.users(), DynamoTables.USERS);
+            tables.put(names.sessions(), DynamoTables.SESSIONS);
+            tables.put(names.shares(), DynamoTables.SHARES);
+            tables.put(names.loginFailures(), DynamoTables.LOGIN_FAILURES);
+            tables.forEach((name, schema) -> createTableIfMissing(request(name, schema)));
+            tables.keySet().forEach(this::awaitActive);
+            tables.forEach((name, schema) -> schema.timeToLive().ifPresent(ttl -> enableTimeToLive(name, ttl)));
         } catch (SdkException e) {
             throw new StoreException("aws store: cannot create the bucket and tables", e);
         }
@@ -83,28 +86,24 @@ final class AwsResources {
                 versioning.bucket(bucket).versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
     }
 
-    private static CreateTableRequest table(String name, String partitionKey, String sortKey) {
+    private static CreateTableRequest request(String name, DynamoTables.Table schema) {
         CreateTableRequest.Builder request =
                 CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST);
-        if (sortKey == null) {
-            return request.attributeDefinitions(stringAttribute(partitionKey))
-                    .keySchema(key(partitionKey, KeyType.HASH))
-                    .build();
-        }
-        return request.attributeDefinitions(stringAttribute(partitionKey), stringAttribute(sortKey))
-                .keySchema(key(partitionKey, KeyType.HASH), key(sortKey, KeyType.RANGE))
-                .build();
-    }
-
-    private static CreateTableRequest sharesTable(String name) {
-        GlobalSecondaryIndex byFile = GlobalSecondaryIndex.builder()
-                .indexName(DynamoShareStore.BY_FILE)
-                .keySchema(key("file_key", KeyType.HASH), key("grantee", KeyType.RANGE))
-                .projection(p -> p.projectionType(ProjectionType.ALL))
-                .build();
-        return table(name, "grantee", "file_key").toBuilder()
-                .globalSecondaryIndexes(byFile)
-                .build();
+        List<KeySchemaElement> keys = new ArrayList<>(List.of(key(schema.partitionKey(), KeyType.HASH)));
+        List<AttributeDefinition> attributes = new ArrayList<>(List.of(stringAttribute(schema.partitionKey())));
+        schema.sortKey().ifPresent(sortKey -> {
+            keys.add(key(sortKey, KeyType.RANGE));
+            attributes.add(stringAttribute(sortKey));
+        });
+        schema.invertedIndex()
+                .ifPresent(index -> request.globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(index)
+                        .keySchema(
+                                key(schema.sortKey().orElseThrow(), KeyType.HASH),
+                                key(schema.partitionKey(), KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))
+                        .build()));
+        return request.keySchema(keys).attributeDefinitions(attributes).build();
     }
 
     private static AttributeDefinition stringAttribute(String name) {
@@ -159,12 +158,12 @@ final class AwsResources {
         }
     }
 
-    /** Lets DynamoDB drop expired items by {@code expires_at}; stand-ins such as dynalite lack the operation. */
-    private void enableTimeToLive(String table) {
+    /** Lets DynamoDB drop expired items by {@code attribute}; stand-ins such as dynalite lack the operation. */
+    private void enableTimeToLive(String table, String attribute) {
         try {
             dynamoDb.updateTimeToLive(ttl -> ttl.tableName(table)
                     .timeToLiveSpecification(
-                            spec -> spec.attributeName("expires_at").enabled(true)));
+                            spec -> spec.attributeName(attribute).enabled(true)));
         } catch (DynamoDbException e) {
             String code =
                     e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();

@@ -21,7 +21,7 @@ public record AwsSettings(
     /** SigV4 query signatures (S3 presigned URLs, this store's transfer URLs) are valid for at most 7 days. */
     public static final Duration MAX_TRANSFER_URL_LIFETIME = Duration.ofDays(7);
 
-    /** The DynamoDB table names; their key schemas are fixed (see docs/aws-store.md and the CDK stack). */
+    /** The DynamoDB table names; their key schemas are fixed ({@link DynamoTables}, which the CDK stack reads too). */
     public record Tables(String users, String sessions, String shares, String loginFailures) {}
 
     /** Whether any client talks to something other than AWS's own endpoints (a stand-in). */

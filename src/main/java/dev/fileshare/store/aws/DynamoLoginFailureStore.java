@@ -18,14 +18,16 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * Login counters: PK {@code throttle_key} (S); {@code attempts} (N), {@code window_end} (N, epoch millis) and
- * {@code expires_at} (N, epoch seconds of the window's end rounded up; the TTL attribute). No transactions (the
+ * Login counters: keyed by the throttle key ({@link DynamoTables#LOGIN_FAILURES}); {@code attempts} (N), {@code window_end} (N, epoch millis) and
+ * the time-to-live attribute (N, epoch seconds of the window's end rounded up; the TTL attribute). No transactions (the
  * stand-in has none): a reservation is a conditional UpdateItem that adds one while the window is open and below
  * the limit, or creates the counter; only when the window has ended does a conditional PutItem replace it, and a
  * lost race is tried again.
  */
 final class DynamoLoginFailureStore implements LoginFailureStore {
-    static final String KEY = "throttle_key";
+    static final String KEY = DynamoTables.LOGIN_FAILURES.partitionKey();
+    private static final String EXPIRES_AT =
+            DynamoTables.LOGIN_FAILURES.timeToLive().orElseThrow();
     /** Each lost race means another writer succeeded, so a handful of attempts always suffices in practice. */
     private static final int ATTEMPTS = 20;
 
@@ -77,7 +79,7 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
                             // A missing counter starts here at 1 in a new window.
                             .updateExpression("SET attempts = if_not_exists(attempts, :zero) + :one, "
                                     + "window_end = if_not_exists(window_end, :end), "
-                                    + "expires_at = if_not_exists(expires_at, :ttl)")
+                                    + EXPIRES_AT + " = if_not_exists(" + EXPIRES_AT + ", :ttl)")
                             .conditionExpression(
                                     "attribute_not_exists(" + KEY + ") OR (window_end > :now AND attempts < :limit)")
                             .expressionAttributeValues(Map.of(
@@ -98,7 +100,10 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
                     null);
         } catch (ConditionalCheckFailedException fullOrEnded) {
             // DynamoDB returns the item that failed the condition; a stand-in that does not is asked.
-            Map<String, AttributeValue> current = fullOrEnded.hasItem() ? fullOrEnded.item() : read(key);
+            Map<String, AttributeValue> current = fullOrEnded.hasItem()
+                    ? fullOrEnded.item()
+                    : Items.get(dynamoDb, table, key(key), "read a login counter")
+                            .orElse(null);
             return new CountOrCurrent(null, current);
         }
     }
@@ -112,7 +117,7 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
                 n(1),
                 "window_end",
                 n(newEnd.toEpochMilli()),
-                "expires_at",
+                EXPIRES_AT,
                 n(epochSecondsRoundedUp(newEnd)));
         try {
             dynamoDb.putItem(put -> put.tableName(table)
@@ -123,11 +128,6 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
         } catch (ConditionalCheckFailedException anotherWriterWasFirst) {
             return false;
         }
-    }
-
-    private Map<String, AttributeValue> read(ThrottleKey key) {
-        return dynamoDb.getItem(get -> get.tableName(table).key(key(key)).consistentRead(true))
-                .item();
     }
 
     @Override

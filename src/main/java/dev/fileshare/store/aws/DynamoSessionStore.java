@@ -2,6 +2,7 @@ package dev.fileshare.store.aws;
 
 import static dev.fileshare.store.aws.Items.n;
 import static dev.fileshare.store.aws.Items.s;
+import static java.util.Map.entry;
 
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.SessionStore;
@@ -13,10 +14,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Sessions table: PK {@code token_hash} (S); {@code username} (S), {@code expires_at} (N, epoch seconds), which
- * is also the table's TTL attribute, so DynamoDB drops expired sessions by itself.
+ * Sessions table: keyed by the token's hash ({@link DynamoTables#SESSIONS}); {@code username} (S) and the expiry in
+ * epoch seconds (N), which is also the table's TTL attribute, so DynamoDB drops expired sessions by itself.
  */
 final class DynamoSessionStore implements SessionStore {
+    private static final String TOKEN_HASH = DynamoTables.SESSIONS.partitionKey();
+    private static final String EXPIRES_AT = DynamoTables.SESSIONS.timeToLive().orElseThrow();
+
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -27,10 +31,10 @@ final class DynamoSessionStore implements SessionStore {
 
     @Override
     public void create(StoredSession session) {
-        Map<String, AttributeValue> item = Map.of(
-                "token_hash", s(session.tokenHash()),
-                "username", s(session.username().value()),
-                "expires_at", n(session.expiresAt().getEpochSecond()));
+        Map<String, AttributeValue> item = Map.ofEntries(
+                entry(TOKEN_HASH, s(session.tokenHash())),
+                entry("username", s(session.username().value())),
+                entry(EXPIRES_AT, n(session.expiresAt().getEpochSecond())));
         AwsCalls.run(
                 "store a session",
                 () -> dynamoDb.putItem(put -> put.tableName(table).item(item)));
@@ -38,18 +42,11 @@ final class DynamoSessionStore implements SessionStore {
 
     @Override
     public Optional<StoredSession> find(String tokenHash) {
-        Map<String, AttributeValue> item = AwsCalls.call(
-                "look up a session",
-                () -> dynamoDb.getItem(
-                                get -> get.tableName(table).key(key(tokenHash)).consistentRead(true))
-                        .item());
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new StoredSession(
-                tokenHash,
-                new Username(Items.string(item, "username")),
-                Instant.ofEpochSecond(Items.number(item, "expires_at"))));
+        return Items.get(dynamoDb, table, key(tokenHash), "look up a session")
+                .map(item -> new StoredSession(
+                        tokenHash,
+                        new Username(Items.string(item, "username")),
+                        Instant.ofEpochSecond(Items.number(item, EXPIRES_AT))));
     }
 
     @Override
@@ -60,6 +57,6 @@ final class DynamoSessionStore implements SessionStore {
     }
 
     private static Map<String, AttributeValue> key(String tokenHash) {
-        return Map.of("token_hash", s(tokenHash));
+        return Map.of(TOKEN_HASH, s(tokenHash));
     }
 }

@@ -22,17 +22,19 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Shares table: PK {@code grantee} (S), SK {@code file_key} (S, {@code owner/file_name}); {@code owner} and
- * {@code file_name} are stored too, so a key is never parsed back. The GSI {@value #BY_FILE} (PK {@code file_key},
- * SK {@code grantee}) lists a file's grantees; like every GSI it is eventually consistent, so a grant made a
- * moment before {@link #revokeAll} may survive it (DynamoDB usually catches up within a second).
+ * Shares table: keyed by the grantee and the file's key {@code owner/file_name} ({@link DynamoTables#SHARES});
+ * {@code owner} and {@code file_name} are stored too, so a key is never parsed back. The inverted index (file, then
+ * grantee) lists a file's grantees; like every GSI it is eventually consistent, so a grant made a moment before
+ * {@link #revokeAll} may survive it (DynamoDB usually catches up within a second).
  *
  * <p>Each share also carries the file's entry as the grantee's listing shows it ({@code size}, {@code modified}
  * in epoch milliseconds, {@code etag}): a page of {@link #sharedWith} is then one Query, with no S3 call per
  * shared file. {@link #refresh} rewrites them when the service writes the file anew.
  */
 final class DynamoShareStore implements ShareStore {
-    static final String BY_FILE = "by-file";
+    private static final String GRANTEE = DynamoTables.SHARES.partitionKey();
+    private static final String FILE_KEY = DynamoTables.SHARES.sortKey().orElseThrow();
+    private static final String BY_FILE = DynamoTables.SHARES.invertedIndex().orElseThrow();
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -49,13 +51,20 @@ final class DynamoShareStore implements ShareStore {
     public void grant(FileVersion version, Username grantee) {
         FileKey key = version.key();
         Map<String, AttributeValue> item = Map.of(
-                "grantee", s(grantee.value()),
-                "file_key", s(key.value()),
-                "owner", s(key.owner().value()),
-                "file_name", s(key.fileName().value()),
-                "size", n(version.size()),
-                "modified", n(version.modified().toEpochMilli()),
-                "etag", s(version.etag()));
+                GRANTEE,
+                s(grantee.value()),
+                FILE_KEY,
+                s(key.value()),
+                "owner",
+                s(key.owner().value()),
+                "file_name",
+                s(key.fileName().value()),
+                "size",
+                n(version.size()),
+                "modified",
+                n(version.modified().toEpochMilli()),
+                "etag",
+                s(version.etag()));
         AwsCalls.run(
                 "grant a share",
                 () -> dynamoDb.putItem(put -> put.tableName(table).item(item)));
@@ -80,7 +89,7 @@ final class DynamoShareStore implements ShareStore {
                     .key(key(version.key(), grantee))
                     // "size" is one of DynamoDB's reserved words: the attributes go by placeholders.
                     .updateExpression("SET #size = :size, #modified = :modified, #etag = :etag")
-                    .conditionExpression("attribute_exists(grantee)"
+                    .conditionExpression("attribute_exists(" + GRANTEE + ")"
                             + " AND (attribute_not_exists(#modified) OR #modified <= :modified)")
                     .expressionAttributeNames(Map.of("#size", "size", "#modified", "modified", "#etag", "etag"))
                     .expressionAttributeValues(Map.of(
@@ -104,33 +113,28 @@ final class DynamoShareStore implements ShareStore {
 
     @Override
     public boolean isGranted(FileKey key, Username grantee) {
-        Map<String, AttributeValue> item = AwsCalls.call(
-                "look up a share",
-                () -> dynamoDb.getItem(get ->
-                                get.tableName(table).key(key(key, grantee)).consistentRead(true))
-                        .item());
-        return item != null && !item.isEmpty();
+        return Items.get(dynamoDb, table, key(key, grantee), "look up a share").isPresent();
     }
 
     @Override
     public List<FileVersion> sharedWith(Username grantee, Optional<FileKey> after, int max) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true);
         if (after.isPresent()) {
-            query.keyConditionExpression("grantee = :grantee AND file_key > :after")
+            query.keyConditionExpression(GRANTEE + " = :grantee AND " + FILE_KEY + " > :after")
                     .expressionAttributeValues(Map.of(
                             ":grantee",
                             s(grantee.value()),
                             ":after",
                             s(after.get().value())));
         } else {
-            query.keyConditionExpression("grantee = :grantee")
+            query.keyConditionExpression(GRANTEE + " = :grantee")
                     .expressionAttributeValues(Map.of(":grantee", s(grantee.value())));
         }
         if (max < Integer.MAX_VALUE) {
             // A page's worth of items a call (DynamoDB returns up to 1 MB a call either way).
             query.limit(max);
         }
-        // The sort key orders items by the UTF-8 bytes of file_key: key order.
+        // The sort key orders items by the UTF-8 bytes of the file's key: key order.
         return AwsCalls.call(
                 "list the files shared with a user",
                 () -> dynamoDb.queryPaginator(query.build()).items().stream()
@@ -177,15 +181,15 @@ final class DynamoShareStore implements ShareStore {
         QueryRequest query = QueryRequest.builder()
                 .tableName(table)
                 .indexName(BY_FILE)
-                .keyConditionExpression("file_key = :file_key")
+                .keyConditionExpression(FILE_KEY + " = :file_key")
                 .expressionAttributeValues(Map.of(":file_key", s(key.value())))
                 .build();
         return dynamoDb.queryPaginator(query).items().stream()
-                .map(item -> new Username(Items.string(item, "grantee")))
+                .map(item -> new Username(Items.string(item, GRANTEE)))
                 .collect(Collectors.toList());
     }
 
     private static Map<String, AttributeValue> key(FileKey key, Username grantee) {
-        return Map.of("grantee", s(grantee.value()), "file_key", s(key.value()));
+        return Map.of(GRANTEE, s(grantee.value()), FILE_KEY, s(key.value()));
     }
 }

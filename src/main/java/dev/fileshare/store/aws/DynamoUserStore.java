@@ -1,6 +1,7 @@
 package dev.fileshare.store.aws;
 
 import static dev.fileshare.store.aws.Items.s;
+import static java.util.Map.entry;
 
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.UserAccount;
@@ -13,8 +14,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** Users table: PK {@code username} (S); {@code password_hash} (S), {@code created_at} (S, ISO-8601). */
+/**
+ * Users table: keyed by the username ({@link DynamoTables#USERS}); {@code password_hash} (S), {@code created_at} (S,
+ * ISO-8601).
+ */
 final class DynamoUserStore implements UserStore {
+    private static final String USERNAME = DynamoTables.USERS.partitionKey();
+
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -25,13 +31,13 @@ final class DynamoUserStore implements UserStore {
 
     @Override
     public boolean createIfAbsent(UserAccount account) {
-        Map<String, AttributeValue> item = Map.of(
-                "username", s(account.username().value()),
-                "password_hash", s(account.passwordHash()),
-                "created_at", s(account.createdAt().toString()));
+        Map<String, AttributeValue> item = Map.ofEntries(
+                entry(USERNAME, s(account.username().value())),
+                entry("password_hash", s(account.passwordHash())),
+                entry("created_at", s(account.createdAt().toString())));
         try {
-            dynamoDb.putItem(
-                    put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(username)"));
+            dynamoDb.putItem(put ->
+                    put.tableName(table).item(item).conditionExpression("attribute_not_exists(" + USERNAME + ")"));
             return true;
         } catch (ConditionalCheckFailedException taken) {
             return false;
@@ -42,16 +48,10 @@ final class DynamoUserStore implements UserStore {
 
     @Override
     public Optional<UserAccount> find(Username username) {
-        Map<String, AttributeValue> item = AwsCalls.call(
-                "look up a user",
-                () -> dynamoDb.getItem(get -> get.tableName(table)
-                                .key(Map.of("username", s(username.value())))
-                                .consistentRead(true))
-                        .item());
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new UserAccount(
-                username, Items.string(item, "password_hash"), Instant.parse(Items.string(item, "created_at"))));
+        return Items.get(dynamoDb, table, Map.of(USERNAME, s(username.value())), "look up a user")
+                .map(item -> new UserAccount(
+                        username,
+                        Items.string(item, "password_hash"),
+                        Instant.parse(Items.string(item, "created_at"))));
     }
 }

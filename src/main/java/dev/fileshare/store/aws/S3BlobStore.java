@@ -4,10 +4,10 @@ import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.InvalidInputException;
-import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
+import dev.fileshare.core.port.CountingInputStream;
 import dev.fileshare.core.port.VersionGoneException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -58,13 +58,13 @@ final class S3BlobStore implements BlobStore {
         // Looked up for the "created" flag, and to refuse a write that cannot succeed before its body is sent;
         // S3 checks the condition again, atomically, when the object is committed.
         Optional<HeadObjectResponse> before = head(key);
-        checkCondition(condition, before.map(h -> quoted(h.eTag())));
-        UploadContent source = new UploadContent(content, length);
+        condition.check(before.map(h -> quoted(h.eTag())));
+        CountingInputStream source = CountingInputStream.ofAnnouncedLength(content, length);
         try {
-            Written written = length >= 0 && length <= SINGLE_PUT_LIMIT
+            String etag = length >= 0 && length <= SINGLE_PUT_LIMIT
                     ? putWhole(key, source, length, condition)
                     : upload(key, source, condition);
-            return new WriteResult(describeWritten(key, written), before.isEmpty());
+            return new WriteResult(describeWritten(key, etag, source.count()), before.isEmpty());
         } catch (RuntimeException e) {
             // A failure to read the client's content surfaces wrapped by the SDK (or as its refusal to retry
             // a stream it cannot rewind): report it as the client's, not as a store fault.
@@ -81,49 +81,31 @@ final class S3BlobStore implements BlobStore {
         }
     }
 
-    private record Written(String etag, long size) {}
-
-    private Written putWhole(FileKey key, InputStream content, long length, WriteCondition condition) {
+    /** Returns the new object's ETag. */
+    private String putWhole(FileKey key, InputStream content, long length, WriteCondition condition) {
         PutObjectRequest.Builder put =
                 PutObjectRequest.builder().bucket(bucket).key(key.value()).contentLength(length);
         S3Conditions.apply(condition, put::ifNoneMatch, put::ifMatch);
-        String etag = s3.putObject(put.build(), RequestBody.fromInputStream(content, length))
+        return s3.putObject(put.build(), RequestBody.fromInputStream(content, length))
                 .eTag();
-        return new Written(etag, length);
     }
 
     /** Unknown or large length: one part read first; content that fits in it goes in one PUT after all. */
-    private Written upload(FileKey key, InputStream content, WriteCondition condition) throws IOException {
+    private String upload(FileKey key, InputStream content, WriteCondition condition) throws IOException {
         byte[] buffer = new byte[PART_SIZE];
         int first = content.readNBytes(buffer, 0, PART_SIZE);
         if (first < PART_SIZE) {
             return putWhole(key, new ByteArrayInputStream(buffer, 0, first), first, condition);
         }
-        CountingInputStream rest = new CountingInputStream(content);
-        String etag = new MultipartUpload(s3, bucket, key.value()).upload(buffer, first, rest, condition);
-        return new Written(etag, first + rest.count());
+        return new MultipartUpload(s3, bucket, key.value()).upload(buffer, first, content, condition);
     }
 
     /** The entry of the version just written; its time stamp comes from S3 unless another write already replaced it. */
-    private FileVersion describeWritten(FileKey key, Written written) {
-        String etag = quoted(written.etag());
+    private FileVersion describeWritten(FileKey key, String writtenEtag, long size) {
+        String etag = quoted(writtenEtag);
         Optional<FileVersion> current = find(key).filter(entry -> entry.etag().equals(etag));
         return current.orElseGet(
-                () -> new FileVersion(key, written.size(), clock.instant().truncatedTo(ChronoUnit.SECONDS), etag));
-    }
-
-    private static void checkCondition(WriteCondition condition, Optional<String> currentEtag) {
-        if (condition instanceof WriteCondition.OnlyIfAbsent && currentEtag.isPresent()) {
-            throw new PreconditionFailedException("The file exists (If-None-Match: *).");
-        }
-        if (condition instanceof WriteCondition.OnlyIfMatches matches
-                && (currentEtag.isEmpty() || !currentEtag.get().equals(matches.etag()))) {
-            throw ifMatchFailed(matches);
-        }
-    }
-
-    private static PreconditionFailedException ifMatchFailed(WriteCondition.OnlyIfMatches matches) {
-        return new PreconditionFailedException("The file's current version is not " + matches.etag() + " (If-Match).");
+                () -> new FileVersion(key, size, clock.instant().truncatedTo(ChronoUnit.SECONDS), etag));
     }
 
     /**
@@ -133,12 +115,10 @@ final class S3BlobStore implements BlobStore {
     private static RuntimeException conditionFailedOr(S3Exception e, WriteCondition condition, FileKey key) {
         boolean conditional = !(condition instanceof WriteCondition.Always);
         if (conditional && (e.statusCode() == 412 || e.statusCode() == 409)) {
-            return condition instanceof WriteCondition.OnlyIfMatches matches
-                    ? ifMatchFailed(matches)
-                    : new PreconditionFailedException("The file exists (If-None-Match: *).");
+            return condition.failure();
         }
-        if (condition instanceof WriteCondition.OnlyIfMatches matches && e.statusCode() == 404) {
-            return ifMatchFailed(matches);
+        if (condition instanceof WriteCondition.OnlyIfMatches && e.statusCode() == 404) {
+            return condition.failure();
         }
         return AwsCalls.failure("store " + key, e);
     }

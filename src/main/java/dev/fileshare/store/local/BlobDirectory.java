@@ -1,5 +1,6 @@
 package dev.fileshare.store.local;
 
+import dev.fileshare.core.port.CountingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,19 +35,16 @@ final class BlobDirectory {
     /**
      * Streams {@code content} into a temporary file, forces it to disk and renames it to {@code id}'s place.
      *
-     * @param expectedLength the byte count {@code content} must hold, or -1 for any
+     * @param announcedLength the byte count {@code content} must hold, or -1 for any
      * @return the byte count written
      */
-    long store(BlobId id, InputStream content, long expectedLength) throws IOException {
+    long store(BlobId id, InputStream content, long announcedLength) throws IOException {
         Path part = tmp.resolve(id.value() + ".part");
         try {
             long size;
             try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                size = copy(content, out);
+                size = copy(CountingInputStream.ofAnnouncedLength(content, announcedLength), out);
                 out.force(true);
-            }
-            if (expectedLength >= 0 && size != expectedLength) {
-                throw new IOException("the body held " + size + " bytes, not the " + expectedLength + " announced");
             }
             Path target = pathOf(id);
             Path shard = Files.createDirectories(target.getParent());

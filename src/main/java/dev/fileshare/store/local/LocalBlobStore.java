@@ -3,10 +3,10 @@ package dev.fileshare.store.local;
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
-import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
+import dev.fileshare.core.port.CountingInputStream;
 import dev.fileshare.core.port.VersionGoneException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +67,7 @@ final class LocalBlobStore implements BlobStore {
             WriteCondition condition)
             throws java.sql.SQLException {
         Optional<BlobId> current = currentBlob(c, key);
-        checkCondition(condition, current);
+        condition.check(current.map(BlobId::etag));
         PreparedStatement upsert = c.prepare("""
                 INSERT INTO files(owner, file_name, blob_id, size, modified) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(owner, file_name) DO UPDATE SET
@@ -79,17 +79,6 @@ final class LocalBlobStore implements BlobStore {
         upsert.setLong(5, modified.toEpochMilli());
         upsert.executeUpdate();
         return current;
-    }
-
-    private static void checkCondition(WriteCondition condition, Optional<BlobId> current) {
-        if (condition instanceof WriteCondition.OnlyIfAbsent && current.isPresent()) {
-            throw new PreconditionFailedException("The file exists (If-None-Match: *).");
-        }
-        if (condition instanceof WriteCondition.OnlyIfMatches matches
-                && (current.isEmpty() || !current.get().etag().equals(matches.etag()))) {
-            throw new PreconditionFailedException(
-                    "The file's current version is not " + matches.etag() + " (If-Match).");
-        }
     }
 
     private static Optional<BlobId> currentBlob(SqliteDatabase.CachedConnection c, FileKey key)
@@ -127,7 +116,7 @@ final class LocalBlobStore implements BlobStore {
             throw new VersionGoneException("version " + entry.etag() + " of " + entry.key() + " is gone");
         }
         channel.position(offset);
-        return new BoundedInputStream(Channels.newInputStream(channel), length);
+        return CountingInputStream.endingAfter(Channels.newInputStream(channel), length);
     }
 
     @Override

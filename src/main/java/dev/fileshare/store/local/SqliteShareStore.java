@@ -25,8 +25,7 @@ final class SqliteShareStore implements ShareStore {
         db.write(c -> {
             PreparedStatement s =
                     c.prepare("INSERT INTO shares(owner, file_name, grantee) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
-            bindKey(s, key);
-            s.setString(3, grantee.value());
+            bindShare(s, key, grantee);
             return s.executeUpdate();
         });
     }
@@ -35,8 +34,7 @@ final class SqliteShareStore implements ShareStore {
     public boolean revoke(FileKey key, Username grantee) {
         return db.write(c -> {
             PreparedStatement s = c.prepare("DELETE FROM shares WHERE owner = ? AND file_name = ? AND grantee = ?");
-            bindKey(s, key);
-            s.setString(3, grantee.value());
+            bindShare(s, key, grantee);
             return s.executeUpdate() > 0;
         });
     }
@@ -45,8 +43,7 @@ final class SqliteShareStore implements ShareStore {
     public boolean isGranted(FileKey key, Username grantee) {
         return db.read(c -> {
             PreparedStatement s = c.prepare("SELECT 1 FROM shares WHERE owner = ? AND file_name = ? AND grantee = ?");
-            bindKey(s, key);
-            s.setString(3, grantee.value());
+            bindShare(s, key, grantee);
             try (ResultSet r = s.executeQuery()) {
                 return r.next();
             }
@@ -107,5 +104,11 @@ final class SqliteShareStore implements ShareStore {
     private static void bindKey(PreparedStatement s, FileKey key) throws java.sql.SQLException {
         s.setString(1, key.owner().value());
         s.setString(2, key.fileName().value());
+    }
+
+    /** One share's {@code (owner, file_name, grantee)}, as the first three parameters. */
+    private static void bindShare(PreparedStatement s, FileKey key, Username grantee) throws java.sql.SQLException {
+        bindKey(s, key);
+        s.setString(3, grantee.value());
     }
 }

@@ -151,7 +151,8 @@ public abstract class BlobStoreContract {
 
         assertThatThrownBy(() -> store().write(
                                 key("short.txt"), new ByteArrayInputStream(bytes("abc")), 10, WriteCondition.ALWAYS))
-                .isInstanceOf(IOException.class);
+                .isInstanceOf(IOException.class)
+                .hasMessage("the body held 3 bytes, not the 10 announced");
         assertThat(readAll(store().find(key("short.txt")).orElseThrow())).isEqualTo(bytes("intact"));
     }
 

@@ -1,5 +1,6 @@
 package dev.fileshare.store.aws;
 
+import static dev.fileshare.core.port.TransferUrlQueries.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,14 +16,12 @@ import dev.fileshare.core.port.TransferUrls;
 import dev.fileshare.core.port.VersionGoneException;
 import dev.fileshare.tools.AwsStandIns;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -164,15 +163,6 @@ class S3TransferUrlsTest {
 
     private static HttpResponse<byte[]> get(TransferUrl download) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(download.url()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static Map<String, String> query(TransferUrl issued) {
-        Map<String, String> query = new LinkedHashMap<>();
-        for (String pair : issued.url().getRawQuery().split("&")) {
-            String[] parts = pair.split("=", 2);
-            query.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-        }
-        return query;
     }
 
     private static byte[] bytes(String text) {

@@ -1,4 +1,4 @@
-package it.dev.fileshare;
+package it.dev.fileshare.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,11 @@ import jakarta.json.JsonObject;
 import java.util.List;
 
 /** Checks of the one error shape the API promises: RFC 9457 problem details, with the original's message. */
-final class Problems {
+public final class Problems {
     private Problems() {}
 
     /** Asserts {@code response} is a problem+json of {@code status} and returns its body. */
-    static JsonObject assertProblem(ApiResponse response, int status) {
+    public static JsonObject assertProblem(ApiResponse response, int status) {
         assertThat(response.status()).as("status of %s", response).isEqualTo(status);
         assertThat(response.mediaType()).as("Content-Type of %s", response).isEqualTo("application/problem+json");
         JsonObject problem = response.json();
@@ -27,7 +27,7 @@ final class Problems {
     }
 
     /** Asserts a 400 whose {@code errors} name {@code field}, each error with a message. */
-    static JsonObject assertInvalid(ApiResponse response, String field) {
+    public static JsonObject assertInvalid(ApiResponse response, String field) {
         JsonObject problem = assertProblem(response, 400);
         assertThat(problem.get("errors")).as("errors of %s", response).isNotNull();
         List<JsonObject> errors = problem.getJsonArray("errors").getValuesAs(JsonObject.class);
@@ -39,13 +39,13 @@ final class Problems {
     }
 
     /** No stack trace, exception class or internal message may reach a client. */
-    static void assertNoInternals(ApiResponse response) {
+    public static void assertNoInternals(ApiResponse response) {
         assertThat(response.status()).as("no 5xx for %s", response).isLessThan(500);
         assertThat(response.text()).doesNotContain("Exception", "\tat ", "at dev.fileshare", "SQLITE", "java.");
     }
 
     /** The detail with the given names replaced by placeholders, so two answers can be compared whatever they name. */
-    static String withoutNames(JsonObject problem, String... names) {
+    public static String withoutNames(JsonObject problem, String... names) {
         String detail = problem.getString("detail");
         for (int i = 0; i < names.length; i++) {
             detail = detail.replace(names[i], "<name" + i + ">");

@@ -1,4 +1,4 @@
-package it.dev.fileshare;
+package it.dev.fileshare.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * child's pid is the server JVM's own pid, whatever Liberty's {@code .pid} file says (that file is written by
  * {@code server start} only once its start-up wait succeeds, and a killed server leaves it behind).
  */
-final class LibertyServerProcess {
+public final class LibertyServerProcess {
     private static final Duration POLL = Duration.ofMillis(250);
 
     private final Path wlpDir;
@@ -36,8 +36,13 @@ final class LibertyServerProcess {
         this.consoleLog = wlpDir.resolve("usr/servers/" + serverName + "/logs/test-console.log");
     }
 
+    /** Where the server answers, ending in {@code /}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
     /** Starts the server as a child process; answers once its JVM runs (not yet once it is ready). */
-    void start(Duration limit) throws IOException, InterruptedException {
+    public void start(Duration limit) throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("server " + serverName + " is already running as pid " + process.pid());
         }
@@ -54,7 +59,7 @@ final class LibertyServerProcess {
     }
 
     /** The pid of the server's JVM, checked to be a java process running this server (not the launcher script). */
-    long jvmPid() {
+    public long jvmPid() {
         ProcessHandle handle = ProcessHandle.of(process.pid())
                 .orElseThrow(() -> new AssertionError(
                         "server " + serverName + " (pid " + process.pid() + ") is gone; " + consoleTail()));
@@ -66,7 +71,7 @@ final class LibertyServerProcess {
     }
 
     /** Polls {@code /health/ready} until it answers 200; fails when the server exits or the limit passes. */
-    void awaitReady(HttpClient http, Duration limit) throws InterruptedException {
+    public void awaitReady(HttpClient http, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -95,7 +100,7 @@ final class LibertyServerProcess {
     }
 
     /** SIGKILL to the server's JVM, then waits for it to be gone. Returns the pid killed. */
-    long kill(Duration limit) throws InterruptedException {
+    public long kill(Duration limit) throws InterruptedException {
         long pid = jvmPid();
         ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
         if (!handle.destroyForcibly()) {
@@ -112,7 +117,7 @@ final class LibertyServerProcess {
     }
 
     /** {@code server stop NAME}, bounded; a server that outlives it is killed. Safe to call when none runs. */
-    void stop(Duration limit) throws IOException, InterruptedException {
+    public void stop(Duration limit) throws IOException, InterruptedException {
         Process stop = new ProcessBuilder(script().toString(), "stop", serverName)
                 .directory(wlpDir.toFile())
                 .redirectErrorStream(true)
@@ -131,7 +136,7 @@ final class LibertyServerProcess {
     }
 
     /** Whether a server answers on this server's port already (left over from an aborted run, or another one). */
-    static boolean answers(HttpClient http, URI baseUri) {
+    public boolean answers(HttpClient http) {
         try {
             http.send(
                     HttpRequest.newBuilder(baseUri.resolve("health/live"))
@@ -148,7 +153,7 @@ final class LibertyServerProcess {
         }
     }
 
-    String consoleTail() {
+    public String consoleTail() {
         try {
             List<String> lines = Files.readAllLines(consoleLog, StandardCharsets.UTF_8);
             return "console (" + consoleLog + "), last lines:\n"

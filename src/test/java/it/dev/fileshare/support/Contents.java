@@ -1,4 +1,4 @@
-package it.dev.fileshare;
+package it.dev.fileshare.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,17 +9,17 @@ import java.util.HexFormat;
 import java.util.Random;
 
 /** File contents for tests: text, every byte value, and reproducible pseudo-random bytes. */
-final class Contents {
-    static final int MIB = 1024 * 1024;
+public final class Contents {
+    public static final int MIB = 1024 * 1024;
 
     private Contents() {}
 
-    static byte[] text(String text) {
+    public static byte[] text(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The 256 byte values, each once, in order. */
-    static byte[] everyByteValue() {
+    public static byte[] everyByteValue() {
         byte[] all = new byte[256];
         for (int i = 0; i < all.length; i++) {
             all[i] = (byte) i;
@@ -28,7 +28,7 @@ final class Contents {
     }
 
     /** {@code size} bytes that only {@code seed} produces. */
-    static byte[] random(long seed, int size) {
+    public static byte[] random(long seed, int size) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
         return bytes;
@@ -38,7 +38,7 @@ final class Contents {
      * {@code size} bytes that only {@code seed} produces (SplitMix64), generated as they are read: a stream of
      * any length in constant memory, the same at every call.
      */
-    static InputStream stream(long seed, long size) {
+    public static InputStream stream(long seed, long size) {
         return new InputStream() {
             private long state = seed;
             private long remaining = size;
@@ -83,10 +83,10 @@ final class Contents {
     }
 
     /** The size and SHA-256 of what a stream holds. */
-    record Digest(long size, String sha256) {}
+    public record Digest(long size, String sha256) {}
 
     /** Reads {@code in} to its end through SHA-256, a buffer at a time. */
-    static Digest digest(InputStream in) throws IOException {
+    public static Digest digest(InputStream in) throws IOException {
         MessageDigest sha256 = newSha256();
         byte[] buffer = new byte[64 * 1024];
         long size = 0;
@@ -105,7 +105,7 @@ final class Contents {
         }
     }
 
-    static String sha256(byte[] content) {
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

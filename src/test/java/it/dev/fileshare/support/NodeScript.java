@@ -1,4 +1,4 @@
-package it.dev.fileshare;
+package it.dev.fileshare.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,17 +15,17 @@ import java.util.concurrent.TimeUnit;
  * Runs a Node tool of {@code src/test/clients} (installed there by the build's {@code npm ci}) against the
  * server under test, with a time limit, and echoes what it printed into the test's output.
  */
-final class NodeScript {
+public final class NodeScript {
     /** The client tests' Node project, as the build passes it. */
-    static final Path CLIENTS = Path.of(System.getProperty("clients.dir", "src/test/clients"));
+    public static final Path CLIENTS = Path.of(System.getProperty("clients.dir", "src/test/clients"));
     /** Where tsc wrote the compiled scripts (tsconfig.json's outDir). */
-    static final Path COMPILED = Path.of(System.getProperty("clients.js.dir", "target/clients-js"));
+    public static final Path COMPILED = Path.of(System.getProperty("clients.js.dir", "target/clients-js"));
 
-    record Result(int exitCode, String stdout, String stderr) {}
+    public record Result(int exitCode, String stdout, String stderr) {}
 
     private NodeScript() {}
 
-    static Result run(Duration timeout, List<String> command) throws IOException, InterruptedException {
+    public static Result run(Duration timeout, List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("node-out", ".txt");
         Path err = Files.createTempFile("node-err", ".txt");
         try {
@@ -35,7 +35,7 @@ final class NodeScript {
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             Map<String, String> env = builder.environment();
-            env.put("FILESHARE_URL", LocalServer.baseUrl());
+            env.put("FILESHARE_URL", FileshareServer.baseUrl());
             // The compiled scripts live in target/, their packages in src/test/clients/node_modules.
             env.put(
                     "NODE_PATH",
@@ -65,7 +65,7 @@ final class NodeScript {
     }
 
     /** A compiled script of src/test/clients, run by node. */
-    static Result runCompiled(String script, Duration timeout) throws IOException, InterruptedException {
+    public static Result runCompiled(String script, Duration timeout) throws IOException, InterruptedException {
         Path compiled = COMPILED.resolve("src/test/clients").resolve(script);
         assertThat(compiled).as("compiled by the build's `npm run build`").exists();
         return run(timeout, List.of("node", compiled.toAbsolutePath().toString()));

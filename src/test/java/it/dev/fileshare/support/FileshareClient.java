@@ -1,4 +1,4 @@
-package it.dev.fileshare;
+package it.dev.fileshare.support;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -25,19 +25,19 @@ import java.util.function.Supplier;
  * The original seven calls over the JDK HttpClient, each answering status, headers and body. It sends what
  * a client of the API would; tests that need to send something odd build the request with {@link #request}.
  */
-final class FileshareClient {
+public final class FileshareClient {
     /** One HttpClient for all tests: connections are reused as a real client's would be. */
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** For streamed transfers of hundreds of MiB: the time until the answer's head, which follows the whole upload. */
-    static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(10);
 
     /** How a request carries its session token. */
-    enum TokenHeader {
+    public enum TokenHeader {
         SESSION_TOKEN,
         BEARER
     }
@@ -46,11 +46,11 @@ final class FileshareClient {
     /** Sent as X-Forwarded-For when not null; the IT servers trust the loopback peer as a proxy. */
     private final String clientAddress;
 
-    FileshareClient() {
+    public FileshareClient() {
         this(TokenHeader.SESSION_TOKEN);
     }
 
-    FileshareClient(TokenHeader tokenHeader) {
+    public FileshareClient(TokenHeader tokenHeader) {
         this(tokenHeader, null);
     }
 
@@ -63,27 +63,27 @@ final class FileshareClient {
      * This client as seen from {@code address}: its requests say {@code X-Forwarded-For: address}, which the test
      * servers believe since they trust their loopback peer as a proxy. Login throttling counts per address.
      */
-    FileshareClient from(String address) {
+    public FileshareClient from(String address) {
         return new FileshareClient(tokenHeader, address);
     }
 
-    ApiResponse register(String username, String password) {
+    public ApiResponse register(String username, String password) {
         return postJson("register", null, credentials(username, password));
     }
 
-    ApiResponse login(String username, String password) {
+    public ApiResponse login(String username, String password) {
         return postJson("login", null, credentials(username, password));
     }
 
-    ApiResponse logout(String token) {
+    public ApiResponse logout(String token) {
         return send(request("logout", token).POST(BodyPublishers.noBody()));
     }
 
-    ApiResponse upload(String token, String fileName, byte[] content) {
+    public ApiResponse upload(String token, String fileName, byte[] content) {
         return uploadBase64(token, fileName, Base64.getEncoder().encodeToString(content));
     }
 
-    ApiResponse uploadBase64(String token, String fileName, String base64) {
+    public ApiResponse uploadBase64(String token, String fileName, String base64) {
         JsonObject body = Json.createObjectBuilder()
                 .add("file_name", fileName)
                 .add("content", base64)
@@ -94,49 +94,48 @@ final class FileshareClient {
     }
 
     /** The caller's own file, as raw bytes. */
-    ApiResponse download(String token, String fileName) {
+    public ApiResponse download(String token, String fileName) {
         return send(request("file?file_name=" + encode(fileName), token).GET());
     }
 
     /** Another user's file, as raw bytes. */
-    ApiResponse download(String token, String owner, String fileName) {
-        return send(request("file?file_name=" + encode(fileName) + "&username=" + encode(owner), token)
-                .GET());
+    public ApiResponse download(String token, String owner, String fileName) {
+        return send(request("file?" + fileQuery(owner, fileName), token).GET());
     }
 
     /** A file as Base64 text, as the original's README describes. */
-    ApiResponse downloadBase64(String token, String owner, String fileName) {
-        return send(request("file?file_name=" + encode(fileName) + "&username=" + encode(owner), token)
+    public ApiResponse downloadBase64(String token, String owner, String fileName) {
+        return send(request("file?" + fileQuery(owner, fileName), token)
                 .header("Accept", "text/plain")
                 .GET());
     }
 
-    ApiResponse list(String token) {
+    public ApiResponse list(String token) {
         return send(request("files", token).GET());
     }
 
     /** GET /files with a query of its own, e.g. {@code limit=10&cursor=...} (already encoded). */
-    ApiResponse list(String token, String query) {
+    public ApiResponse list(String token, String query) {
         return send(request("files?" + query, token).GET());
     }
 
-    ApiResponse deleteFile(String token, String fileName) {
+    public ApiResponse deleteFile(String token, String fileName) {
         return send(request("file?file_name=" + encode(fileName), token).DELETE());
     }
 
     /** DELETE /share: the owner stops sharing {@code fileName} with {@code grantee}. */
-    ApiResponse revokeShare(String token, String fileName, String grantee) {
+    public ApiResponse revokeShare(String token, String fileName, String grantee) {
         return send(request("share?file_name=" + encode(fileName) + "&username=" + encode(grantee), token)
                 .DELETE());
     }
 
     /** DELETE /shared: the caller, a grantee, removes {@code owner}'s file from their list. */
-    ApiResponse leave(String token, String owner, String fileName) {
+    public ApiResponse leave(String token, String owner, String fileName) {
         return send(request("shared?file_name=" + encode(fileName) + "&owner=" + encode(owner), token)
                 .DELETE());
     }
 
-    ApiResponse share(String token, String fileName, String username) {
+    public ApiResponse share(String token, String fileName, String username) {
         JsonObject body = Json.createObjectBuilder()
                 .add("file_name", fileName)
                 .add("username", username)
@@ -145,7 +144,7 @@ final class FileshareClient {
     }
 
     /** A binary upload (PUT /file, application/octet-stream) of {@code content}, with extra header name/value pairs. */
-    ApiResponse uploadBinary(String token, String fileName, byte[] content, String... headers) {
+    public ApiResponse uploadBinary(String token, String fileName, byte[] content, String... headers) {
         return send(
                 withHeaders(binaryUploadRequest(token, fileName), headers).PUT(BodyPublishers.ofByteArray(content)));
     }
@@ -154,7 +153,7 @@ final class FileshareClient {
      * A binary upload streamed from {@code content} ({@code length} bytes, announced as Content-Length): the
      * bytes go from the stream to the socket, never held whole.
      */
-    ApiResponse uploadBinary(
+    public ApiResponse uploadBinary(
             String token, String fileName, Supplier<InputStream> content, long length, String... headers) {
         return send(withHeaders(binaryUploadRequest(token, fileName), headers)
                 .timeout(TRANSFER_TIMEOUT)
@@ -162,7 +161,7 @@ final class FileshareClient {
     }
 
     /** A binary upload of a file on disk, streamed from it. */
-    ApiResponse uploadFile(String token, String fileName, Path file) {
+    public ApiResponse uploadFile(String token, String fileName, Path file) {
         try {
             return send(binaryUploadRequest(token, fileName)
                     .timeout(TRANSFER_TIMEOUT)
@@ -173,24 +172,22 @@ final class FileshareClient {
     }
 
     /** Another user's (or, with {@code owner} the caller, one's own) file written to {@code target}, streamed. */
-    HttpResponse<Path> downloadToFile(String token, String owner, String fileName, Path target) {
-        HttpRequest.Builder request = request(
-                        "file?file_name=" + encode(fileName) + "&username=" + encode(owner), token)
+    public HttpResponse<Path> downloadToFile(String token, String owner, String fileName, Path target) {
+        HttpRequest.Builder request = request("file?" + fileQuery(owner, fileName), token)
                 .timeout(TRANSFER_TIMEOUT)
                 .GET();
         return call(request, BodyHandlers.ofFile(target));
     }
 
     /** A file of {@code owner}'s read through SHA-256 as it arrives: its status, headers, size and hash. */
-    Streamed downloadStreamed(String token, String owner, String fileName, String... headers) {
-        return streamed(withHeaders(
-                        request("file?file_name=" + encode(fileName) + "&username=" + encode(owner), token), headers)
+    public Streamed downloadStreamed(String token, String owner, String fileName, String... headers) {
+        return streamed(withHeaders(request("file?" + fileQuery(owner, fileName), token), headers)
                 .timeout(TRANSFER_TIMEOUT)
                 .GET());
     }
 
     /** POST /file/upload-url for {@code fileName}, with {@code size} when not null and extra string fields as pairs. */
-    ApiResponse uploadUrl(String token, String fileName, Long size, String... fields) {
+    public ApiResponse uploadUrl(String token, String fileName, Long size, String... fields) {
         var body = Json.createObjectBuilder().add("file_name", fileName);
         if (size != null) {
             body.add("size", size);
@@ -202,8 +199,8 @@ final class FileshareClient {
     }
 
     /** GET /file/download-url for a file of {@code owner}'s. */
-    ApiResponse downloadUrl(String token, String owner, String fileName) {
-        return send(request("file/download-url?file_name=" + encode(fileName) + "&username=" + encode(owner), token)
+    public ApiResponse downloadUrl(String token, String owner, String fileName) {
+        return send(request("file/download-url?" + fileQuery(owner, fileName), token)
                 .GET());
     }
 
@@ -211,7 +208,7 @@ final class FileshareClient {
      * A request to a transfer URL as the service returned it: its {@code method} to its {@code url} with its
      * {@code headers}; no session, nothing else added.
      */
-    static HttpRequest.Builder follow(JsonObject link, BodyPublisher body) {
+    public static HttpRequest.Builder follow(JsonObject link, BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(link.getString("url")))
                 .timeout(TRANSFER_TIMEOUT)
                 .method(link.getString("method"), body);
@@ -223,12 +220,12 @@ final class FileshareClient {
     }
 
     /** {@code length} bytes read from a new stream of {@code content} at each send, with that Content-Length. */
-    static BodyPublisher streamOf(Supplier<InputStream> content, long length) {
+    public static BodyPublisher streamOf(Supplier<InputStream> content, long length) {
         return BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(content), length);
     }
 
     /** Sends {@code request} and reads the answer's body through SHA-256, holding no more of it than a buffer. */
-    static Streamed streamed(HttpRequest.Builder request) {
+    public static Streamed streamed(HttpRequest.Builder request) {
         HttpResponse<InputStream> response = call(request, BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             Contents.Digest digest = Contents.digest(body);
@@ -239,8 +236,8 @@ final class FileshareClient {
     }
 
     /** An answer whose body was streamed through SHA-256 rather than kept. */
-    record Streamed(int status, HttpHeaders headers, long size, String sha256) {
-        java.util.Optional<String> header(String name) {
+    public record Streamed(int status, HttpHeaders headers, long size, String sha256) {
+        public java.util.Optional<String> header(String name) {
             return headers.firstValue(name);
         }
     }
@@ -271,16 +268,27 @@ final class FileshareClient {
     }
 
     /** Registers and logs in a new user whose name starts with {@code prefix}. */
-    Session signUp(String prefix) {
-        String username = UniqueNames.user(prefix);
-        String password = "pw-" + username;
-        expect(register(username, password), "register " + username);
+    public Session signUp(String prefix) {
+        String username = registered(prefix);
+        String password = passwordOf(username);
         ApiResponse login = expect(login(username, password), "log in " + username);
         return new Session(username, password, login.json().getString("token"));
     }
 
+    /** Registers a new user whose name starts with {@code prefix}, without logging in; the username. */
+    public String registered(String prefix) {
+        String username = UniqueNames.user(prefix);
+        expect(register(username, passwordOf(username)), "register " + username);
+        return username;
+    }
+
+    /** The password of a user this client registered. */
+    public static String passwordOf(String username) {
+        return "pw-" + username;
+    }
+
     /** A request to {@code pathAndQuery} carrying {@code token} (none when null) the way this client sends it. */
-    HttpRequest.Builder request(String pathAndQuery, String token) {
+    public HttpRequest.Builder request(String pathAndQuery, String token) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(FileshareServer.uri(pathAndQuery)).timeout(REQUEST_TIMEOUT);
         if (clientAddress != null) {
@@ -296,13 +304,18 @@ final class FileshareClient {
         return builder;
     }
 
-    static ApiResponse send(HttpRequest.Builder request) {
+    public static ApiResponse send(HttpRequest.Builder request) {
         var response = call(request, BodyHandlers.ofByteArray());
         return new ApiResponse(response.statusCode(), response.headers(), response.body());
     }
 
+    /** The query that names {@code owner}'s file {@code fileName}: {@code file_name=...&username=...}. */
+    public static String fileQuery(String owner, String fileName) {
+        return "file_name=" + encode(fileName) + "&username=" + encode(owner);
+    }
+
     /** Query parameter encoding with %20 for a space: a '+' would be read as a plus by some servers. */
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
@@ -312,7 +325,8 @@ final class FileshareClient {
                 .POST(BodyPublishers.ofString(body.toString())));
     }
 
-    private static JsonObject credentials(String username, String password) {
+    /** The body of POST /register and POST /login. */
+    public static JsonObject credentials(String username, String password) {
         return Json.createObjectBuilder()
                 .add("username", username)
                 .add("password", password)

@@ -1,4 +1,4 @@
-package it.dev.fileshare;
+package it.dev.fileshare.support;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -10,32 +10,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** One answer of the server: status, headers and the body's bytes, with readers for its usual shapes. */
-record ApiResponse(int status, HttpHeaders headers, byte[] body) {
+public record ApiResponse(int status, HttpHeaders headers, byte[] body) {
 
-    JsonObject json() {
+    public JsonObject json() {
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
             return reader.readObject();
         }
     }
 
-    JsonArray jsonArray() {
+    public JsonArray jsonArray() {
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
             return reader.readArray();
         }
     }
 
-    String text() {
+    public String text() {
         return new String(body, StandardCharsets.UTF_8);
     }
 
     /** The media type without parameters, lower case; empty when none was sent. */
-    String mediaType() {
+    public String mediaType() {
         return header("Content-Type")
                 .map(type -> type.split(";")[0].trim().toLowerCase())
                 .orElse("");
     }
 
-    Optional<String> header(String name) {
+    public Optional<String> header(String name) {
         return headers.firstValue(name);
     }
 

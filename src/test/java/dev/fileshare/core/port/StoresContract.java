@@ -1,0 +1,70 @@
+package dev.fileshare.core.port;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * Every port contract, run against one adapter set. A runner says how to open a fresh set (nothing stored yet);
+ * each test gets its own, closed after it.
+ */
+public abstract class StoresContract {
+    private Stores stores;
+
+    protected abstract Stores open();
+
+    @BeforeEach
+    void openStores() {
+        stores = open();
+    }
+
+    @AfterEach
+    void closeStores() {
+        stores.close();
+    }
+
+    @Nested
+    class Users extends UserStoreContract {
+        @Override
+        protected UserStore store() {
+            return stores.users();
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionStoreContract {
+        @Override
+        protected SessionStore store() {
+            return stores.sessions();
+        }
+    }
+
+    @Nested
+    class LoginFailures extends LoginFailureStoreContract {
+        @Override
+        protected LoginFailureStore store() {
+            return stores.loginFailures();
+        }
+    }
+
+    @Nested
+    class Shares extends ShareStoreContract {
+        @Override
+        protected ShareStore store() {
+            return stores.shares();
+        }
+
+        @Override
+        protected BlobStore blobs() {
+            return stores.blobs();
+        }
+    }
+
+    @Nested
+    class Blobs extends BlobStoreContract {
+        @Override
+        protected BlobStore store() {
+            return stores.blobs();
+        }
+    }
+}
