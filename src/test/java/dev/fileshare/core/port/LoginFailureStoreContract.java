@@ -38,6 +38,24 @@ public abstract class LoginFailureStoreContract {
     }
 
     @Test
+    void aWindowEndsExactlyOneWindowAfterItBegan() {
+        store().recordFailure(new Username("frank"), T0, WINDOW);
+        Instant lastMoment = T0.plus(WINDOW).minusMillis(1);
+
+        assertThat(store().recordFailure(new Username("frank"), lastMoment, WINDOW))
+                .isEqualTo(new LoginFailures(T0, 2));
+        assertThat(store().recordFailure(new Username("frank"), T0.plus(WINDOW), WINDOW))
+                .isEqualTo(new LoginFailures(T0.plus(WINDOW), 1));
+    }
+
+    @Test
+    void knowsNoFailuresOfAUserWhoHasNone() {
+        store().clear(new Username("grace"));
+
+        assertThat(store().find(new Username("grace"))).isEmpty();
+    }
+
+    @Test
     void keepsUsersApartAndClearsOne() {
         store().recordFailure(new Username("carol"), T0, WINDOW);
         store().recordFailure(new Username("dave"), T0, WINDOW);

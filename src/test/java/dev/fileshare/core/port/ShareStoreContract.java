@@ -62,6 +62,16 @@ public abstract class ShareStoreContract {
     }
 
     @Test
+    void nothingIsSharedThatWasNotGranted() {
+        store().grant(key(ALICE, "one.txt"), BOB);
+
+        assertThat(store().sharedWith(CAROL)).isEmpty();
+        assertThat(store().grantees(key(ALICE, "other.txt"))).isEmpty();
+        assertThat(store().isGranted(key(ALICE, "other.txt"), BOB)).isFalse();
+        assertThat(store().revoke(key(ALICE, "one.txt"), CAROL)).isFalse();
+    }
+
+    @Test
     void keepsOddNamesApart() {
         // "a/b" owned by x could be confused with "b" owned by "x/a" if keys were only concatenated.
         store().grant(key(new Username("x"), "a b ü 😀.txt"), BOB);

@@ -8,6 +8,8 @@ import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.SessionStoreContract;
 import dev.fileshare.core.port.ShareStore;
 import dev.fileshare.core.port.ShareStoreContract;
+import dev.fileshare.core.port.StoreHealth;
+import dev.fileshare.core.port.StoreHealthContract;
 import dev.fileshare.core.port.Stores;
 import dev.fileshare.core.port.UserStore;
 import dev.fileshare.core.port.UserStoreContract;
@@ -70,6 +72,14 @@ class AwsStoreContractTest {
         @Override
         protected BlobStore store() {
             return aws.blobs();
+        }
+    }
+
+    @Nested
+    class Health extends StoreHealthContract {
+        @Override
+        protected StoreHealth health() {
+            return aws.health();
         }
     }
 }

@@ -8,6 +8,8 @@ import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.SessionStoreContract;
 import dev.fileshare.core.port.ShareStore;
 import dev.fileshare.core.port.ShareStoreContract;
+import dev.fileshare.core.port.StoreHealth;
+import dev.fileshare.core.port.StoreHealthContract;
 import dev.fileshare.core.port.Stores;
 import dev.fileshare.core.port.UserStore;
 import dev.fileshare.core.port.UserStoreContract;
@@ -72,6 +74,14 @@ class LocalStoreContractTest {
         @Override
         protected BlobStore store() {
             return local.blobs();
+        }
+    }
+
+    @Nested
+    class Health extends StoreHealthContract {
+        @Override
+        protected StoreHealth health() {
+            return local.health();
         }
     }
 }
