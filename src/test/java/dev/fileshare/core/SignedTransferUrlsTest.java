@@ -19,7 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The local mode's transfer URLs: bound to one method, one file and one expiry, and refused after it. */
+/**
+ * What the local mode's signed URLs have beyond the transfer URL contract (SignedTransferUrlsContractTest): their
+ * query, and a signature bound to one method, one file and one expiry that is refused after it or once altered.
+ */
 class SignedTransferUrlsTest {
     private static final Instant NOW = Instant.parse("2026-11-24T11:23:25.750Z");
     private static final Duration LIFETIME = Duration.ofMinutes(15);
@@ -41,14 +44,6 @@ class SignedTransferUrlsTest {
                 .containsEntry("file_name", "my report ü+&.pdf")
                 .containsEntry("expires", Long.toString(issued.expiresAt().getEpochSecond()));
         assertThatCode(() -> verify("PUT", query)).doesNotThrowAnyException();
-    }
-
-    @Test
-    void aDownloadUrlIsAGet() {
-        TransferUrl issued = transferUrls.download(new FileVersion(FILE, 5, NOW, "\"e\""));
-
-        assertThat(issued.method()).isEqualTo("GET");
-        assertThatCode(() -> verify("GET", query(issued))).doesNotThrowAnyException();
     }
 
     @Test
