@@ -13,6 +13,7 @@ import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Uploads: a new file starts with no shares, whatever grant raced in; a replaced one keeps its shares. */
@@ -55,7 +56,7 @@ class FileUploadTest {
     }
 
     private BlobStore.WriteResult upload(String file, String content, WriteCondition condition) throws IOException {
-        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         return files.upload(ALICE, name(file), new ByteArrayInputStream(bytes), bytes.length, condition);
     }
 }
