@@ -12,6 +12,7 @@ final class ApiDocs {
     static final String CONTENT_TOO_LARGE = "ContentTooLarge";
     static final String TOO_MANY_REQUESTS = "TooManyRequests";
     static final String FORBIDDEN = "Forbidden";
+    static final String GONE = "Gone";
     static final String PRECONDITION_FAILED = "PreconditionFailed";
     static final String RANGE_NOT_SATISFIABLE = "RangeNotSatisfiable";
 

@@ -25,7 +25,19 @@ final class BinaryUpload {
             InputStream body,
             long limit)
             throws IOException {
-        long length = declaredLength(contentLength);
+        return store(files, owner, name, condition, declaredLength(contentLength), body, limit);
+    }
+
+    /** As above with the length known: the body must hold exactly {@code length} bytes (-1: any, up to the limit). */
+    static Response store(
+            FileService files,
+            Username owner,
+            FileName name,
+            WriteCondition condition,
+            long length,
+            InputStream body,
+            long limit)
+            throws IOException {
         if (length > limit) {
             throw new ContentTooLargeException(
                     "The body is " + length + " bytes, over the binary upload limit of " + limit + " bytes.");
@@ -54,7 +66,8 @@ final class BinaryUpload {
                 .build();
     }
 
-    private static long declaredLength(String contentLength) {
+    /** The Content-Length header's value, -1 when there is none (a chunked body). */
+    static long declaredLength(String contentLength) {
         if (contentLength == null || contentLength.isBlank()) {
             return -1;
         }

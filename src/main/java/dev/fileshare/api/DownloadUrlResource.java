@@ -2,7 +2,6 @@ package dev.fileshare.api;
 
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.model.FileName;
-import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.TransferUrls;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,7 +47,11 @@ public class DownloadUrlResource {
     @Operation(
             operationId = "createDownloadUrl",
             summary = "Get a URL to download a file without a session",
-            description = "For the caller's own file, or one shared with the caller when the URL is issued.")
+            description = "For the caller's own file, or one shared with the caller. The URL reads the version current "
+                    + "when it is issued, as an attachment of bytes. In the local mode it answers 410 once that "
+                    + "version is replaced or deleted, or once the share it was issued under is revoked or left; in "
+                    + "the AWS mode it is an S3 presigned URL of that object version, which S3 serves until the URL "
+                    + "expires whatever happens to the file or the share meanwhile.")
     @SecurityRequirement(name = ApiDocs.SESSION)
     @SecurityRequirement(name = ApiDocs.BEARER)
     @APIResponse(
@@ -66,10 +70,15 @@ public class DownloadUrlResource {
                     String fileName,
             @Parameter(description = "The owner, when the file was shared with the caller; defaults to the caller.")
                     @QueryParam(OwnerParameter.NAME)
-                    String owner) {
+                    String owner)
+            throws IOException {
         FileName name = FileName.parse("file_name", fileName);
         Username caller = SessionTokenFilter.callerOf(security);
-        FileVersion version = files.describe(caller, OwnerParameter.ownerOrCaller(owner, caller), name);
-        return TransferUrl.of(transferUrls.download(version), uri.getBaseUri());
+        dev.fileshare.core.port.TransferUrl issued = files.useReadableVersion(
+                caller,
+                OwnerParameter.ownerOrCaller(owner, caller),
+                name,
+                version -> transferUrls.download(version, caller));
+        return TransferUrl.of(issued, uri.getBaseUri());
     }
 }

@@ -116,6 +116,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                                     schema = @Schema(implementation = Problem.class),
                                                     example = ProblemExamples.FORBIDDEN)),
                             @APIResponse(
+                                    name = ApiDocs.GONE,
+                                    description =
+                                            "The transfer URL's signature holds, but what it was issued for is "
+                                                    + "gone: the version was replaced or deleted, or the share revoked or left.",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.GONE)),
+                            @APIResponse(
                                     name = ApiDocs.PRECONDITION_FAILED,
                                     description = "If-Match or If-None-Match did not hold.",
                                     content =
@@ -138,7 +148,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                                     example = ProblemExamples.RANGE_NOT_SATISFIABLE)),
                             @APIResponse(
                                     name = ApiDocs.TOO_MANY_REQUESTS,
-                                    description = "Too many failed logins for this username.",
+                                    description = "Too many failed logins: for this username from this address, for "
+                                            + "this username, or from this address (the answer does not say which).",
                                     headers =
                                             @Header(
                                                     name = "Retry-After",

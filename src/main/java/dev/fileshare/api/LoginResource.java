@@ -6,16 +6,19 @@ import dev.fileshare.core.AccountService;
 import dev.fileshare.core.model.LoginSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /login}: checks the credentials and opens a session. */
@@ -29,12 +32,19 @@ public class LoginResource {
     @Inject
     AccountService accounts;
 
+    @Inject
+    TrustedProxies proxies;
+
     @POST
+    @SecurityRequirements // none: logging in is how a client gets a session
     @Operation(
             operationId = "login",
             summary = "Log in and get a session token",
             description =
-                    "After too many failures for one username within the configured window, answers 429 until it ends.")
+                    "Failed logins are limited per username and client address, per username and per client address "
+                            + "within a window (by default 5, 100 and 100 in 15 minutes); past a limit, answers 429 "
+                            + "with Retry-After until that window ends. A successful login clears its username's "
+                            + "failures from that address.")
     @RequestBody(
             required = true,
             content =
@@ -59,8 +69,9 @@ public class LoginResource {
                             example = ProblemExamples.BAD_CREDENTIALS))
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY_REQUESTS)
-    public LoginResponse login(Credentials credentials) {
-        LoginSession session = accounts.login(credentials.username(), credentials.password());
+    public LoginResponse login(Credentials credentials, @Context HttpServletRequest request) {
+        LoginSession session =
+                accounts.login(credentials.username(), credentials.password(), proxies.clientOf(request));
         return new LoginResponse(session.token().value(), session.expiresAt());
     }
 }

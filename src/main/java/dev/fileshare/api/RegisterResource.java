@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /register}: creates an account. */
@@ -28,6 +29,7 @@ public class RegisterResource {
     AccountService accounts;
 
     @POST
+    @SecurityRequirements // none: registering needs no session
     @Operation(operationId = "register", summary = "Create an account")
     @RequestBody(
             required = true,

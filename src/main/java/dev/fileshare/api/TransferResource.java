@@ -2,11 +2,13 @@ package dev.fileshare.api;
 
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.SignedTransferUrls;
+import dev.fileshare.core.model.ContentTooLargeException;
+import dev.fileshare.core.model.DownloadTerms;
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.UploadTerms;
 import dev.fileshare.core.model.Username;
-import dev.fileshare.core.model.WriteCondition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,9 +32,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Where the local mode's transfer URLs lead: the signature stands in for the session. */
+/**
+ * Where the local mode's transfer URLs lead: the signature stands in for the session, and holds the request to
+ * what the URL was issued for.
+ */
 @Path(SignedTransferUrls.PATH)
 @ApplicationScoped
 @Tag(name = "files")
@@ -44,14 +50,14 @@ public class TransferResource {
     @Inject
     SignedTransferUrls signedUrls;
 
-    @Inject
-    UploadLimits limits;
-
     @GET
+    @SecurityRequirements // none: the URL's signature stands in for the session
     @Operation(
             operationId = "downloadWithUrl",
             summary = "Download through a transfer URL (local mode)",
-            description = "The URL comes from GET /file/download-url; Range and If-None-Match work as on GET /file.")
+            description = "The URL comes from GET /file/download-url; Range and If-None-Match work as on GET /file. "
+                    + "It reads only the version it was issued for: once that version is replaced or deleted, or "
+                    + "the share it was issued under is revoked or left, it answers 410.")
     @APIResponse(
             responseCode = "200",
             description = "The content.",
@@ -69,7 +75,7 @@ public class TransferResource {
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match or If-Modified-Since).")
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "410", ref = ApiDocs.GONE)
     @APIResponse(responseCode = "416", ref = ApiDocs.RANGE_NOT_SATISFIABLE)
     public Response downloadWithUrl(
             @Parameter(description = "As in the issued URL.", required = true, example = "alice") @QueryParam("owner")
@@ -77,6 +83,15 @@ public class TransferResource {
             @Parameter(description = "As in the issued URL.", required = true, example = "video.mp4")
                     @QueryParam("file_name")
                     String fileName,
+            @Parameter(
+                            description = "As in the issued URL: the version's entity tag, without quotes.",
+                            required = true,
+                            example = "5d41402abc4b2a76b9719d911017c592")
+                    @QueryParam("version")
+                    String version,
+            @Parameter(description = "As in the issued URL: the user it was issued to, when not the owner.")
+                    @QueryParam("grantee")
+                    String grantee,
             @Parameter(
                             description = "As in the issued URL: seconds since the epoch.",
                             required = true,
@@ -89,17 +104,25 @@ public class TransferResource {
                     String range,
             @Context Request request)
             throws IOException {
-        FileKey key = verified("GET", owner, fileName, expires, signature);
-        return FileDownloads.response(files.open(key.owner(), key.owner(), key.fileName(), range), false, request);
+        FileKey key = fileKey(owner, fileName);
+        if (version == null || !WriteConditions.isEntityTag("\"" + version + "\"")) {
+            throw InvalidInputException.of("version", "must be an entity tag without its quotes, as issued");
+        }
+        Username issuedTo = grantee == null ? null : Username.parse("grantee", grantee);
+        DownloadTerms terms = signedUrls.verifyDownload(key, version, issuedTo, epochSecond(expires), signature);
+        return FileDownloads.response(files.openIssued(terms, range), false, request);
     }
 
     @PUT
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirements // none: the URL's signature stands in for the session
     @Operation(
             operationId = "uploadWithUrl",
             summary = "Upload through a transfer URL (local mode)",
-            description = "The URL comes from POST /file/upload-url; the body is the raw bytes.")
+            description = "The URL comes from POST /file/upload-url; the body is exactly `size` raw bytes (a longer "
+                    + "body is 413, a shorter one 400, and nothing is stored), and the condition it was issued with "
+                    + "must hold when they are stored (412 otherwise).")
     @RequestBody(
             required = true,
             content =
@@ -122,6 +145,7 @@ public class TransferResource {
                             schema = @Schema(implementation = FileEntry.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     public Response uploadWithUrl(
             @Parameter(description = "As in the issued URL.", required = true, example = "alice") @QueryParam("owner")
@@ -129,6 +153,14 @@ public class TransferResource {
             @Parameter(description = "As in the issued URL.", required = true, example = "video.mp4")
                     @QueryParam("file_name")
                     String fileName,
+            @Parameter(description = "As in the issued URL: the bytes the body holds.", required = true, example = "3")
+                    @QueryParam("size")
+                    String size,
+            @Parameter(description = "As in the issued URL, if there: `*`, create only.") @QueryParam("if_none_match")
+                    String ifNoneMatch,
+            @Parameter(description = "As in the issued URL, if there: replace only this version.")
+                    @QueryParam("if_match")
+                    String ifMatch,
             @Parameter(
                             description = "As in the issued URL: seconds since the epoch.",
                             required = true,
@@ -140,26 +172,53 @@ public class TransferResource {
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             InputStream body)
             throws IOException {
-        FileKey key = verified("PUT", owner, fileName, expires, signature);
+        UploadTerms claimed = new UploadTerms(
+                fileKey(owner, fileName),
+                number("size", size),
+                WriteConditions.from(ifMatch, ifNoneMatch, "if_match", "if_none_match"));
+        UploadTerms terms = signedUrls.verifyUpload(claimed, epochSecond(expires), signature);
+        long declared = BinaryUpload.declaredLength(contentLength);
+        if (declared > terms.size()) {
+            throw new ContentTooLargeException("The body is " + declared + " bytes, over the " + terms.size()
+                    + " bytes this upload URL was issued for.");
+        }
+        if (declared >= 0 && declared < terms.size()) {
+            throw InvalidInputException.of(
+                    HttpHeaders.CONTENT_LENGTH,
+                    "must be the " + terms.size() + " bytes this upload URL was issued for");
+        }
+        // Held to exactly the size: a longer body is cut off at it (413), a shorter one fails the write (400).
         return BinaryUpload.store(
                 files,
-                key.owner(),
-                key.fileName(),
-                WriteCondition.ALWAYS,
-                contentLength,
+                terms.key().owner(),
+                terms.key().fileName(),
+                terms.condition(),
+                terms.size(),
                 body,
-                limits.maxBinaryBytes());
+                terms.size());
     }
 
-    private FileKey verified(String method, String owner, String fileName, String expires, String signature) {
-        FileKey key = new FileKey(Username.parse("owner", owner), FileName.parse("file_name", fileName));
-        long expiresAt;
+    private static FileKey fileKey(String owner, String fileName) {
+        return new FileKey(Username.parse("owner", owner), FileName.parse("file_name", fileName));
+    }
+
+    private static long epochSecond(String expires) {
         try {
-            expiresAt = Long.parseLong(expires == null ? "" : expires);
+            return Long.parseLong(expires == null ? "" : expires);
         } catch (NumberFormatException e) {
             throw InvalidInputException.of("expires", "must be a number of seconds since the epoch");
         }
-        signedUrls.verify(method, key, expiresAt, signature);
-        return key;
+    }
+
+    private static long number(String field, String value) {
+        try {
+            long n = Long.parseLong(value == null ? "" : value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw InvalidInputException.of(field, "must be a number of bytes, as issued");
     }
 }

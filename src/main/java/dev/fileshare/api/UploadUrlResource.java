@@ -4,6 +4,8 @@ import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.UploadTerms;
+import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.TransferUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,10 +50,11 @@ public class UploadUrlResource {
     @Operation(
             operationId = "createUploadUrl",
             summary = "Get a URL to upload one of the caller's files without a session",
-            description =
-                    "PUT the raw bytes to the URL before it expires; the file is created or replaced as by a binary upload. "
-                            + "In the AWS mode the URL is an S3 presigned URL: one PUT of at most 5 GiB, so a `size` over 5 GiB "
-                            + "(or over the configured binary upload limit) is 413.")
+            description = "PUT exactly `size` raw bytes to the URL, with its `headers`, before it expires; the file is "
+                    + "created or replaced as by a binary upload, if the request's condition (`if_none_match` / "
+                    + "`if_match`) still holds then. A `size` over the configured binary upload limit is 413. In the "
+                    + "AWS mode the URL is an S3 presigned URL that signs the size, the content type and the "
+                    + "condition: one PUT of at most 5 GiB, so a `size` over 5 GiB is 413 too.")
     @SecurityRequirement(name = ApiDocs.SESSION)
     @SecurityRequirement(name = ApiDocs.BEARER)
     @RequestBody(
@@ -72,16 +75,23 @@ public class UploadUrlResource {
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     public TransferUrl createUploadUrl(UploadUrlRequest request) {
         FileName name = FileName.parse("file_name", request.fileName());
-        if (request.size() != null && request.size() < 0) {
+        // Required: the URL holds the upload to it (an S3 presigned PUT can only sign an exact Content-Length).
+        if (request.size() == null) {
+            throw InvalidInputException.of("size", "is required: the URL takes exactly this many bytes");
+        }
+        if (request.size() < 0) {
             throw InvalidInputException.of("size", "must not be negative");
         }
+        WriteCondition condition =
+                WriteConditions.from(request.ifMatch(), request.ifNoneMatch(), "if_match", "if_none_match");
         // In the aws mode one presigned PUT carries at most S3's 5 GiB, whatever the configured limit.
         long limit = Math.min(limits.maxBinaryBytes(), transferUrls.maxUploadBytes());
-        if (request.size() != null && request.size() > limit) {
+        if (request.size() > limit) {
             throw new ContentTooLargeException(
                     "The size " + request.size() + " is over the binary upload limit of " + limit + " bytes.");
         }
-        return TransferUrl.of(
-                transferUrls.upload(new FileKey(SessionTokenFilter.callerOf(security), name)), uri.getBaseUri());
+        UploadTerms terms =
+                new UploadTerms(new FileKey(SessionTokenFilter.callerOf(security), name), request.size(), condition);
+        return TransferUrl.of(transferUrls.upload(terms), uri.getBaseUri());
     }
 }

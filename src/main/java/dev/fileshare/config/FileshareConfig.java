@@ -1,9 +1,13 @@
 package dev.fileshare.config;
 
+import dev.fileshare.api.Cidr;
+import dev.fileshare.core.LoginThrottle;
 import dev.fileshare.core.model.Argon2Settings;
 import dev.fileshare.store.aws.AwsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code transferSigningKey} is null when none is configured: the service then makes a random one at start,
@@ -20,8 +24,8 @@ public record FileshareConfig(
         Argon2Settings argon2,
         long maxJsonUploadBytes,
         long maxBinaryUploadBytes,
-        int loginMaxFailures,
-        Duration loginWindow,
+        LoginThrottle.Limits loginLimits,
+        List<Cidr> trustedProxies,
         Duration transferUrlLifetime,
         byte[] transferSigningKey,
         AwsSettings aws) {
@@ -35,7 +39,10 @@ public record FileshareConfig(
     public static final String UPLOAD_MAX_JSON_BYTES = "fileshare.upload.max-json-bytes";
     public static final String UPLOAD_MAX_BINARY_BYTES = "fileshare.upload.max-binary-bytes";
     public static final String LOGIN_MAX_FAILURES = "fileshare.login.max-failures";
+    public static final String LOGIN_MAX_FAILURES_PER_USERNAME = "fileshare.login.max-failures-per-username";
+    public static final String LOGIN_MAX_FAILURES_PER_ADDRESS = "fileshare.login.max-failures-per-address";
     public static final String LOGIN_WINDOW = "fileshare.login.window";
+    public static final String HTTP_TRUSTED_PROXIES = "fileshare.http.trusted-proxies";
     public static final String TRANSFER_URL_LIFETIME = "fileshare.transfer.url-lifetime";
     public static final String TRANSFER_SIGNING_KEY = "fileshare.transfer.signing-key";
 
@@ -43,6 +50,33 @@ public record FileshareConfig(
     public static final long DEFAULT_MAX_BINARY_UPLOAD_BYTES = 5L * 1024 * 1024 * 1024;
     /** A JSON upload is held in memory whole, so its limit has a ceiling; larger files go binary. */
     public static final long MAX_JSON_UPLOAD_LIMIT = 100L * 1024 * 1024;
+
+    private static LoginThrottle.Limits loginLimits(ConfigReader config) {
+        LoginThrottle.Limits defaults = LoginThrottle.Limits.DEFAULTS;
+        return new LoginThrottle.Limits(
+                config.integer(LOGIN_MAX_FAILURES, defaults.perUsernameAndAddress(), 1, 1_000_000),
+                config.integer(LOGIN_MAX_FAILURES_PER_USERNAME, defaults.perUsername(), 1, 1_000_000),
+                config.integer(LOGIN_MAX_FAILURES_PER_ADDRESS, defaults.perAddress(), 1, 1_000_000),
+                config.duration(LOGIN_WINDOW, defaults.window(), Duration.ofSeconds(1)));
+    }
+
+    /** Comma-separated CIDR blocks; none by default, so X-Forwarded-For is believed from no one. */
+    private static List<Cidr> trustedProxies(ConfigReader config) {
+        List<Cidr> blocks = new ArrayList<>();
+        for (String entry : config.string(HTTP_TRUSTED_PROXIES, "").split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            try {
+                blocks.add(Cidr.parse(entry));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException(
+                        HTTP_TRUSTED_PROXIES,
+                        "expected comma-separated CIDR blocks such as 10.0.0.0/16,::1/128, but " + e.getMessage());
+            }
+        }
+        return List.copyOf(blocks);
+    }
 
     public static FileshareConfig read(ConfigReader config) {
         Argon2Settings defaults = Argon2Settings.OWASP_MINIMUM;
@@ -66,8 +100,8 @@ public record FileshareConfig(
                         parallelism),
                 config.longValue(UPLOAD_MAX_JSON_BYTES, DEFAULT_MAX_JSON_UPLOAD_BYTES, 0, MAX_JSON_UPLOAD_LIMIT),
                 config.longValue(UPLOAD_MAX_BINARY_BYTES, DEFAULT_MAX_BINARY_UPLOAD_BYTES, 0, Long.MAX_VALUE),
-                config.integer(LOGIN_MAX_FAILURES, 5, 1, 1_000_000),
-                config.duration(LOGIN_WINDOW, Duration.ofMinutes(15), Duration.ofSeconds(1)),
+                loginLimits(config),
+                trustedProxies(config),
                 transferUrlLifetime,
                 config.secretKey(TRANSFER_SIGNING_KEY, 32).orElse(null),
                 AwsConfig.read(config));

@@ -1,5 +1,6 @@
 package dev.fileshare.config;
 
+import dev.fileshare.api.TrustedProxies;
 import dev.fileshare.api.UploadLimits;
 import dev.fileshare.core.AccountService;
 import dev.fileshare.core.FileService;
@@ -63,8 +64,14 @@ public class ServiceProducer {
             PasswordHasher hasher,
             SecureRandom random,
             Clock clock) {
-        LoginThrottle throttle = new LoginThrottle(failures, config.loginMaxFailures(), config.loginWindow(), clock);
+        LoginThrottle throttle = new LoginThrottle(failures, config.loginLimits(), clock);
         return new AccountService(users, sessions, hasher, throttle, config.sessionLifetime(), random, clock);
+    }
+
+    @Produces
+    @Singleton
+    TrustedProxies trustedProxies(FileshareConfig config) {
+        return new TrustedProxies(config.trustedProxies());
     }
 
     @Produces

@@ -1,11 +1,13 @@
 package dev.fileshare.core;
 
 import dev.fileshare.core.model.AuthenticationException;
+import dev.fileshare.core.model.ClientAddress;
 import dev.fileshare.core.model.FieldError;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.LoginSession;
 import dev.fileshare.core.model.Password;
 import dev.fileshare.core.model.SessionToken;
+import dev.fileshare.core.model.TooManyLoginFailuresException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.UsernameTakenException;
 import dev.fileshare.core.port.SessionStore;
@@ -66,10 +68,13 @@ public final class AccountService {
     }
 
     /**
-     * Checks the credentials and opens a session. An unknown username costs one Argon2 verification, like a
-     * wrong password, and gets the same answer.
+     * Checks the credentials of a client at {@code from} and opens a session. The attempt is counted by the
+     * {@link LoginThrottle} before the password is hashed; an unknown username (or one no user can have) costs one
+     * Argon2 verification, like a wrong password, and gets the same answer, but only when the throttle let it in.
+     *
+     * @throws TooManyLoginFailuresException without hashing, when a limit of the throttle is reached
      */
-    public LoginSession login(String username, String password) {
+    public LoginSession login(String username, String password, ClientAddress from) {
         if (username == null || password == null) {
             List<FieldError> errors = new ArrayList<>();
             if (username == null) {
@@ -81,26 +86,27 @@ public final class AccountService {
             throw new InvalidInputException("The username and password are required.", errors);
         }
         Password secret = new Password(password);
-        if (!Username.isValid(username)) {
-            // No such user can exist; no counter is kept for names that could never log in.
-            hasher.verifyDecoy(secret);
-            throw new AuthenticationException(BAD_CREDENTIALS);
-        }
-        Username name = new Username(username);
-        throttle.checkAllowed(name);
-        Optional<UserAccount> account = users.find(name);
+        // A name no user can have is counted against its address only: no counter is kept per impossible name.
+        Optional<Username> name = Username.isValid(username) ? Optional.of(new Username(username)) : Optional.empty();
+        LoginThrottle.Attempt attempt = throttle.reserve(name, from);
+        Optional<UserAccount> account;
         boolean matches;
-        if (account.isPresent()) {
-            matches = hasher.verify(secret, account.get().passwordHash());
-        } else {
-            hasher.verifyDecoy(secret);
-            matches = false;
+        try {
+            account = name.flatMap(users::find);
+            if (account.isPresent()) {
+                matches = hasher.verify(secret, account.get().passwordHash());
+            } else {
+                hasher.verifyDecoy(secret);
+                matches = false;
+            }
+        } catch (RuntimeException undecided) {
+            giveBack(attempt, undecided);
+            throw undecided;
         }
         if (!matches) {
-            throttle.recordFailure(name);
             throw new AuthenticationException(BAD_CREDENTIALS);
         }
-        throttle.recordSuccess(name);
+        throttle.succeeded(attempt);
         return openSession(account.get().username());
     }
 
@@ -128,6 +134,15 @@ public final class AccountService {
         Instant expiresAt = clock.instant().plus(sessionLifetime).truncatedTo(ChronoUnit.SECONDS);
         sessions.create(new StoredSession(token.hash(), username, expiresAt));
         return new LoginSession(token, expiresAt);
+    }
+
+    /** The password was never checked (a store or hashing failure): the attempt is no failure of the client's. */
+    private void giveBack(LoginThrottle.Attempt attempt, RuntimeException cause) {
+        try {
+            throttle.abandoned(attempt);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private static <T> T collect(List<FieldError> errors, java.util.function.Supplier<T> parse) {

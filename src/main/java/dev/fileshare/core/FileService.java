@@ -1,12 +1,16 @@
 package dev.fileshare.core;
 
 import dev.fileshare.core.model.ByteRange;
+import dev.fileshare.core.model.DownloadTerms;
 import dev.fileshare.core.model.FileContent;
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.FilePage;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.ListCursor;
 import dev.fileshare.core.model.NotFoundException;
+import dev.fileshare.core.model.TransferUrlGoneException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
@@ -16,6 +20,7 @@ import dev.fileshare.core.port.VersionGoneException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +28,8 @@ import java.util.Optional;
 public final class FileService {
     /** A read retries when the version it found was replaced before it could be opened. */
     private static final int READ_ATTEMPTS = 3;
+
+    private static final Comparator<FileVersion> BY_KEY = (a, b) -> FileKey.ORDER.compare(a.key(), b.key());
 
     private final BlobStore blobs;
     private final ShareStore shares;
@@ -42,6 +49,8 @@ public final class FileService {
         if (result.created()) {
             // A grant that raced with an earlier delete of this name must not open the new file to anyone.
             shares.revokeAll(key);
+        } else {
+            shares.refresh(result.entry());
         }
         return result;
     }
@@ -70,17 +79,56 @@ public final class FileService {
             return new FileContent(blob.entry(), ByteRange.whole(blob.entry().size()), false, blob.stream());
         }
         // A range is resolved against one version's size, so that version is looked up first and read by name.
-        for (int attempt = 1; ; attempt++) {
-            FileVersion entry = describe(caller, owner, name);
+        return useReadableVersion(caller, owner, name, entry -> {
             Optional<ByteRange> range = ByteRange.parse(rangeHeader, entry.size());
             ByteRange span = range.orElse(ByteRange.whole(entry.size()));
+            return new FileContent(entry, span, range.isPresent(), blobs.read(entry, span.offset(), span.length()));
+        });
+    }
+
+    /** Something done with one version of a file, which fails with {@link VersionGoneException} once it is replaced. */
+    @FunctionalInterface
+    public interface VersionUse<T> {
+        T apply(FileVersion version) throws IOException;
+    }
+
+    /**
+     * Applies {@code use} to the current version of a file the caller may read (404 otherwise); when that version
+     * is replaced before {@code use} is done with it, looks the file up again, a few times.
+     */
+    public <T> T useReadableVersion(Username caller, Username owner, FileName name, VersionUse<T> use)
+            throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            FileVersion entry = describe(caller, owner, name);
             try {
-                return new FileContent(entry, span, range.isPresent(), blobs.read(entry, span.offset(), span.length()));
+                return use.apply(entry);
             } catch (VersionGoneException replacedMeanwhile) {
                 if (attempt == READ_ATTEMPTS) {
                     throw notFound(entry.key());
                 }
             }
+        }
+    }
+
+    /**
+     * Opens what a download URL was issued for, if it still applies: the same version of the file and, for a
+     * grantee, a share that still exists. 410 otherwise: the URL's holder may not learn more than that.
+     */
+    public FileContent openIssued(DownloadTerms terms, String rangeHeader) throws IOException {
+        FileKey key = terms.key();
+        if (terms.grantee().isPresent()
+                && !shares.isGranted(key, terms.grantee().get())) {
+            throw new TransferUrlGoneException("the file is no longer shared with the user it was issued to.");
+        }
+        FileVersion entry = blobs.find(key)
+                .filter(current -> current.etag().equals(terms.etag()))
+                .orElseThrow(TransferUrlGoneException::replacedOrDeleted);
+        Optional<ByteRange> range = ByteRange.parse(rangeHeader, entry.size());
+        ByteRange span = range.orElse(ByteRange.whole(entry.size()));
+        try {
+            return new FileContent(entry, span, range.isPresent(), blobs.read(entry, span.offset(), span.length()));
+        } catch (VersionGoneException replacedMeanwhile) {
+            throw TransferUrlGoneException.replacedOrDeleted();
         }
     }
 
@@ -115,15 +163,42 @@ public final class FileService {
 
     /** The caller's own files, then those shared with them, each part sorted by key. */
     public List<FileVersion> list(Username caller) {
-        List<FileVersion> own = new ArrayList<>(blobs.list(caller));
-        own.sort((a, b) -> FileKey.ORDER.compare(a.key(), b.key()));
-        List<FileVersion> shared = new ArrayList<>();
-        for (FileKey key : shares.sharedWith(caller)) {
-            blobs.find(key).ifPresent(shared::add);
+        return list(caller, Optional.empty(), Integer.MAX_VALUE).entries();
+    }
+
+    /**
+     * A page of the caller's listing: their own files, then those shared with them, each part sorted by key,
+     * starting after {@code after} (from the start when empty), at most {@code limit} entries
+     * ({@link Integer#MAX_VALUE}: all). One or two store queries a page, however many files are shared.
+     */
+    public FilePage list(Username caller, Optional<ListCursor> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a page holds at least one entry");
         }
-        shared.sort((a, b) -> FileKey.ORDER.compare(a.key(), b.key()));
-        own.addAll(shared);
-        return own;
+        // One more than the page holds tells whether another page follows.
+        int wanted = limit == Integer.MAX_VALUE ? limit : limit + 1;
+        boolean inShared =
+                after.filter(cursor -> cursor.part() == ListCursor.Part.SHARED).isPresent();
+        List<FileVersion> own = new ArrayList<>();
+        if (!inShared) {
+            own.addAll(blobs.list(caller, after.map(cursor -> cursor.last().fileName()), wanted));
+            own.sort(BY_KEY);
+        }
+        List<FileVersion> shared = new ArrayList<>();
+        if (own.size() < wanted) {
+            Optional<FileKey> from = inShared ? after.map(ListCursor::last) : Optional.empty();
+            shared.addAll(shares.sharedWith(caller, from, wanted - own.size()));
+            shared.sort(BY_KEY);
+        }
+        List<FileVersion> entries = new ArrayList<>(own);
+        entries.addAll(shared);
+        if (entries.size() <= limit) {
+            return new FilePage(entries, Optional.empty());
+        }
+        List<FileVersion> page = entries.subList(0, limit);
+        ListCursor.Part part = limit <= own.size() ? ListCursor.Part.OWN : ListCursor.Part.SHARED;
+        return new FilePage(
+                page, Optional.of(new ListCursor(part, page.get(limit - 1).key())));
     }
 
     public void share(Username caller, FileName name, Username grantee) {
@@ -131,13 +206,22 @@ public final class FileService {
             throw InvalidInputException.of("username", "cannot share a file with its owner");
         }
         FileKey key = new FileKey(caller, name);
-        if (blobs.find(key).isEmpty()) {
-            throw notFound(key);
-        }
+        FileVersion entry = blobs.find(key).orElseThrow(() -> notFound(key));
         if (!users.exists(grantee)) {
             throw new NotFoundException("No user named '" + grantee + "'.");
         }
-        shares.grant(key, grantee);
+        shares.grant(entry, grantee);
+    }
+
+    /**
+     * The caller, a grantee, removes {@code owner}'s file from their list (and their access to it). Idempotent,
+     * and the same answer whether or not the file exists or was shared: it reveals nothing.
+     */
+    public void leave(Username caller, Username owner, FileName name) {
+        if (owner.equals(caller)) {
+            throw InvalidInputException.of("owner", "is the caller: one's own files are not shared with oneself");
+        }
+        shares.revoke(new FileKey(owner, name), caller);
     }
 
     private boolean mayRead(Username caller, FileKey key) {

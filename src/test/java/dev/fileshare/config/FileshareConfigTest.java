@@ -3,6 +3,8 @@ package dev.fileshare.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fileshare.api.Cidr;
+import dev.fileshare.core.LoginThrottle;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -34,5 +36,39 @@ class FileshareConfigTest {
         // The local mode's own signed URLs have no such ceiling.
         assertThat(read(Map.of(FileshareConfig.TRANSFER_URL_LIFETIME, "8d")).transferUrlLifetime())
                 .isEqualTo(Duration.ofDays(8));
+    }
+
+    @Test
+    void loginLimitsDefaultToFiveAHundredAndAHundredIn15Minutes() {
+        assertThat(read(Map.of()).loginLimits())
+                .isEqualTo(new LoginThrottle.Limits(5, 100, 100, Duration.ofMinutes(15)));
+        assertThat(read(Map.of(
+                                FileshareConfig.LOGIN_MAX_FAILURES, "3",
+                                FileshareConfig.LOGIN_MAX_FAILURES_PER_USERNAME, "50",
+                                FileshareConfig.LOGIN_MAX_FAILURES_PER_ADDRESS, "1000",
+                                FileshareConfig.LOGIN_WINDOW, "1h"))
+                        .loginLimits())
+                .isEqualTo(new LoginThrottle.Limits(3, 50, 1000, Duration.ofHours(1)));
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.LOGIN_MAX_FAILURES_PER_ADDRESS, "0")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("FILESHARE_LOGIN_MAX_FAILURES_PER_ADDRESS");
+    }
+
+    @Test
+    void trustsNoProxyByDefault() {
+        assertThat(read(Map.of()).trustedProxies()).isEmpty();
+        assertThat(read(Map.of(FileshareConfig.HTTP_TRUSTED_PROXIES, " ")).trustedProxies())
+                .isEmpty();
+    }
+
+    @Test
+    void trustedProxiesAreCommaSeparatedCidrBlocks() {
+        assertThat(read(Map.of(FileshareConfig.HTTP_TRUSTED_PROXIES, "10.0.0.0/16, ::1/128,127.0.0.1"))
+                        .trustedProxies())
+                .containsExactly(Cidr.parse("10.0.0.0/16"), Cidr.parse("::1/128"), Cidr.parse("127.0.0.1/32"));
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.HTTP_TRUSTED_PROXIES, "10.0.0.0/16,proxy.internal")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("FILESHARE_HTTP_TRUSTED_PROXIES")
+                .hasMessageContaining("'proxy.internal'");
     }
 }

@@ -8,6 +8,7 @@ import static dev.fileshare.core.FileServiceFixture.name;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.NotFoundException;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,8 @@ class FileDeletionTest {
         files.delete(ALICE, name("a.txt"));
 
         assertThat(fixture.blobs.find(key(ALICE, "a.txt"))).isEmpty();
-        assertThat(fixture.shares.sharedWith(BOB)).containsExactly(key(ALICE, "kept.txt"));
-        assertThat(fixture.shares.sharedWith(CAROL)).isEmpty();
+        assertThat(fixture.sharedWith(BOB)).extracting(FileVersion::key).containsExactly(key(ALICE, "kept.txt"));
+        assertThat(fixture.sharedWith(CAROL)).isEmpty();
     }
 
     @Test

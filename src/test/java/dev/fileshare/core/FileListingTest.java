@@ -3,7 +3,6 @@ package dev.fileshare.core;
 import static dev.fileshare.core.FileServiceFixture.ALICE;
 import static dev.fileshare.core.FileServiceFixture.BOB;
 import static dev.fileshare.core.FileServiceFixture.CAROL;
-import static dev.fileshare.core.FileServiceFixture.DAVE;
 import static dev.fileshare.core.FileServiceFixture.key;
 import static dev.fileshare.core.FileServiceFixture.name;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,16 +47,6 @@ class FileListingTest {
         files.share(BOB, name("theirs.txt"), ALICE);
 
         assertThat(files.list(ALICE)).containsExactly(mine, shared);
-    }
-
-    @Test
-    void leavesOutAGrantWhoseFileIsGone() throws IOException {
-        // A grant that raced with the delete of its file outlives it until the name is written again.
-        fixture.shares.grant(key(BOB, "deleted.txt"), ALICE);
-        fixture.upload(DAVE, "kept.txt", "dave's");
-        files.share(DAVE, name("kept.txt"), ALICE);
-
-        assertThat(files.list(ALICE)).extracting(FileVersion::key).containsExactly(key(DAVE, "kept.txt"));
     }
 
     @Test

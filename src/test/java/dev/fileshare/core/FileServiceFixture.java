@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /** A {@link FileService} on the in-memory store, with alice, bob, carol and dave registered (mallory is not). */
 final class FileServiceFixture {
@@ -45,6 +47,16 @@ final class FileServiceFixture {
     /** The whole file as the caller reads it. */
     String read(Username caller, Username owner, String name) throws IOException {
         return text(files.open(caller, owner, name(name), null));
+    }
+
+    /** Everything the share store lists for {@code grantee}, straight from the store. */
+    List<FileVersion> sharedWith(Username grantee) {
+        return shares.sharedWith(grantee, Optional.empty(), Integer.MAX_VALUE);
+    }
+
+    /** A grant of a file that does not exist (any more), as one that raced with the file's delete leaves. */
+    void strayGrant(Username owner, String name, Username grantee) {
+        shares.grant(new FileVersion(key(owner, name), 4, clock.instant(), "\"stray\""), grantee);
     }
 
     static String text(FileContent content) throws IOException {

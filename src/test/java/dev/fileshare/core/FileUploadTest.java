@@ -7,6 +7,7 @@ import static dev.fileshare.core.FileServiceFixture.name;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.WriteCondition;
@@ -14,6 +15,7 @@ import dev.fileshare.core.port.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Uploads: a new file starts with no shares, whatever grant raced in; a replaced one keeps its shares. */
@@ -23,15 +25,16 @@ class FileUploadTest {
 
     @Test
     void aStrayGrantOnARecreatedNameIsCleared() throws IOException {
-        fixture.upload(ALICE, "a.txt", "first");
+        FileVersion first = fixture.upload(ALICE, "a.txt", "first");
         files.delete(ALICE, name("a.txt"));
         // A share that raced with the delete: granted after the delete revoked the file's shares.
-        fixture.shares.grant(key(ALICE, "a.txt"), BOB);
+        fixture.shares.grant(first, BOB);
 
         BlobStore.WriteResult recreated = upload("a.txt", "second", WriteCondition.ALWAYS);
 
         assertThat(recreated.created()).isTrue();
         assertThat(fixture.shares.grantees(key(ALICE, "a.txt"))).isEmpty();
+        assertThat(fixture.sharedWith(BOB)).isEmpty();
         assertThatThrownBy(() -> fixture.read(BOB, ALICE, "a.txt")).isInstanceOf(NotFoundException.class);
     }
 
@@ -44,6 +47,17 @@ class FileUploadTest {
 
         assertThat(replaced.created()).isFalse();
         assertThat(fixture.read(BOB, ALICE, "a.txt")).isEqualTo("second");
+    }
+
+    @Test
+    void aGranteeListsTheReplacedFileAsItsNewVersion() throws IOException {
+        fixture.upload(ALICE, "a.txt", "first");
+        files.share(ALICE, name("a.txt"), BOB);
+        fixture.clock.advance(Duration.ofSeconds(2));
+
+        BlobStore.WriteResult replaced = upload("a.txt", "second, longer", WriteCondition.ALWAYS);
+
+        assertThat(files.list(BOB)).containsExactly(replaced.entry());
     }
 
     @Test

@@ -18,7 +18,8 @@ class LoginCostTest {
     private static final int TRIES = 5;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    private final AccountsFixture fixture = new AccountsFixture(new Argon2Settings(1024, 1, 1), 1_000);
+    private final AccountsFixture fixture = new AccountsFixture(
+            new Argon2Settings(1024, 1, 1), new LoginThrottle.Limits(1_000, 1_000, 1_000, AccountsFixture.WINDOW));
 
     @Test
     void anUnknownOrImpossibleNameCostsAsMuchAsAWrongPassword() {

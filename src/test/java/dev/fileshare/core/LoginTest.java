@@ -1,5 +1,6 @@
 package dev.fileshare.core;
 
+import static dev.fileshare.core.AccountsFixture.HOME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import dev.fileshare.core.model.FieldError;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.LoginSession;
 import dev.fileshare.core.model.Username;
+import dev.fileshare.core.port.ThrottleKey;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,7 @@ class LoginTest {
     void theRightPasswordOpensASessionForItsLifetimeInWholeSeconds() {
         accounts.register("alice", "password1");
 
-        LoginSession session = accounts.login("alice", "password1");
+        LoginSession session = accounts.login("alice", "password1", HOME);
 
         assertThat(session.expiresAt()).isEqualTo(Instant.parse("2026-11-25T10:00:00Z"));
         assertThat(accounts.authenticate(session.token())).contains(new Username("alice"));
@@ -29,10 +31,10 @@ class LoginTest {
     @Test
     void storesTheSessionUnderTheTokensHashNotTheToken() {
         accounts.register("alice", "password1");
-        LoginSession session = accounts.login("alice", "password1");
+        LoginSession session = accounts.login("alice", "password1", HOME);
 
-        assertThat(fixture.store.sessions().find(session.token().value())).isEmpty();
-        assertThat(fixture.store.sessions().find(session.token().hash())).hasValueSatisfying(stored -> {
+        assertThat(fixture.sessions.find(session.token().value())).isEmpty();
+        assertThat(fixture.sessions.find(session.token().hash())).hasValueSatisfying(stored -> {
             assertThat(stored.username()).isEqualTo(new Username("alice"));
             assertThat(stored.expiresAt()).isEqualTo(session.expiresAt());
         });
@@ -42,8 +44,8 @@ class LoginTest {
     void eachLoginIsANewSession() {
         accounts.register("alice", "password1");
 
-        assertThat(accounts.login("alice", "password1").token())
-                .isNotEqualTo(accounts.login("alice", "password1").token());
+        assertThat(accounts.login("alice", "password1", HOME).token())
+                .isNotEqualTo(accounts.login("alice", "password1", HOME).token());
     }
 
     @Test
@@ -61,20 +63,22 @@ class LoginTest {
 
     @Test
     void namesEachMissingField() {
-        assertThatThrownBy(() -> accounts.login(null, null))
+        assertThatThrownBy(() -> accounts.login(null, null, HOME))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.errors())
                                 .containsExactly(
                                         new FieldError("username", "is required"),
                                         new FieldError("password", "is required")));
-        assertThatThrownBy(() -> accounts.login("alice", null))
+        assertThatThrownBy(() -> accounts.login("alice", null, HOME))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.errors()).containsExactly(new FieldError("password", "is required")));
-        assertThatThrownBy(() -> accounts.login(null, "password1"))
+        assertThatThrownBy(() -> accounts.login(null, "password1", HOME))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.errors()).containsExactly(new FieldError("username", "is required")));
+        // Refused as bad input before the throttle: the client's address pays nothing for it.
+        assertThat(fixture.loginFailures.attempts(ThrottleKey.address(HOME))).isZero();
     }
 }

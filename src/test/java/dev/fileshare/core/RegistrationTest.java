@@ -29,7 +29,7 @@ class RegistrationTest {
     void storesOnlyAHashOfThePasswordStampedInWholeSeconds() {
         accounts.register("alice", "plain-text-pw");
 
-        UserAccount stored = fixture.store.users().find(new Username("alice")).orElseThrow();
+        UserAccount stored = fixture.users.find(new Username("alice")).orElseThrow();
         assertThat(stored.passwordHash()).startsWith("$argon2id$").doesNotContain("plain-text-pw");
         assertThat(stored.createdAt()).isEqualTo(Instant.parse("2026-11-24T10:00:00Z"));
     }
@@ -49,7 +49,7 @@ class RegistrationTest {
                                 .containsExactly(
                                         new FieldError("username", "is required"),
                                         new FieldError("password", "is required")));
-        assertThat(fixture.store.users().exists(new Username("bad-name"))).isFalse();
+        assertThat(fixture.users.exists(new Username("bad-name"))).isFalse();
     }
 
     @Test
@@ -60,6 +60,6 @@ class RegistrationTest {
                         e -> assertThat(e.errors())
                                 .extracting(FieldError::field)
                                 .containsExactly("password"));
-        assertThat(fixture.store.users().exists(new Username("alice"))).isFalse();
+        assertThat(fixture.users.exists(new Username("alice"))).isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package dev.fileshare.core;
 
+import static dev.fileshare.core.AccountsFixture.HOME;
 import static dev.fileshare.core.AccountsFixture.LIFETIME;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,26 +24,26 @@ class SessionTest {
 
     @Test
     void aSessionEndsWhenItsLifetimeIsUpAndIsThenDropped() {
-        LoginSession session = accounts.login("alice", "password1");
+        LoginSession session = accounts.login("alice", "password1", HOME);
 
         // The expiry was cut to the whole second: 0.75 s less than the lifetime from the login.
         fixture.clock.advance(LIFETIME.minusMillis(751));
         assertThat(accounts.authenticate(session.token())).contains(new Username("alice"));
         fixture.clock.advance(Duration.ofMillis(1));
         assertThat(accounts.authenticate(session.token())).isEmpty();
-        assertThat(fixture.store.sessions().find(session.token().hash())).isEmpty();
+        assertThat(fixture.sessions.find(session.token().hash())).isEmpty();
     }
 
     @Test
     void logoutEndsOnlyThatSessionAndIsIdempotent() {
-        LoginSession first = accounts.login("alice", "password1");
-        LoginSession second = accounts.login("alice", "password1");
+        LoginSession first = accounts.login("alice", "password1", HOME);
+        LoginSession second = accounts.login("alice", "password1", HOME);
 
         accounts.logout(first.token());
         accounts.logout(first.token());
 
         assertThat(accounts.authenticate(first.token())).isEmpty();
-        assertThat(fixture.store.sessions().find(first.token().hash())).isEmpty();
+        assertThat(fixture.sessions.find(first.token().hash())).isEmpty();
         assertThat(accounts.authenticate(second.token())).contains(new Username("alice"));
     }
 

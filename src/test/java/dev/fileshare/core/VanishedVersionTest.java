@@ -8,9 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fileshare.core.model.FileContent;
+import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.NotFoundException;
+import dev.fileshare.core.port.VersionGoneException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +74,37 @@ class VanishedVersionTest {
         assertThatThrownBy(() -> files.open(ALICE, ALICE, name("a.txt"), "bytes=0-3"))
                 .isInstanceOf(NotFoundException.class);
         assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void aUseThatFindsItsVersionGoneIsRetriedOnTheCurrentOne() throws IOException {
+        FileVersion first = fixture.upload(ALICE, "a.txt", "first");
+        files.share(ALICE, name("a.txt"), BOB);
+        List<FileVersion> used = new ArrayList<>();
+
+        String etag = files.useReadableVersion(BOB, ALICE, name("a.txt"), version -> {
+            used.add(version);
+            if (used.size() == 1) {
+                fixture.upload(ALICE, "a.txt", "second");
+                throw new VersionGoneException("replaced while in use");
+            }
+            return version.etag();
+        });
+
+        assertThat(used).hasSize(2).first().isEqualTo(first);
+        assertThat(etag)
+                .isEqualTo(fixture.blobs.find(key(ALICE, "a.txt")).orElseThrow().etag())
+                .isNotEqualTo(first.etag());
+    }
+
+    @Test
+    void aUseIsNotRunForAFileTheCallerMayNotRead() throws IOException {
+        fixture.upload(ALICE, "a.txt", "first");
+        List<FileVersion> used = new ArrayList<>();
+
+        assertThatThrownBy(() -> files.useReadableVersion(BOB, ALICE, name("a.txt"), used::add))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(used).isEmpty();
     }
 
     /** The first {@code times} reads find their version replaced by "new1", "new2", ... */

@@ -2,6 +2,7 @@ package it.dev.fileshare;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,13 +43,28 @@ final class FileshareClient {
     }
 
     private final TokenHeader tokenHeader;
+    /** Sent as X-Forwarded-For when not null; the IT servers trust the loopback peer as a proxy. */
+    private final String clientAddress;
 
     FileshareClient() {
         this(TokenHeader.SESSION_TOKEN);
     }
 
     FileshareClient(TokenHeader tokenHeader) {
+        this(tokenHeader, null);
+    }
+
+    private FileshareClient(TokenHeader tokenHeader, String clientAddress) {
         this.tokenHeader = tokenHeader;
+        this.clientAddress = clientAddress;
+    }
+
+    /**
+     * This client as seen from {@code address}: its requests say {@code X-Forwarded-For: address}, which the test
+     * servers believe since they trust their loopback peer as a proxy. Login throttling counts per address.
+     */
+    FileshareClient from(String address) {
+        return new FileshareClient(tokenHeader, address);
     }
 
     ApiResponse register(String username, String password) {
@@ -97,6 +113,27 @@ final class FileshareClient {
 
     ApiResponse list(String token) {
         return send(request("files", token).GET());
+    }
+
+    /** GET /files with a query of its own, e.g. {@code limit=10&cursor=...} (already encoded). */
+    ApiResponse list(String token, String query) {
+        return send(request("files?" + query, token).GET());
+    }
+
+    ApiResponse deleteFile(String token, String fileName) {
+        return send(request("file?file_name=" + encode(fileName), token).DELETE());
+    }
+
+    /** DELETE /share: the owner stops sharing {@code fileName} with {@code grantee}. */
+    ApiResponse revokeShare(String token, String fileName, String grantee) {
+        return send(request("share?file_name=" + encode(fileName) + "&username=" + encode(grantee), token)
+                .DELETE());
+    }
+
+    /** DELETE /shared: the caller, a grantee, removes {@code owner}'s file from their list. */
+    ApiResponse leave(String token, String owner, String fileName) {
+        return send(request("shared?file_name=" + encode(fileName) + "&owner=" + encode(owner), token)
+                .DELETE());
     }
 
     ApiResponse share(String token, String fileName, String username) {
@@ -152,11 +189,14 @@ final class FileshareClient {
                 .GET());
     }
 
-    /** POST /file/upload-url for {@code fileName}, with {@code size} when not null. */
-    ApiResponse uploadUrl(String token, String fileName, Long size) {
+    /** POST /file/upload-url for {@code fileName}, with {@code size} when not null and extra string fields as pairs. */
+    ApiResponse uploadUrl(String token, String fileName, Long size, String... fields) {
         var body = Json.createObjectBuilder().add("file_name", fileName);
         if (size != null) {
             body.add("size", size);
+        }
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.add(fields[i], fields[i + 1]);
         }
         return postJson("file/upload-url", token, body.build());
     }
@@ -167,11 +207,19 @@ final class FileshareClient {
                 .GET());
     }
 
-    /** A request to a transfer URL as the service returned it ({@code url}, {@code method}): no session, nothing else added. */
+    /**
+     * A request to a transfer URL as the service returned it: its {@code method} to its {@code url} with its
+     * {@code headers}; no session, nothing else added.
+     */
     static HttpRequest.Builder follow(JsonObject link, BodyPublisher body) {
-        return HttpRequest.newBuilder(URI.create(link.getString("url")))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(link.getString("url")))
                 .timeout(TRANSFER_TIMEOUT)
                 .method(link.getString("method"), body);
+        JsonObject headers = link.getJsonObject("headers");
+        if (headers != null) {
+            headers.forEach((name, value) -> request.header(name, ((JsonString) value).getString()));
+        }
+        return request;
     }
 
     /** {@code length} bytes read from a new stream of {@code content} at each send, with that Content-Length. */
@@ -235,6 +283,9 @@ final class FileshareClient {
     HttpRequest.Builder request(String pathAndQuery, String token) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(FileshareServer.uri(pathAndQuery)).timeout(REQUEST_TIMEOUT);
+        if (clientAddress != null) {
+            builder.header("X-Forwarded-For", clientAddress);
+        }
         if (token != null) {
             if (tokenHeader == TokenHeader.BEARER) {
                 builder.header("Authorization", "Bearer " + token);

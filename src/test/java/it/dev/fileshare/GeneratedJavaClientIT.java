@@ -73,7 +73,7 @@ class GeneratedJavaClientIT {
         assertThat(entry.getFileName()).isEqualTo("notes.txt");
         assertThat(entry.getSize()).isEqualTo(5);
         assertThat(entry.getEtag()).startsWith("\"").endsWith("\"");
-        assertThat(files(aliceToken).listFiles()).containsExactly(entry);
+        assertThat(files(aliceToken).listFiles(null, null)).containsExactly(entry);
     }
 
     @Test
@@ -99,13 +99,22 @@ class GeneratedJavaClientIT {
                         .shareFile(new ShareRequest().fileName("notes.txt").username(bob)))
                 .isEqualTo(Map.of());
         assertThat(sharing(aliceToken).listShares("notes.txt")).containsExactly(bob);
-        assertThat(files(bobToken).listFiles()).extracting(FileEntry::getKey).containsExactly(alice + "/notes.txt");
+        assertThat(files(bobToken).listFiles(null, null))
+                .extracting(FileEntry::getKey)
+                .containsExactly(alice + "/notes.txt");
         assertThat(bytes(files(bobToken).downloadFile("notes.txt", null, null, alice, null)))
                 .asString()
                 .isEqualTo("hello");
 
         sharing(aliceToken).revokeShare("notes.txt", bob);
-        assertThat(files(bobToken).listFiles()).isEmpty();
+        assertThat(files(bobToken).listFiles(null, null)).isEmpty();
+
+        // Shared again, and this time the grantee removes it from their own list.
+        sharing(aliceToken).shareFile(new ShareRequest().fileName("notes.txt").username(bob));
+        assertThat(files(bobToken).listFiles(null, 1)).hasSize(1);
+        sharing(bobToken).leaveShare("notes.txt", alice);
+        assertThat(files(bobToken).listFiles(null, null)).isEmpty();
+        assertThat(sharing(aliceToken).listShares("notes.txt")).isEmpty();
     }
 
     @Test
@@ -123,14 +132,23 @@ class GeneratedJavaClientIT {
                         up.get("file_name"),
                         up.get("owner"),
                         up.get("signature"),
-                        new File("unused"));
+                        up.get("size"),
+                        new File("unused"),
+                        null,
+                        null);
         assertThat(entry.getKey()).isEqualTo(alice + "/video.bin");
 
         TransferUrl download = files(aliceToken).createDownloadUrl("video.bin", null);
         Map<String, String> down = query(download.getUrl());
         File content = files(null)
                 .downloadWithUrl(
-                        down.get("expires"), down.get("file_name"), down.get("owner"), down.get("signature"), null);
+                        down.get("expires"),
+                        down.get("file_name"),
+                        down.get("owner"),
+                        down.get("signature"),
+                        down.get("version"),
+                        null,
+                        null);
         assertThat(bytes(content)).containsExactly(7, 8, 9);
     }
 
@@ -156,7 +174,7 @@ class GeneratedJavaClientIT {
 
     @Test
     void noTokenIs401() {
-        problem(401, () -> files(null).listFiles());
+        problem(401, () -> files(null).listFiles(null, null));
     }
 
     @Test
@@ -169,7 +187,7 @@ class GeneratedJavaClientIT {
     @Test
     void logoutEndsTheSession() throws ApiException {
         assertThat(new AccountsApi(client(bobToken)).logout()).isEqualTo(Map.of());
-        problem(401, () -> files(bobToken).listFiles());
+        problem(401, () -> files(bobToken).listFiles(null, null));
     }
 
     /** An API error as the generated client surfaces it: ApiException, its body parsed into the generated Problem. */

@@ -1,19 +1,31 @@
 package it.dev.fileshare;
 
+import static it.dev.fileshare.Problems.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.microshed.testing.jupiter.MicroShedTest;
 
-/** GET /files: the caller's own entries, then those shared with them, each part sorted by key. */
+/**
+ * GET /files: the caller's own entries, then those shared with them, each part sorted by key; all of them, or
+ * pages of {@code limit} linked by {@code Link: <...>; rel="next"}.
+ */
 @MicroShedTest
 class ListIT {
     /** Keys compare by code point, as S3 lists them; these names stay in the Basic Multilingual Plane. */
     private static final Comparator<String> KEY_ORDER = Comparator.naturalOrder();
+
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
 
     private final FileshareClient client = new FileshareClient();
 
@@ -66,5 +78,84 @@ class ListIT {
         assertThat(client.list(user.token()).jsonArray().getValuesAs(JsonObject.class))
                 .containsExactly(latest);
         assertThat(latest.getJsonNumber("size").longValue()).isEqualTo(5);
+    }
+
+    @Test
+    void pagesFollowTheNextLinkThroughOwnThenSharedFiles() {
+        Session reader = client.signUp("pager");
+        for (String name : new String[] {"c.txt", "a.txt", "b.txt"}) {
+            client.upload(reader.token(), name, Contents.text(name));
+        }
+        for (Session owner : new Session[] {client.signUp("pg-y"), client.signUp("pg-x")}) {
+            for (String name : new String[] {"2.txt", "1.txt"}) {
+                client.upload(owner.token(), name, Contents.text(name));
+                client.share(owner.token(), name, reader.username());
+            }
+        }
+        ApiResponse whole = client.list(reader.token());
+        assertThat(whole.header("Link")).as("no limit, no pages").isEmpty();
+        List<JsonObject> all = whole.jsonArray().getValuesAs(JsonObject.class);
+        assertThat(all).hasSize(7);
+
+        for (int limit : new int[] {1, 2, 3, 6, 7, 100}) {
+            List<JsonObject> paged = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            ApiResponse page = client.list(reader.token(), "limit=" + limit);
+            for (int i = 0; i < 10; i++) {
+                assertThat(page.status()).as("%s", page).isEqualTo(200);
+                List<JsonObject> entries = page.jsonArray().getValuesAs(JsonObject.class);
+                paged.addAll(entries);
+                sizes.add(entries.size());
+                Optional<URI> next = next(page);
+                if (next.isEmpty()) {
+                    break;
+                }
+                assertThat(next.get().getQuery()).contains("limit=" + limit, "cursor=");
+                page = FileshareClient.send(
+                        client.request(next.get().toString(), reader.token()).GET());
+            }
+            assertThat(paged).as("limit %d", limit).containsExactlyElementsOf(all);
+            assertThat(sizes.get(0)).isEqualTo(Math.min(limit, 7));
+            assertThat(sizes).as("pages of %d", limit).hasSize((7 + limit - 1) / limit);
+        }
+    }
+
+    @Test
+    void aCursorWithoutALimitListsTheRest() {
+        Session user = client.signUp("rest");
+        for (String name : new String[] {"1.txt", "2.txt", "3.txt"}) {
+            client.upload(user.token(), name, Contents.text(name));
+        }
+        URI next = next(client.list(user.token(), "limit=1")).orElseThrow();
+        String cursor = next.getRawQuery().replaceAll(".*cursor=([^&]*).*", "$1");
+
+        ApiResponse rest = client.list(user.token(), "cursor=" + cursor);
+
+        assertThat(rest.jsonArray().getValuesAs(JsonObject.class))
+                .extracting(entry -> entry.getString("file_name"))
+                .containsExactly("2.txt", "3.txt");
+        assertThat(rest.header("Link")).isEmpty();
+    }
+
+    @Test
+    void anInvalidLimitOrCursorIs400() {
+        Session user = client.signUp("badpage");
+        for (String limit : new String[] {"0", "-1", "1001", "ten", "1.5", ""}) {
+            assertInvalid(client.list(user.token(), "limit=" + limit), "limit");
+        }
+        String notOurs = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("x\nalice\nnotes.txt".getBytes(StandardCharsets.UTF_8));
+        for (String cursor : new String[] {"!!!", "AAAA", notOurs, "", "%00"}) {
+            assertInvalid(client.list(user.token(), "limit=5&cursor=" + cursor), "cursor");
+        }
+    }
+
+    private static Optional<URI> next(ApiResponse page) {
+        return page.headers().allValues("Link").stream()
+                .map(NEXT::matcher)
+                .filter(Matcher::find)
+                .map(m -> URI.create(m.group(1)))
+                .findFirst();
     }
 }

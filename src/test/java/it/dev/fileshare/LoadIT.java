@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
- * Load (issue 8): {@value #DEFAULT_CLIENTS} clients at once, each a user of its own, doing a mix of uploads
+ * Load: {@value #DEFAULT_CLIENTS} clients at once, each a user of its own, doing a mix of uploads
  * (JSON and binary), downloads, listings and shares for a bounded time (system property {@code it.load.seconds},
  * default {@value #DEFAULT_SECONDS}; {@code it.load.clients} for the count), with a few logins, logouts and
  * registrations among them. Every answer must have the status the test's model of all users' files and shares

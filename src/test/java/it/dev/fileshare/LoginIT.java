@@ -16,13 +16,14 @@ import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * POST /login: 200 {"token", "expires_at"}, 400 for a bad body, 401 alike for an unknown user and a wrong
- * password, 429 with Retry-After once a username has failed 5 times (the IT server's login.max-failures).
+ * password, 429 with Retry-After once a username has failed 5 times from one address (the IT server's
+ * login.max-failures). Each test speaks from an address of its own (see {@link LoginThrottlingIT} for the rest).
  */
 @MicroShedTest
 class LoginIT {
     private static final int MAX_FAILURES = 5;
     private static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(24);
-    private final FileshareClient client = new FileshareClient();
+    private final FileshareClient client = new FileshareClient().from(UniqueNames.address());
 
     @Test
     void answersATokenAndItsExpiryInUtc() {
@@ -73,7 +74,7 @@ class LoginIT {
     }
 
     @Test
-    void tooManyFailuresAnswer429WithRetryAfterForThatUsernameOnly() {
+    void tooManyFailuresAnswer429WithRetryAfterForThatUsernameAndAddressOnly() {
         String victim = registered("victim");
         String bystander = registered("bystander");
         for (int attempt = 1; attempt <= MAX_FAILURES; attempt++) {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Crash safety of the whole server (issue 8): a Liberty server of its own ({@code fileshareCrash}, created and
+ * Crash safety of the whole server: a Liberty server of its own ({@code fileshareCrash}, created and
  * deployed by the build) is killed with SIGKILL while 20 binary uploads stream into it, then restarted on the
  * same data directory. Every file must then be exactly its old or its new content, an acknowledged upload must
  * have survived, the listing must describe what is stored, and the store must open on its own and keep working.

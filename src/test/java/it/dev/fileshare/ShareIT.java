@@ -98,7 +98,7 @@ class ShareIT {
     @Test
     void invalidBodiesAre400() {
         assertInvalid(client.share(owner.token(), "shared.txt", "not a username"), "username");
-        assertInvalid(client.share(owner.token(), "../shared.txt", grantee.username()), "file_name");
+        assertInvalid(client.share(owner.token(), "../escape.txt", grantee.username()), "file_name");
         assertInvalid(
                 postRaw(Json.createObjectBuilder()
                         .add("file_name", "shared.txt")

@@ -67,7 +67,7 @@ class TransferUrlIT {
     @Test
     void anUploadUrlReplacesAnExistingFile() {
         client.uploadBinary(alice.token(), "replace.bin", Contents.text("old"));
-        JsonObject upload = client.uploadUrl(alice.token(), "replace.bin", null).json();
+        JsonObject upload = client.uploadUrl(alice.token(), "replace.bin", 3L).json();
 
         ApiResponse put =
                 FileshareClient.send(FileshareClient.follow(upload, BodyPublishers.ofByteArray(Contents.text("new"))));
@@ -130,9 +130,10 @@ class TransferUrlIT {
 
     @Test
     void issuingNeedsASessionAndAValidRequest() {
-        assertProblem(client.uploadUrl(null, "x.bin", null), 401);
+        assertProblem(client.uploadUrl(null, "x.bin", 1L), 401);
         assertProblem(client.downloadUrl(null, alice.username(), "x.bin"), 401);
-        assertInvalid(client.uploadUrl(alice.token(), "../x.bin", null), "file_name");
+        assertInvalid(client.uploadUrl(alice.token(), "../x.bin", 1L), "file_name");
+        assertInvalid(client.uploadUrl(alice.token(), "x.bin", null), "size");
         assertInvalid(client.uploadUrl(alice.token(), "x.bin", -1L), "size");
         assertInvalid(
                 FileshareClient.send(
@@ -148,12 +149,145 @@ class TransferUrlIT {
         assertThat(problem.getString("detail")).contains(Long.toString(FIVE_GIB + 1));
     }
 
+    // --- bound to what they were issued for
+
+    @Test
+    void aDownloadUrlServesOnlyTheVersionItWasIssuedFor() {
+        client.uploadBinary(alice.token(), "versioned.bin", Contents.text("first"));
+        JsonObject download = downloadLink(alice, alice.username(), "versioned.bin");
+        client.uploadBinary(alice.token(), "versioned.bin", Contents.text("second, longer"));
+
+        ApiResponse get = get(download);
+
+        if (isLocal()) {
+            assertGone(get);
+        } else {
+            // S3: the URL names the object version it was issued for, which the versioned bucket keeps.
+            assertThat(get.status()).as("%s", get).isEqualTo(200);
+            assertThat(get.body()).isEqualTo(Contents.text("first"));
+        }
+    }
+
+    @Test
+    void aDownloadUrlOfADeletedFileNoLongerServesANewFileOfTheSameName() {
+        client.uploadBinary(alice.token(), "deleted.bin", Contents.text("old"));
+        JsonObject download = downloadLink(alice, alice.username(), "deleted.bin");
+        assertThat(client.deleteFile(alice.token(), "deleted.bin").status()).isEqualTo(204);
+
+        if (isLocal()) {
+            assertGone(get(download));
+        }
+        client.uploadBinary(alice.token(), "deleted.bin", Contents.text("a new file"));
+        ApiResponse get = get(download);
+        if (isLocal()) {
+            assertGone(get);
+        } else {
+            // Documented limit: a presigned GET of a version outlives the delete until it expires.
+            assertThat(get.body()).isEqualTo(Contents.text("old"));
+        }
+    }
+
+    @Test
+    void aGranteesDownloadUrlNoLongerAppliesOnceTheShareIsRevoked() {
+        FileshareServer.assumeLocalTransferUrls(); // a presigned S3 URL cannot check grants (docs/aws-store.md)
+        Session bob = client.signUp("xfer-revoked");
+        client.uploadBinary(alice.token(), "revoked.bin", Contents.text("for bob, for now"));
+        client.share(alice.token(), "revoked.bin", bob.username());
+        JsonObject bobs = downloadLink(bob, alice.username(), "revoked.bin");
+        JsonObject alices = downloadLink(alice, alice.username(), "revoked.bin");
+        assertThat(get(bobs).status()).isEqualTo(200);
+
+        assertThat(client.revokeShare(alice.token(), "revoked.bin", bob.username())
+                        .status())
+                .isEqualTo(204);
+
+        assertGone(get(bobs));
+        assertThat(get(alices).body()).as("the owner's own URL").isEqualTo(Contents.text("for bob, for now"));
+        // Shared again: a URL issued under the old grant stays bound to it only as long as a grant exists.
+        client.share(alice.token(), "revoked.bin", bob.username());
+        assertThat(get(bobs).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDownloadUrlAsksForAnAttachmentOfBytes() {
+        client.uploadBinary(alice.token(), "page.html", Contents.text("<script>alert(1)</script>"));
+
+        ApiResponse get = get(downloadLink(alice, alice.username(), "page.html"));
+
+        assertThat(get.status()).as("%s", get).isEqualTo(200);
+        assertThat(get.mediaType()).isEqualTo("application/octet-stream");
+        assertThat(get.header("Content-Disposition")).get().asString().startsWith("attachment;");
+    }
+
+    @Test
+    void anUploadUrlTellsWhichHeadersToSend() {
+        JsonObject upload = client.uploadUrl(alice.token(), "headers.bin", 3L).json();
+
+        assertThat(upload.getJsonObject("headers").getString("content-type")).isEqualTo("application/octet-stream");
+        // 201 from this service, 200 from S3.
+        assertThat(FileshareClient.send(
+                                FileshareClient.follow(upload, BodyPublishers.ofByteArray(Contents.text("abc"))))
+                        .status())
+                .isBetween(200, 201);
+    }
+
+    @Test
+    void anUploadUrlTakesExactlyTheDeclaredSize() {
+        // S3Proxy checks no signatures, so only the local mode can show the size held (S3 signs Content-Length).
+        FileshareServer.assumeLocalTransferUrls();
+        JsonObject upload = client.uploadUrl(alice.token(), "sized.bin", 10L).json();
+
+        assertProblem(put(upload, new byte[11]), 413);
+        assertProblem(
+                FileshareClient.send(FileshareClient.follow(
+                        upload, BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[11])))),
+                413);
+        assertInvalid(put(upload, new byte[9]), "Content-Length");
+        assertInvalid(
+                FileshareClient.send(FileshareClient.follow(
+                        upload, BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[9])))),
+                "body");
+        assertProblem(client.download(alice.token(), "sized.bin"), 404);
+
+        assertThat(put(upload, new byte[10]).status()).isEqualTo(201);
+    }
+
+    @Test
+    void anUploadUrlHoldsTheUploadToItsCondition() {
+        JsonObject createOnly = client.uploadUrl(alice.token(), "once.bin", 3L, "if_none_match", "*")
+                .json();
+        assertThat(put(createOnly, Contents.text("one")).status()).isBetween(200, 201);
+        assertPreconditionFailed(put(createOnly, Contents.text("two")));
+        assertThat(client.download(alice.token(), "once.bin").body()).isEqualTo(Contents.text("one"));
+
+        String etag = client.download(alice.token(), "once.bin").header("ETag").orElseThrow();
+        JsonObject ifMatch = client.uploadUrl(alice.token(), "once.bin", 3L, "if_match", etag)
+                .json();
+        client.uploadBinary(alice.token(), "once.bin", Contents.text("new"));
+        assertPreconditionFailed(put(ifMatch, Contents.text("abc")));
+        assertThat(client.download(alice.token(), "once.bin").body()).isEqualTo(Contents.text("new"));
+
+        String current =
+                client.download(alice.token(), "once.bin").header("ETag").orElseThrow();
+        JsonObject matching = client.uploadUrl(alice.token(), "once.bin", 3L, "if_match", current)
+                .json();
+        assertThat(put(matching, Contents.text("xyz")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUploadUrlConditionMustBeValid() {
+        assertInvalid(client.uploadUrl(alice.token(), "c.bin", 1L, "if_none_match", "\"abc\""), "if_none_match");
+        assertInvalid(client.uploadUrl(alice.token(), "c.bin", 1L, "if_match", "abc"), "if_match");
+        assertInvalid(
+                client.uploadUrl(alice.token(), "c.bin", 1L, "if_match", "\"abc\"", "if_none_match", "*"), "if_match");
+    }
+
     // --- the local mode's signed URLs
 
     @Test
     void anAlteredSignatureIsRefused() {
         FileshareServer.assumeLocalTransferUrls();
-        JsonObject upload = client.uploadUrl(alice.token(), "tamper.bin", null).json();
+        JsonObject upload = client.uploadUrl(alice.token(), "tamper.bin", 4L).json();
         String signature = query(upload).get("signature");
         String altered = (signature.charAt(0) == 'A' ? "B" : "A") + signature.substring(1);
 
@@ -167,8 +301,7 @@ class TransferUrlIT {
         FileshareServer.assumeLocalTransferUrls();
         Session mallory = client.signUp("xfer-mallory");
         client.uploadBinary(alice.token(), "target.bin", Contents.text("alice's"));
-        JsonObject upload =
-                client.uploadUrl(mallory.token(), "target.bin", null).json();
+        JsonObject upload = client.uploadUrl(mallory.token(), "target.bin", 11L).json();
 
         assertForbidden(put(withParam(upload, "owner", alice.username()), Contents.text("overwritten")));
         assertForbidden(put(withParam(upload, "file_name", "other.bin"), Contents.text("elsewhere")));
@@ -189,7 +322,9 @@ class TransferUrlIT {
         JsonObject asPut =
                 Json.createObjectBuilder(download).add("method", "PUT").build();
 
-        assertForbidden(put(asPut, Contents.text("overwritten")));
+        // Without an upload's size it is not even an upload URL; with one, its signature does not cover it.
+        assertInvalid(put(asPut, Contents.text("overwritten")), "size");
+        assertForbidden(put(withParam(asPut, "size", "11"), Contents.text("overwritten")));
         assertThat(client.download(alice.token(), "method.bin").body()).isEqualTo(Contents.text("keep"));
     }
 
@@ -227,6 +362,23 @@ class TransferUrlIT {
 
     private static void assertForbidden(ApiResponse response) {
         assertProblem(response, 403);
+    }
+
+    private static void assertGone(ApiResponse response) {
+        assertThat(assertProblem(response, 410).getString("detail")).contains("no longer applies");
+    }
+
+    /** 412: as problem+json from this service, as S3's own error document from S3 (aws mode). */
+    private static void assertPreconditionFailed(ApiResponse response) {
+        if (isLocal()) {
+            assertProblem(response, 412);
+        } else {
+            assertThat(response.status()).as("%s", response).isEqualTo(412);
+        }
+    }
+
+    private static boolean isLocal() {
+        return "local".equals(FileshareServer.store());
     }
 
     private static Map<String, String> query(JsonObject link) {

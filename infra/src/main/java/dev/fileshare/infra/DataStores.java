@@ -29,9 +29,13 @@ public final class DataStores extends Construct {
     /** The GSI of the shares table that lists a file's grantees. */
     public static final String SHARES_BY_FILE_INDEX = "by-file";
 
-    /** What the service does to objects; HeadObject is authorised by s3:GetObject. */
+    /**
+     * What the service does to objects; HeadObject is authorised by s3:GetObject. Its presigned download
+     * URLs name an object version ({@code versionId}), which needs s3:GetObjectVersion.
+     */
     static final List<String> OBJECT_ACTIONS = List.of(
             "s3:GetObject",
+            "s3:GetObjectVersion",
             "s3:PutObject",
             "s3:DeleteObject",
             "s3:AbortMultipartUpload",
@@ -50,8 +54,12 @@ public final class DataStores extends Construct {
             "dynamodb:ConditionCheckItem",
             "dynamodb:DescribeTable");
 
+    /** How long an overwritten or deleted file's old version is kept. */
+    private static final int NONCURRENT_VERSION_DAYS = 30;
+    /** How long S3 server access logs are kept. */
+    private static final int ACCESS_LOG_DAYS = 90;
+
     private final Bucket bucket;
-    private final Bucket accessLogs;
     private final Table users;
     private final Table sessions;
     private final Table shares;
@@ -64,14 +72,14 @@ public final class DataStores extends Construct {
 
         // Server access logs of the file bucket (cdk-nag S1). cdk-nag accepts a log-target bucket
         // without logs of its own: logging it would log every log delivery.
-        accessLogs = Bucket.Builder.create(this, "AccessLogs")
+        Bucket accessLogs = Bucket.Builder.create(this, "AccessLogs")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .lifecycleRules(List.of(LifecycleRule.builder()
                         .id("expire-access-logs")
-                        .expiration(Duration.days(props.accessLogDays()))
+                        .expiration(Duration.days(ACCESS_LOG_DAYS))
                         .build()))
                 .removalPolicy(removal)
                 .autoDeleteObjects(emptyOnDelete)
@@ -86,7 +94,7 @@ public final class DataStores extends Construct {
                 .lifecycleRules(List.of(
                         LifecycleRule.builder()
                                 .id("expire-old-versions")
-                                .noncurrentVersionExpiration(Duration.days(props.noncurrentVersionDays()))
+                                .noncurrentVersionExpiration(Duration.days(NONCURRENT_VERSION_DAYS))
                                 .build(),
                         LifecycleRule.builder()
                                 .id("clean-up")
@@ -114,7 +122,9 @@ public final class DataStores extends Construct {
                         .type(AttributeType.STRING)
                         .build())
                 .build());
-        loginFailures = table("LoginFailures", "username", null, "expires_at", removal);
+        // Login counters by throttle_key (username and address, username, or address); a change of key replaces
+        // the table, which holds nothing that lives longer than a throttling window.
+        loginFailures = table("LoginFailures", "throttle_key", null, "expires_at", removal);
     }
 
     private Table table(
@@ -188,10 +198,6 @@ public final class DataStores extends Construct {
         return bucket;
     }
 
-    public Bucket accessLogs() {
-        return accessLogs;
-    }
-
     public List<Table> tables() {
         return List.of(users, sessions, shares, loginFailures);
     }
@@ -199,16 +205,9 @@ public final class DataStores extends Construct {
     /** What the data stores need to know. */
     public static final class Props {
         private final boolean retainData;
-        private final int noncurrentVersionDays;
-        private final int accessLogDays;
 
         private Props(final Builder builder) {
             this.retainData = builder.retainData;
-            this.noncurrentVersionDays = builder.noncurrentVersionDays;
-            this.accessLogDays = builder.accessLogDays;
-            if (noncurrentVersionDays < 1 || accessLogDays < 1) {
-                throw new IllegalArgumentException("retention periods are at least one day");
-            }
         }
 
         public static Builder builder() {
@@ -219,36 +218,14 @@ public final class DataStores extends Construct {
             return retainData;
         }
 
-        public int noncurrentVersionDays() {
-            return noncurrentVersionDays;
-        }
-
-        public int accessLogDays() {
-            return accessLogDays;
-        }
-
         public static final class Builder {
             private boolean retainData = true;
-            private int noncurrentVersionDays = 30;
-            private int accessLogDays = 90;
 
             private Builder() {}
 
             /** Keep the bucket and tables when the stack is deleted (default); false deletes them with their data. */
             public Builder retainData(final boolean retainData) {
                 this.retainData = retainData;
-                return this;
-            }
-
-            /** How long an overwritten or deleted file's old version is kept; default 30 days. */
-            public Builder noncurrentVersionDays(final int days) {
-                this.noncurrentVersionDays = days;
-                return this;
-            }
-
-            /** How long S3 server access logs are kept; default 90 days. */
-            public Builder accessLogDays(final int days) {
-                this.accessLogDays = days;
                 return this;
             }
 

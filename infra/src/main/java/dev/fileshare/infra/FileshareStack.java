@@ -18,7 +18,6 @@ import software.constructs.Construct;
  */
 public final class FileshareStack extends Stack {
 
-    private final Network network;
     private final DataStores dataStores;
     private final ServiceCluster serviceCluster;
     private final HttpApiFront front;
@@ -27,7 +26,7 @@ public final class FileshareStack extends Stack {
         super(scope, id, props.stackProps());
         RemovalPolicy removal = props.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
-        network = new Network(
+        Network network = new Network(
                 this,
                 "Network",
                 Network.Props.builder().logRemovalPolicy(removal).build());
@@ -89,10 +88,6 @@ public final class FileshareStack extends Stack {
         return resolve(getLogicalId(
                         (software.amazon.awscdk.CfnElement) construct.getNode().getDefaultChild()))
                 .toString();
-    }
-
-    public Network network() {
-        return network;
     }
 
     public DataStores dataStores() {

@@ -46,7 +46,11 @@ public final class HttpApiFront extends Construct {
                     "\"integrationLatency\":\"$context.integrationLatency\"",
                     "\"integrationError\":\"$context.integrationErrorMessage\"}"));
 
-    private final HttpApi api;
+    /** Steady-state requests per second for the whole stage. */
+    private static final double RATE_LIMIT = 500;
+    /** Burst bucket size. */
+    private static final int BURST_LIMIT = 1000;
+
     private final HttpStage stage;
     private final LogGroup accessLogs;
 
@@ -67,7 +71,7 @@ public final class HttpApiFront extends Construct {
                 .securityGroups(List.of(linkGroup))
                 .build();
 
-        api = HttpApi.Builder.create(this, "Api")
+        HttpApi api = HttpApi.Builder.create(this, "Api")
                 .description("fileshare: file-sharing REST API")
                 .defaultIntegration(new HttpAlbIntegration(
                         "Service",
@@ -88,7 +92,7 @@ public final class HttpApiFront extends Construct {
                 true);
 
         accessLogs = LogGroup.Builder.create(this, "AccessLogs")
-                .retention(props.accessLogRetention())
+                .retention(RetentionDays.THREE_MONTHS)
                 .removalPolicy(props.logRemovalPolicy())
                 .build();
         LogGroupLogDestination destination = new LogGroupLogDestination(accessLogs);
@@ -98,8 +102,8 @@ public final class HttpApiFront extends Construct {
                 .stageName("$default")
                 .autoDeploy(true)
                 .throttle(ThrottleSettings.builder()
-                        .rateLimit(props.rateLimit())
-                        .burstLimit(props.burstLimit())
+                        .rateLimit(RATE_LIMIT)
+                        .burstLimit(BURST_LIMIT)
                         .build())
                 .accessLogSettings(new IAccessLogSettings() {
                     @Override
@@ -120,14 +124,6 @@ public final class HttpApiFront extends Construct {
         return stage.getUrl();
     }
 
-    public HttpApi api() {
-        return api;
-    }
-
-    public HttpStage stage() {
-        return stage;
-    }
-
     public LogGroup accessLogs() {
         return accessLogs;
     }
@@ -137,22 +133,13 @@ public final class HttpApiFront extends Construct {
         private final IVpc vpc;
         private final SubnetSelection subnets;
         private final ApplicationListener listener;
-        private final double rateLimit;
-        private final int burstLimit;
-        private final RetentionDays accessLogRetention;
         private final RemovalPolicy logRemovalPolicy;
 
         private Props(final Builder builder) {
             this.vpc = Objects.requireNonNull(builder.vpc, "vpc");
             this.subnets = Objects.requireNonNull(builder.subnets, "subnets");
             this.listener = Objects.requireNonNull(builder.listener, "listener");
-            this.rateLimit = builder.rateLimit;
-            this.burstLimit = builder.burstLimit;
-            this.accessLogRetention = Objects.requireNonNull(builder.accessLogRetention, "accessLogRetention");
             this.logRemovalPolicy = Objects.requireNonNull(builder.logRemovalPolicy, "logRemovalPolicy");
-            if (rateLimit <= 0 || burstLimit <= 0) {
-                throw new IllegalArgumentException("throttling limits must be positive");
-            }
         }
 
         public static Builder builder() {
@@ -171,18 +158,6 @@ public final class HttpApiFront extends Construct {
             return listener;
         }
 
-        public double rateLimit() {
-            return rateLimit;
-        }
-
-        public int burstLimit() {
-            return burstLimit;
-        }
-
-        public RetentionDays accessLogRetention() {
-            return accessLogRetention;
-        }
-
         public RemovalPolicy logRemovalPolicy() {
             return logRemovalPolicy;
         }
@@ -191,9 +166,6 @@ public final class HttpApiFront extends Construct {
             private IVpc vpc;
             private SubnetSelection subnets;
             private ApplicationListener listener;
-            private double rateLimit = 500;
-            private int burstLimit = 1000;
-            private RetentionDays accessLogRetention = RetentionDays.THREE_MONTHS;
             private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN;
 
             private Builder() {}
@@ -212,23 +184,6 @@ public final class HttpApiFront extends Construct {
             /** The internal load balancer's listener that every route forwards to. */
             public Builder listener(final ApplicationListener listener) {
                 this.listener = listener;
-                return this;
-            }
-
-            /** Steady-state requests per second for the whole stage; default 500. */
-            public Builder rateLimit(final double rateLimit) {
-                this.rateLimit = rateLimit;
-                return this;
-            }
-
-            /** Burst bucket size; default 1000. */
-            public Builder burstLimit(final int burstLimit) {
-                this.burstLimit = burstLimit;
-                return this;
-            }
-
-            public Builder accessLogRetention(final RetentionDays retention) {
-                this.accessLogRetention = retention;
                 return this;
             }
 

@@ -31,13 +31,16 @@ import software.constructs.Construct;
  */
 public final class Network extends Construct {
 
+    /** The VPC's address range. */
+    private static final String CIDR = "10.40.0.0/16";
+
     private final Vpc vpc;
 
     public Network(final Construct scope, final String id, final Props props) {
         super(scope, id);
 
         vpc = Vpc.Builder.create(this, "Vpc")
-                .ipAddresses(IpAddresses.cidr(props.cidr()))
+                .ipAddresses(IpAddresses.cidr(CIDR))
                 .maxAzs(2)
                 .natGateways(0)
                 .subnetConfiguration(List.of(SubnetConfiguration.builder()
@@ -73,7 +76,7 @@ public final class Network extends Construct {
                 .description("fileshare VPC endpoints: HTTPS from inside the VPC")
                 .allowAllOutbound(false)
                 .build();
-        endpointGroup.addIngressRule(Peer.ipv4(props.cidr()), Port.tcp(443), "HTTPS from the VPC");
+        endpointGroup.addIngressRule(Peer.ipv4(CIDR), Port.tcp(443), "HTTPS from the VPC");
         List.of(
                         InterfaceVpcEndpointAwsService.ECR,
                         InterfaceVpcEndpointAwsService.ECR_DOCKER,
@@ -123,11 +126,9 @@ public final class Network extends Construct {
 
     /** What the network needs to know. */
     public static final class Props {
-        private final String cidr;
         private final RemovalPolicy logRemovalPolicy;
 
         private Props(final Builder builder) {
-            this.cidr = Objects.requireNonNull(builder.cidr, "cidr");
             this.logRemovalPolicy = Objects.requireNonNull(builder.logRemovalPolicy, "logRemovalPolicy");
         }
 
@@ -135,25 +136,14 @@ public final class Network extends Construct {
             return new Builder();
         }
 
-        public String cidr() {
-            return cidr;
-        }
-
         public RemovalPolicy logRemovalPolicy() {
             return logRemovalPolicy;
         }
 
         public static final class Builder {
-            private String cidr = "10.40.0.0/16";
             private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN;
 
             private Builder() {}
-
-            /** The VPC's address range; default 10.40.0.0/16. */
-            public Builder cidr(final String cidr) {
-                this.cidr = cidr;
-                return this;
-            }
 
             /** What happens to the flow-log group when the stack is deleted; default RETAIN. */
             public Builder logRemovalPolicy(final RemovalPolicy logRemovalPolicy) {

@@ -34,23 +34,17 @@ final class RepositoryFiles {
 
     /**
      * The service's configuration keys: the {@code fileshare.*} string literals of its Java sources
-     * and the {@code fileshare.*} names in server.xml (and in microprofile-config.properties, if any).
+     * and the {@code fileshare.*} names in server.xml and microprofile-config.properties.
      */
     static Set<String> configKeys() {
         Set<String> keys = new TreeSet<>();
-        Path sources = ROOT.resolve("src/main/java");
-        if (Files.isDirectory(sources)) {
-            try (Stream<Path> files = Files.walk(sources)) {
-                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> collect(JAVA_KEY, readPath(f), keys));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        try (Stream<Path> files = Files.walk(ROOT.resolve("src/main/java"))) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> collect(JAVA_KEY, readPath(f), keys));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         collect(XML_KEY, read("server.xml"), keys);
-        Path properties = ROOT.resolve("src/main/resources/META-INF/microprofile-config.properties");
-        if (Files.isRegularFile(properties)) {
-            collect(PROPERTIES_KEY, readPath(properties), keys);
-        }
+        collect(PROPERTIES_KEY, read("src/main/resources/META-INF/microprofile-config.properties"), keys);
         return keys;
     }
 

@@ -8,6 +8,7 @@ import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.RangeNotSatisfiableException;
 import dev.fileshare.core.model.TooManyLoginFailuresException;
+import dev.fileshare.core.model.TransferUrlGoneException;
 import dev.fileshare.core.model.TransferUrlRefusedException;
 import dev.fileshare.core.model.UsernameTakenException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -51,7 +52,9 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
                                         ? Status.REQUEST_ENTITY_TOO_LARGE
                                         : e instanceof TransferUrlRefusedException
                                                 ? Status.FORBIDDEN
-                                                : Status.BAD_REQUEST;
+                                                : e instanceof TransferUrlGoneException
+                                                        ? Status.GONE
+                                                        : Status.BAD_REQUEST;
         return ProblemResponses.of(problem(status, e)).build();
     }
 

@@ -1,5 +1,7 @@
 package dev.fileshare.api.problem;
 
+import dev.fileshare.core.model.TooManyLoginFailuresException;
+
 /**
  * Examples of the shared error responses in the OpenAPI document, one per status, so that Swagger UI and client
  * docs show each status's own problem rather than the Problem schema's 400.
@@ -18,6 +20,9 @@ public final class ProblemExamples {
             + "\"detail\": \"Unknown username or wrong password.\", \"message\": \"Unknown username or wrong password.\"}";
     public static final String FORBIDDEN = BLANK + "\"title\": \"Forbidden\", \"status\": 403, "
             + "\"detail\": \"The transfer URL has expired.\", \"message\": \"The transfer URL has expired.\"}";
+    public static final String GONE = BLANK + "\"title\": \"Gone\", \"status\": 410, "
+            + "\"detail\": \"This URL no longer applies: the file was replaced or deleted since it was issued.\", "
+            + "\"message\": \"This URL no longer applies: the file was replaced or deleted since it was issued.\"}";
     public static final String NOT_FOUND = BLANK + "\"title\": \"Not Found\", \"status\": 404, "
             + "\"detail\": \"No file 'notes.txt' of 'alice' that you may read.\", "
             + "\"message\": \"No file 'notes.txt' of 'alice' that you may read.\"}";
@@ -34,8 +39,8 @@ public final class ProblemExamples {
             + "\"detail\": \"The requested range lies outside the file's 5 bytes.\", "
             + "\"message\": \"The requested range lies outside the file's 5 bytes.\"}";
     public static final String TOO_MANY_REQUESTS = BLANK + "\"title\": \"Too Many Requests\", \"status\": 429, "
-            + "\"detail\": \"Too many failed logins for this username; try again in 60 s.\", "
-            + "\"message\": \"Too many failed logins for this username; try again in 60 s.\"}";
+            + "\"detail\": \"" + TooManyLoginFailuresException.MESSAGE + "\", "
+            + "\"message\": \"" + TooManyLoginFailuresException.MESSAGE + "\"}";
 
     private ProblemExamples() {}
 }

@@ -2,7 +2,7 @@ package dev.fileshare.core.model;
 
 import java.util.List;
 
-/** The client sent something that breaks a rule of API.md; lists every field at fault. */
+/** The client sent a value that breaks a rule of the service; lists every field at fault. */
 public final class InvalidInputException extends FileshareException {
     private final List<FieldError> errors;
 

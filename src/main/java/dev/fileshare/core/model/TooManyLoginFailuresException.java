@@ -2,11 +2,17 @@ package dev.fileshare.core.model;
 
 import java.time.Duration;
 
+/**
+ * Login refused before the password is checked. The message is the same whichever limit was reached, so the
+ * answer tells neither which one nor whether the username exists.
+ */
 public final class TooManyLoginFailuresException extends FileshareException {
+    public static final String MESSAGE = "Too many failed logins; try again after the time given in Retry-After.";
+
     private final Duration retryAfter;
 
     public TooManyLoginFailuresException(Duration retryAfter) {
-        super("Too many failed logins for this username; try again in " + retryAfter.toSeconds() + " s.");
+        super(MESSAGE);
         this.retryAfter = retryAfter;
     }
 

@@ -1,6 +1,7 @@
 package dev.fileshare.core.port;
 
 import dev.fileshare.core.model.FileKey;
+import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
@@ -34,8 +35,16 @@ public interface BlobStore {
      */
     Optional<OpenBlob> openCurrent(FileKey key) throws IOException;
 
-    /** The files {@code owner} owns, in no particular order. */
-    List<FileVersion> list(Username owner);
+    /**
+     * The files {@code owner} owns whose names come after {@code after} (all when empty), in key order (code
+     * points, as S3 and SQLite order them), at most {@code max}: one page costs a bounded number of calls.
+     */
+    List<FileVersion> list(Username owner, Optional<FileName> after, int max);
+
+    /** All files {@code owner} owns, in key order. */
+    default List<FileVersion> list(Username owner) {
+        return list(owner, Optional.empty(), Integer.MAX_VALUE);
+    }
 
     /** Returns whether there was a file to delete. */
     boolean delete(FileKey key) throws IOException;

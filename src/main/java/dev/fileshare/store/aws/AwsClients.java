@@ -1,6 +1,7 @@
 package dev.fileshare.store.aws;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,6 +29,10 @@ record AwsClients(S3Client s3, S3Presigner presigner, DynamoDbClient dynamoDb) i
             AwsBasicCredentials.create("fileshare-stand-in", "fileshare-stand-in");
 
     static AwsClients create(AwsSettings config) {
+        return create(config, List.of());
+    }
+
+    static AwsClients create(AwsSettings config, List<ExecutionInterceptor> interceptors) {
         Region region = Region.of(config.region());
         AwsCredentialsProvider credentials = credentials(config);
         // The HTTP client is named explicitly: no classpath scanning for an implementation inside Liberty.
@@ -34,6 +40,7 @@ record AwsClients(S3Client s3, S3Presigner presigner, DynamoDbClient dynamoDb) i
                 .region(region)
                 .credentialsProvider(credentials)
                 .httpClientBuilder(Apache5HttpClient.builder())
+                .overrideConfiguration(o -> o.executionInterceptors(interceptors))
                 // Stand-ins need path-style URLs (no bucket.host DNS names).
                 .forcePathStyle(config.s3Endpoint().isPresent())
                 .build();
@@ -49,6 +56,7 @@ record AwsClients(S3Client s3, S3Presigner presigner, DynamoDbClient dynamoDb) i
                 .region(region)
                 .credentialsProvider(credentials)
                 .httpClientBuilder(Apache5HttpClient.builder())
+                .overrideConfiguration(o -> o.executionInterceptors(interceptors))
                 .build();
         return new AwsClients(s3, presigner, dynamoDb);
     }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
@@ -48,7 +49,7 @@ final class AwsResources {
             createTableIfMissing(table(tables.users(), "username", null));
             createTableIfMissing(table(tables.sessions(), "token_hash", null));
             createTableIfMissing(sharesTable(tables.shares()));
-            createTableIfMissing(table(tables.loginFailures(), "username", null));
+            createTableIfMissing(table(tables.loginFailures(), DynamoLoginFailureStore.KEY, null));
             for (String name : List.of(tables.users(), tables.sessions(), tables.shares(), tables.loginFailures())) {
                 awaitActive(name);
             }
@@ -77,6 +78,9 @@ final class AwsResources {
         } catch (BucketAlreadyOwnedByYouException createdMeanwhile) {
             // another instance created it first
         }
+        // Versioned, as the stack's bucket is: a download URL names the object version it was issued for.
+        s3.putBucketVersioning(versioning ->
+                versioning.bucket(bucket).versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
     }
 
     private static CreateTableRequest table(String name, String partitionKey, String sortKey) {
@@ -116,7 +120,19 @@ final class AwsResources {
 
     private void createTableIfMissing(CreateTableRequest request) {
         try {
-            dynamoDb.describeTable(describe -> describe.tableName(request.tableName()));
+            List<KeySchemaElement> existing = dynamoDb.describeTable(
+                            describe -> describe.tableName(request.tableName()))
+                    .table()
+                    .keySchema();
+            if (!existing.equals(request.keySchema())) {
+                // e.g. a login-failures table from before its key became throttle_key: it holds only counters
+                // that expire within minutes, so deleting it loses nothing that matters.
+                throw new StoreException(
+                        "aws store: the table " + request.tableName() + " exists with the key " + existing
+                                + " but this version needs " + request.keySchema()
+                                + "; delete it (or name another) to have it created anew",
+                        null);
+            }
             return;
         } catch (ResourceNotFoundException missing) {
             LOG.info(() -> "creating the DynamoDB table " + request.tableName());

@@ -3,7 +3,9 @@ package dev.fileshare.store.aws;
 import dev.fileshare.core.port.Stores;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** The aws store: files in one S3 bucket, users, sessions, shares and login failures in DynamoDB tables. */
 public final class AwsStore {
@@ -15,20 +17,27 @@ public final class AwsStore {
      * (1 second to 7 days). Closing the ports closes the clients.
      */
     public static Stores open(AwsSettings config, Duration transferUrlLifetime) {
-        AwsClients clients = AwsClients.create(config);
+        return open(config, transferUrlLifetime, List.of());
+    }
+
+    /** As {@link #open(AwsSettings, Duration)}, with {@code interceptors} on every S3 and DynamoDB call (tests count calls). */
+    static Stores open(AwsSettings config, Duration transferUrlLifetime, List<ExecutionInterceptor> interceptors) {
+        AwsClients clients = AwsClients.create(config, interceptors);
         try {
             if (config.createResources()) {
                 new AwsResources(clients).createMissing(config);
             }
             AwsSettings.Tables tables = config.tables();
+            S3BlobStore blobs = new S3BlobStore(clients.s3(), config.bucket(), Clock.systemUTC());
             return new Stores(
                     new DynamoUserStore(clients.dynamoDb(), tables.users()),
                     new DynamoSessionStore(clients.dynamoDb(), tables.sessions()),
-                    new DynamoShareStore(clients.dynamoDb(), tables.shares()),
+                    new DynamoShareStore(clients.dynamoDb(), tables.shares(), blobs::find),
                     new DynamoLoginFailureStore(clients.dynamoDb(), tables.loginFailures()),
-                    new S3BlobStore(clients.s3(), config.bucket(), Clock.systemUTC()),
+                    blobs,
                     new AwsHealth(clients, config),
-                    Optional.of(new S3TransferUrls(clients.presigner(), config.bucket(), transferUrlLifetime)),
+                    Optional.of(new S3TransferUrls(
+                            clients.s3(), clients.presigner(), config.bucket(), transferUrlLifetime)),
                     clients);
         } catch (RuntimeException e) {
             clients.close();

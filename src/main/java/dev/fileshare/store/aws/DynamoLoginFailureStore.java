@@ -3,27 +3,29 @@ package dev.fileshare.store.aws;
 import static dev.fileshare.store.aws.Items.n;
 import static dev.fileshare.store.aws.Items.s;
 
-import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.LoginFailureStore;
-import dev.fileshare.core.port.LoginFailures;
+import dev.fileshare.core.port.Reservation;
 import dev.fileshare.core.port.StoreException;
+import dev.fileshare.core.port.ThrottleKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * Throttle table: PK {@code username} (S); {@code window_start} (N, epoch millis), {@code failures} (N),
- * {@code expires_at} (N, epoch seconds of the window's end; the TTL attribute). Counting is two conditional
- * writes instead of a transaction: add one while the window is open, else start a new window unless another
- * writer just did, and try again when a condition loses a race.
+ * Login counters: PK {@code throttle_key} (S); {@code attempts} (N), {@code window_end} (N, epoch millis) and
+ * {@code expires_at} (N, epoch seconds of the window's end rounded up; the TTL attribute). No transactions (the
+ * stand-in has none): a reservation is a conditional UpdateItem that adds one while the window is open and below
+ * the limit, or creates the counter; only when the window has ended does a conditional PutItem replace it, and a
+ * lost race is tried again.
  */
 final class DynamoLoginFailureStore implements LoginFailureStore {
+    static final String KEY = "throttle_key";
     /** Each lost race means another writer succeeded, so a handful of attempts always suffices in practice. */
     private static final int ATTEMPTS = 20;
 
@@ -36,75 +38,124 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
-    public Optional<LoginFailures> find(Username username) {
-        Map<String, AttributeValue> item = AwsCalls.call(
-                "read login failures",
-                () -> dynamoDb.getItem(
-                                get -> get.tableName(table).key(key(username)).consistentRead(true))
-                        .item());
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
+    public Reservation reserve(ThrottleKey key, Instant now, Duration window, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the limit is at least 1");
         }
-        return Optional.of(window(item));
-    }
-
-    @Override
-    public LoginFailures recordFailure(Username username, Instant now, Duration window) {
-        // A window that began at or before this instant has ended (as in the local store).
-        AttributeValue cutoff = n(now.minus(window).toEpochMilli());
+        Instant newEnd = now.plus(window);
         try {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                Optional<LoginFailures> counted = countInOpenWindow(username, cutoff);
-                if (counted.isPresent()) {
-                    return counted.get();
+                CountOrCurrent counted = countInOpenWindow(key, now, newEnd, limit);
+                if (counted.granted() != null) {
+                    return counted.granted();
                 }
-                if (startNewWindow(username, now, window, cutoff)) {
-                    return new LoginFailures(now, 1);
+                Map<String, AttributeValue> current = counted.current();
+                if (current == null || current.isEmpty()) {
+                    continue; // cleared meanwhile: count again
+                }
+                Instant end = Instant.ofEpochMilli(Items.number(current, "window_end"));
+                if (end.isAfter(now)) {
+                    return new Reservation(false, Math.toIntExact(Items.number(current, "attempts")), end);
+                }
+                if (startNewWindow(key, end, newEnd)) {
+                    return new Reservation(true, 1, newEnd);
                 }
             }
         } catch (SdkException e) {
-            throw AwsCalls.failure("count a login failure", e);
+            throw AwsCalls.failure("count a login attempt", e);
         }
-        throw new StoreException("aws store: too much contention counting login failures of one user", null);
+        throw new StoreException("aws store: too much contention counting login attempts under one key", null);
     }
 
-    private Optional<LoginFailures> countInOpenWindow(Username username, AttributeValue cutoff) {
+    /** Either the reservation it granted, or the item as it stood when the condition failed (null if gone). */
+    private record CountOrCurrent(Reservation granted, Map<String, AttributeValue> current) {}
+
+    private CountOrCurrent countInOpenWindow(ThrottleKey key, Instant now, Instant newEnd, int limit) {
         try {
             Map<String, AttributeValue> updated = dynamoDb.updateItem(update -> update.tableName(table)
-                            .key(key(username))
-                            .updateExpression("ADD failures :one")
-                            .conditionExpression("window_start > :cutoff")
-                            .expressionAttributeValues(Map.of(":one", n(1), ":cutoff", cutoff))
-                            .returnValues(ReturnValue.ALL_NEW))
+                            .key(key(key))
+                            // A missing counter starts here at 1 in a new window.
+                            .updateExpression("SET attempts = if_not_exists(attempts, :zero) + :one, "
+                                    + "window_end = if_not_exists(window_end, :end), "
+                                    + "expires_at = if_not_exists(expires_at, :ttl)")
+                            .conditionExpression(
+                                    "attribute_not_exists(" + KEY + ") OR (window_end > :now AND attempts < :limit)")
+                            .expressionAttributeValues(Map.of(
+                                    ":zero", n(0),
+                                    ":one", n(1),
+                                    ":end", n(newEnd.toEpochMilli()),
+                                    ":ttl", n(epochSecondsRoundedUp(newEnd)),
+                                    ":now", n(now.toEpochMilli()),
+                                    ":limit", n(limit)))
+                            .returnValues(ReturnValue.ALL_NEW)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
                     .attributes();
-            return Optional.of(window(updated));
-        } catch (ConditionalCheckFailedException noOpenWindow) {
-            return Optional.empty();
+            return new CountOrCurrent(
+                    new Reservation(
+                            true,
+                            Math.toIntExact(Items.number(updated, "attempts")),
+                            Instant.ofEpochMilli(Items.number(updated, "window_end"))),
+                    null);
+        } catch (ConditionalCheckFailedException fullOrEnded) {
+            // DynamoDB returns the item that failed the condition; a stand-in that does not is asked.
+            Map<String, AttributeValue> current = fullOrEnded.hasItem() ? fullOrEnded.item() : read(key);
+            return new CountOrCurrent(null, current);
         }
     }
 
-    private boolean startNewWindow(Username username, Instant now, Duration window, AttributeValue cutoff) {
+    /** Replaces the counter whose window ended at {@code ended} by a new one holding this attempt. */
+    private boolean startNewWindow(ThrottleKey key, Instant ended, Instant newEnd) {
         Map<String, AttributeValue> item = Map.of(
-                "username", s(username.value()),
-                "window_start", n(now.toEpochMilli()),
-                "failures", n(1),
-                "expires_at", n(epochSecondsRoundedUp(now.plus(window))));
+                KEY,
+                s(key.value()),
+                "attempts",
+                n(1),
+                "window_end",
+                n(newEnd.toEpochMilli()),
+                "expires_at",
+                n(epochSecondsRoundedUp(newEnd)));
         try {
             dynamoDb.putItem(put -> put.tableName(table)
                     .item(item)
-                    .conditionExpression("attribute_not_exists(username) OR window_start <= :cutoff")
-                    .expressionAttributeValues(Map.of(":cutoff", cutoff)));
+                    .conditionExpression("window_end = :ended")
+                    .expressionAttributeValues(Map.of(":ended", n(ended.toEpochMilli()))));
             return true;
-        } catch (ConditionalCheckFailedException anotherWriterStartedOne) {
+        } catch (ConditionalCheckFailedException anotherWriterWasFirst) {
             return false;
         }
     }
 
+    private Map<String, AttributeValue> read(ThrottleKey key) {
+        return dynamoDb.getItem(get -> get.tableName(table).key(key(key)).consistentRead(true))
+                .item();
+    }
+
     @Override
-    public void clear(Username username) {
+    public void release(ThrottleKey key, Reservation granted) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(table)
+                    .key(key(key))
+                    .updateExpression("SET attempts = attempts - :one")
+                    .conditionExpression("window_end = :end AND attempts > :zero")
+                    .expressionAttributeValues(Map.of(
+                            ":one",
+                            n(1),
+                            ":zero",
+                            n(0),
+                            ":end",
+                            n(granted.windowEnd().toEpochMilli()))));
+        } catch (ConditionalCheckFailedException endedClearedOrReplaced) {
+            // nothing to give back
+        } catch (SdkException e) {
+            throw AwsCalls.failure("give back a login attempt", e);
+        }
+    }
+
+    @Override
+    public void clear(ThrottleKey key) {
         AwsCalls.run(
-                "clear login failures",
-                () -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(username))));
+                "clear a login counter",
+                () -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(key))));
     }
 
     /** TTL must not drop a window before it ends. */
@@ -112,13 +163,7 @@ final class DynamoLoginFailureStore implements LoginFailureStore {
         return instant.getNano() == 0 ? instant.getEpochSecond() : instant.getEpochSecond() + 1;
     }
 
-    private static LoginFailures window(Map<String, AttributeValue> item) {
-        return new LoginFailures(
-                Instant.ofEpochMilli(Items.number(item, "window_start")),
-                Math.toIntExact(Items.number(item, "failures")));
-    }
-
-    private static Map<String, AttributeValue> key(Username username) {
-        return Map.of("username", s(username.value()));
+    private static Map<String, AttributeValue> key(ThrottleKey key) {
+        return Map.of(KEY, s(key.value()));
     }
 }

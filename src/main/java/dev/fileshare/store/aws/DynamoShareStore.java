@@ -1,16 +1,23 @@
 package dev.fileshare.store.aws;
 
+import static dev.fileshare.store.aws.Items.n;
 import static dev.fileshare.store.aws.Items.s;
 
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.ShareStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
@@ -19,28 +26,70 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * {@code file_name} are stored too, so a key is never parsed back. The GSI {@value #BY_FILE} (PK {@code file_key},
  * SK {@code grantee}) lists a file's grantees; like every GSI it is eventually consistent, so a grant made a
  * moment before {@link #revokeAll} may survive it (DynamoDB usually catches up within a second).
+ *
+ * <p>Each share also carries the file's entry as the grantee's listing shows it ({@code size}, {@code modified}
+ * in epoch milliseconds, {@code etag}): a page of {@link #sharedWith} is then one Query, with no S3 call per
+ * shared file. {@link #refresh} rewrites them when the service writes the file anew.
  */
 final class DynamoShareStore implements ShareStore {
     static final String BY_FILE = "by-file";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    /** For shares stored before they carried the entry: looked up once, then written back. */
+    private final Function<FileKey, Optional<FileVersion>> currentVersion;
 
-    DynamoShareStore(DynamoDbClient dynamoDb, String table) {
+    DynamoShareStore(DynamoDbClient dynamoDb, String table, Function<FileKey, Optional<FileVersion>> currentVersion) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.currentVersion = currentVersion;
     }
 
     @Override
-    public void grant(FileKey key, Username grantee) {
+    public void grant(FileVersion version, Username grantee) {
+        FileKey key = version.key();
         Map<String, AttributeValue> item = Map.of(
                 "grantee", s(grantee.value()),
                 "file_key", s(key.value()),
                 "owner", s(key.owner().value()),
-                "file_name", s(key.fileName().value()));
+                "file_name", s(key.fileName().value()),
+                "size", n(version.size()),
+                "modified", n(version.modified().toEpochMilli()),
+                "etag", s(version.etag()));
         AwsCalls.run(
                 "grant a share",
                 () -> dynamoDb.putItem(put -> put.tableName(table).item(item)));
+    }
+
+    @Override
+    public void refresh(FileVersion version) {
+        AwsCalls.run("refresh a file's shares", () -> {
+            for (Username grantee : granteesOf(version.key())) {
+                refresh(version, grantee);
+            }
+        });
+    }
+
+    /**
+     * Rewrites one share's entry unless the share is gone (revoked meanwhile: never recreated here) or already
+     * shows a later write (two writes racing to refresh: the later version wins).
+     */
+    private void refresh(FileVersion version, Username grantee) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(table)
+                    .key(key(version.key(), grantee))
+                    // "size" is one of DynamoDB's reserved words: the attributes go by placeholders.
+                    .updateExpression("SET #size = :size, #modified = :modified, #etag = :etag")
+                    .conditionExpression("attribute_exists(grantee)"
+                            + " AND (attribute_not_exists(#modified) OR #modified <= :modified)")
+                    .expressionAttributeNames(Map.of("#size", "size", "#modified", "modified", "#etag", "etag"))
+                    .expressionAttributeValues(Map.of(
+                            ":size", n(version.size()),
+                            ":modified", n(version.modified().toEpochMilli()),
+                            ":etag", s(version.etag()))));
+        } catch (ConditionalCheckFailedException revokedOrNewer) {
+            // nothing to refresh
+        }
     }
 
     @Override
@@ -64,20 +113,50 @@ final class DynamoShareStore implements ShareStore {
     }
 
     @Override
-    public List<FileKey> sharedWith(Username grantee) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(table)
-                .keyConditionExpression("grantee = :grantee")
-                .expressionAttributeValues(Map.of(":grantee", s(grantee.value())))
-                .consistentRead(true)
-                .build();
+    public List<FileVersion> sharedWith(Username grantee, Optional<FileKey> after, int max) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true);
+        if (after.isPresent()) {
+            query.keyConditionExpression("grantee = :grantee AND file_key > :after")
+                    .expressionAttributeValues(Map.of(
+                            ":grantee",
+                            s(grantee.value()),
+                            ":after",
+                            s(after.get().value())));
+        } else {
+            query.keyConditionExpression("grantee = :grantee")
+                    .expressionAttributeValues(Map.of(":grantee", s(grantee.value())));
+        }
+        if (max < Integer.MAX_VALUE) {
+            // A page's worth of items a call (DynamoDB returns up to 1 MB a call either way).
+            query.limit(max);
+        }
+        // The sort key orders items by the UTF-8 bytes of file_key: key order.
         return AwsCalls.call(
                 "list the files shared with a user",
-                () -> dynamoDb.queryPaginator(query).items().stream()
-                        .map(item -> new FileKey(
-                                new Username(Items.string(item, "owner")),
-                                new FileName(Items.string(item, "file_name"))))
+                () -> dynamoDb.queryPaginator(query.build()).items().stream()
+                        .flatMap(item -> entry(grantee, item))
+                        .limit(max)
                         .collect(Collectors.toList()));
+    }
+
+    private Stream<FileVersion> entry(Username grantee, Map<String, AttributeValue> item) {
+        FileKey key =
+                new FileKey(new Username(Items.string(item, "owner")), new FileName(Items.string(item, "file_name")));
+        if (item.containsKey("etag")) {
+            return Stream.of(new FileVersion(
+                    key,
+                    Items.number(item, "size"),
+                    Instant.ofEpochMilli(Items.number(item, "modified")),
+                    Items.string(item, "etag")));
+        }
+        Optional<FileVersion> current = currentVersion.apply(key);
+        if (current.isPresent()) {
+            refresh(current.get(), grantee);
+        } else {
+            // A share of a file deleted before shares carried entries, which the delete did not catch.
+            dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(key, grantee)));
+        }
+        return current.stream();
     }
 
     @Override

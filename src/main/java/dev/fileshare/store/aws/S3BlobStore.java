@@ -39,6 +39,8 @@ final class S3BlobStore implements BlobStore {
     static final long SINGLE_PUT_LIMIT = 16L * 1024 * 1024;
     /** Part size of multipart uploads: the memory one upload holds. S3 allows 10,000 parts, so up to 80 GiB. */
     static final int PART_SIZE = 8 * 1024 * 1024;
+    /** The most keys one ListObjectsV2 call answers. */
+    private static final int MAX_KEYS = 1000;
 
     private final S3Client s3;
     private final String bucket;
@@ -207,20 +209,23 @@ final class S3BlobStore implements BlobStore {
     }
 
     @Override
-    public List<FileVersion> list(Username owner) {
+    public List<FileVersion> list(Username owner, Optional<FileName> after, int max) {
         String prefix = owner.value() + "/";
-        // The delimiter leaves out keys with a further "/", which no file name of this service has.
+        // S3 lists keys in UTF-8 byte order, i.e. key order; a page asks for no more keys than it shows (up to
+        // S3's 1,000 a call), and the stream stops fetching once it has them. The delimiter leaves out keys with
+        // a further "/", which no file name of this service has.
         return AwsCalls.call(
                 "list the files of " + owner,
-                () ->
-                        s3
-                                .listObjectsV2Paginator(list ->
-                                        list.bucket(bucket).prefix(prefix).delimiter("/"))
-                                .contents()
-                                .stream()
-                                .flatMap(object ->
-                                        entry(owner, object.key().substring(prefix.length()), object).stream())
-                                .collect(Collectors.toList()));
+                () -> s3
+                        .listObjectsV2Paginator(list -> {
+                            list.bucket(bucket).prefix(prefix).delimiter("/").maxKeys(Math.min(max, MAX_KEYS));
+                            after.ifPresent(name -> list.startAfter(prefix + name.value()));
+                        })
+                        .contents()
+                        .stream()
+                        .flatMap(object -> entry(owner, object.key().substring(prefix.length()), object).stream())
+                        .limit(max)
+                        .collect(Collectors.toList()));
     }
 
     /** None for an object this service did not write under a valid name (e.g. a console's "folder" marker). */

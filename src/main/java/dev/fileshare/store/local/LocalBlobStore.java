@@ -151,13 +151,15 @@ final class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public List<FileVersion> list(Username owner) {
-        // In key order already (the primary key's index; BINARY collation is UTF-8 byte order, which is code-point
-        // order), so the core's sort of the list is a single pass.
+    public List<FileVersion> list(Username owner, Optional<FileName> after, int max) {
+        // In key order (the primary key's index; BINARY collation is UTF-8 byte order, which is code-point order),
+        // so a page is one range of the index and the core's sort of it a single pass.
         return db.read(c -> {
-            PreparedStatement s = c.prepare(
-                    "SELECT file_name, blob_id, size, modified FROM files WHERE owner = ? ORDER BY file_name");
+            PreparedStatement s = c.prepare("SELECT file_name, blob_id, size, modified FROM files"
+                    + " WHERE owner = ? AND file_name > ? ORDER BY file_name LIMIT ?");
             s.setString(1, owner.value());
+            s.setString(2, after.map(FileName::value).orElse(""));
+            s.setInt(3, max);
             List<FileVersion> entries = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -183,7 +185,8 @@ final class LocalBlobStore implements BlobStore {
         return removed.isPresent();
     }
 
-    private static FileVersion entry(FileKey key, String blobId, long size, long modifiedMillis) {
+    /** The entry of a row of {@code files}; the shares' listing reads the same rows. */
+    static FileVersion entry(FileKey key, String blobId, long size, long modifiedMillis) {
         return new FileVersion(key, size, Instant.ofEpochMilli(modifiedMillis), new BlobId(blobId).etag());
     }
 }

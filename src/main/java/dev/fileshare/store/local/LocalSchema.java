@@ -34,10 +34,16 @@ final class LocalSchema {
                   grantee   TEXT NOT NULL,
                   PRIMARY KEY (grantee, owner, file_name))""",
                 "CREATE INDEX IF NOT EXISTS shares_by_file ON shares(owner, file_name)",
+                // A grantee's shares in key order ("<owner>/<file_name>", as S3 and DynamoDB order keys): a page
+                // of their listing is one range of this index.
+                "CREATE INDEX IF NOT EXISTS shares_by_grantee_key ON shares(grantee, owner || '/' || file_name)",
+                // Counters of login attempts live minutes; the per-username table they replace is simply dropped.
+                "DROP TABLE IF EXISTS login_failures",
                 """
-                CREATE TABLE IF NOT EXISTS login_failures (
-                  username     TEXT PRIMARY KEY,
-                  window_start INTEGER NOT NULL,
-                  failures     INTEGER NOT NULL)""");
+                CREATE TABLE IF NOT EXISTS login_attempts (
+                  throttle_key TEXT PRIMARY KEY,
+                  attempts     INTEGER NOT NULL,
+                  window_end   INTEGER NOT NULL)""",
+                "CREATE INDEX IF NOT EXISTS login_attempts_by_window_end ON login_attempts(window_end)");
     }
 }

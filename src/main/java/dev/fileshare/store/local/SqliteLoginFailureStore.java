@@ -1,15 +1,24 @@
 package dev.fileshare.store.local;
 
-import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.LoginFailureStore;
-import dev.fileshare.core.port.LoginFailures;
+import dev.fileshare.core.port.Reservation;
+import dev.fileshare.core.port.ThrottleKey;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
+/**
+ * Login counters in the table {@code login_attempts} (key, attempts, window end in epoch millis). Each
+ * reservation is one transaction on the single writer: a conditional upsert, and, when it is refused, a read of
+ * the full window in the same transaction. Ended windows are swept a few rows per reservation, so the table holds
+ * about as many rows as there are live counters.
+ */
 final class SqliteLoginFailureStore implements LoginFailureStore {
+    /** At most this many ended counters are deleted per reservation: more than one keeps ahead of new ones. */
+    private static final int SWEEP_PER_RESERVATION = 8;
+
     private final SqliteDatabase db;
 
     SqliteLoginFailureStore(SqliteDatabase db) {
@@ -17,46 +26,76 @@ final class SqliteLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
-    public Optional<LoginFailures> find(Username username) {
-        return db.read(c -> {
-            PreparedStatement s = c.prepare("SELECT window_start, failures FROM login_failures WHERE username = ?");
-            s.setString(1, username.value());
-            try (ResultSet r = s.executeQuery()) {
-                return r.next()
-                        ? Optional.of(new LoginFailures(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2)))
-                        : Optional.empty();
-            }
-        });
-    }
-
-    @Override
-    public LoginFailures recordFailure(Username username, Instant now, Duration window) {
+    public Reservation reserve(ThrottleKey key, Instant now, Duration window, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the limit is at least 1");
+        }
         long nowMillis = now.toEpochMilli();
-        long windowStartedAfter = now.minus(window).toEpochMilli();
         return db.write(c -> {
-            // One statement: a new window when there is none or the old one has ended, else one more failure.
+            // A new window when there is none or the old one has ended, else one more attempt while below the
+            // limit; when the condition fails nothing is written and nothing returned.
             PreparedStatement upsert = c.prepare("""
-                    INSERT INTO login_failures(username, window_start, failures) VALUES (?, ?, 1)
-                    ON CONFLICT(username) DO UPDATE SET
-                      failures = CASE WHEN window_start > ? THEN failures + 1 ELSE 1 END,
-                      window_start = CASE WHEN window_start > ? THEN window_start ELSE excluded.window_start END
-                    RETURNING window_start, failures""");
-            upsert.setString(1, username.value());
-            upsert.setLong(2, nowMillis);
-            upsert.setLong(3, windowStartedAfter);
-            upsert.setLong(4, windowStartedAfter);
+                    INSERT INTO login_attempts(throttle_key, attempts, window_end) VALUES (?, 1, ?)
+                    ON CONFLICT(throttle_key) DO UPDATE SET
+                      attempts = CASE WHEN window_end <= ? THEN 1 ELSE attempts + 1 END,
+                      window_end = CASE WHEN window_end <= ? THEN excluded.window_end ELSE window_end END
+                    WHERE window_end <= ? OR attempts < ?
+                    RETURNING attempts, window_end""");
+            upsert.setString(1, key.value());
+            upsert.setLong(2, now.plus(window).toEpochMilli());
+            upsert.setLong(3, nowMillis);
+            upsert.setLong(4, nowMillis);
+            upsert.setLong(5, nowMillis);
+            upsert.setInt(6, limit);
+            Reservation reservation;
             try (ResultSet r = upsert.executeQuery()) {
-                r.next();
-                return new LoginFailures(Instant.ofEpochMilli(r.getLong(1)), r.getInt(2));
+                reservation = r.next() ? new Reservation(true, r.getInt(1), Instant.ofEpochMilli(r.getLong(2))) : null;
             }
+            if (reservation == null) {
+                reservation = refused(c, key);
+            }
+            sweep(c, nowMillis);
+            return reservation;
+        });
+    }
+
+    private static Reservation refused(SqliteDatabase.CachedConnection c, ThrottleKey key) throws SQLException {
+        PreparedStatement select = c.prepare("SELECT attempts, window_end FROM login_attempts WHERE throttle_key = ?");
+        select.setString(1, key.value());
+        try (ResultSet r = select.executeQuery()) {
+            if (!r.next()) {
+                throw new SQLException("a refused login counter vanished within its transaction");
+            }
+            return new Reservation(false, r.getInt(1), Instant.ofEpochMilli(r.getLong(2)));
+        }
+    }
+
+    private static void sweep(SqliteDatabase.CachedConnection c, long nowMillis) throws SQLException {
+        PreparedStatement delete = c.prepare("""
+                DELETE FROM login_attempts WHERE rowid IN
+                  (SELECT rowid FROM login_attempts WHERE window_end <= ? LIMIT ?)""");
+        delete.setLong(1, nowMillis);
+        delete.setInt(2, SWEEP_PER_RESERVATION);
+        delete.executeUpdate();
+    }
+
+    @Override
+    public void release(ThrottleKey key, Reservation granted) {
+        db.write(c -> {
+            PreparedStatement s = c.prepare("""
+                    UPDATE login_attempts SET attempts = attempts - 1
+                    WHERE throttle_key = ? AND window_end = ? AND attempts > 0""");
+            s.setString(1, key.value());
+            s.setLong(2, granted.windowEnd().toEpochMilli());
+            return s.executeUpdate();
         });
     }
 
     @Override
-    public void clear(Username username) {
+    public void clear(ThrottleKey key) {
         db.write(c -> {
-            PreparedStatement s = c.prepare("DELETE FROM login_failures WHERE username = ?");
-            s.setString(1, username.value());
+            PreparedStatement s = c.prepare("DELETE FROM login_attempts WHERE throttle_key = ?");
+            s.setString(1, key.value());
             return s.executeUpdate();
         });
     }

@@ -2,12 +2,14 @@ package dev.fileshare.store.local;
 
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.ShareStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 final class SqliteShareStore implements ShareStore {
     private final SqliteDatabase db;
@@ -16,8 +18,10 @@ final class SqliteShareStore implements ShareStore {
         this.db = db;
     }
 
+    /** Only the key is kept: the listing reads each file's current entry from {@code files}. */
     @Override
-    public void grant(FileKey key, Username grantee) {
+    public void grant(FileVersion version, Username grantee) {
+        FileKey key = version.key();
         db.write(c -> {
             PreparedStatement s =
                     c.prepare("INSERT INTO shares(owner, file_name, grantee) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
@@ -49,18 +53,30 @@ final class SqliteShareStore implements ShareStore {
         });
     }
 
+    /** Nothing to do: {@link #sharedWith} joins the files as they are now. */
     @Override
-    public List<FileKey> sharedWith(Username grantee) {
+    public void refresh(FileVersion version) {}
+
+    @Override
+    public List<FileVersion> sharedWith(Username grantee, Optional<FileKey> after, int max) {
+        // One query, a range of shares_by_grantee_key joined with each file's current row: no call per file.
         return db.read(c -> {
-            PreparedStatement s = c.prepare("SELECT owner, file_name FROM shares WHERE grantee = ?");
+            PreparedStatement s = c.prepare("""
+                    SELECT f.owner, f.file_name, f.blob_id, f.size, f.modified
+                    FROM shares s JOIN files f ON f.owner = s.owner AND f.file_name = s.file_name
+                    WHERE s.grantee = ? AND s.owner || '/' || s.file_name > ?
+                    ORDER BY s.owner || '/' || s.file_name LIMIT ?""");
             s.setString(1, grantee.value());
-            List<FileKey> keys = new ArrayList<>();
+            s.setString(2, after.map(FileKey::value).orElse(""));
+            s.setInt(3, max);
+            List<FileVersion> entries = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    keys.add(new FileKey(new Username(r.getString(1)), new FileName(r.getString(2))));
+                    FileKey key = new FileKey(new Username(r.getString(1)), new FileName(r.getString(2)));
+                    entries.add(LocalBlobStore.entry(key, r.getString(3), r.getLong(4), r.getLong(5)));
                 }
             }
-            return keys;
+            return entries;
         });
     }
 

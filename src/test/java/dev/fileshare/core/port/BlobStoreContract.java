@@ -216,6 +216,40 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    void listsAPageAfterANameInKeyOrder() throws IOException {
+        Username carol = new Username("carol");
+        List<String> names = List.of("B", "a", "a b", "ab", "é", "😀", "z");
+        for (String name : names) {
+            store().write(
+                            new FileKey(carol, new FileName(name)),
+                            new ByteArrayInputStream(bytes(name)),
+                            bytes(name).length,
+                            WriteCondition.ALWAYS);
+        }
+        // Code point order, as S3 and SQLite list keys: "B" < "a" < "a b" < "ab" < "z" < "é" < "😀".
+        List<String> inOrder = List.of("B", "a", "a b", "ab", "z", "é", "😀");
+
+        assertThat(store().list(carol))
+                .extracting(e -> e.key().fileName().value())
+                .containsExactlyElementsOf(inOrder);
+        assertThat(store().list(carol, java.util.Optional.empty(), 3))
+                .extracting(e -> e.key().fileName().value())
+                .containsExactly("B", "a", "a b");
+        assertThat(store().list(carol, java.util.Optional.of(new FileName("a b")), 3))
+                .extracting(e -> e.key().fileName().value())
+                .containsExactly("ab", "z", "é");
+        assertThat(store().list(carol, java.util.Optional.of(new FileName("é")), 3))
+                .extracting(e -> e.key().fileName().value())
+                .containsExactly("😀");
+        assertThat(store().list(carol, java.util.Optional.of(new FileName("😀")), 3))
+                .isEmpty();
+        // "after" need not be a stored name.
+        assertThat(store().list(carol, java.util.Optional.of(new FileName("aa")), 1))
+                .extracting(e -> e.key().fileName().value())
+                .containsExactly("ab");
+    }
+
+    @Test
     void keepsOddNamesExactly() throws IOException {
         String[] names = {
             "a b", "ü-😀.txt", "...", ".hidden", "name with 'quotes' and \"double\"", "%2e%2e", "x".repeat(255)

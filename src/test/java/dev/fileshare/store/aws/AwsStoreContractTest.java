@@ -65,6 +65,11 @@ class AwsStoreContractTest {
         protected ShareStore store() {
             return aws.shares();
         }
+
+        @Override
+        protected BlobStore blobs() {
+            return aws.blobs();
+        }
     }
 
     @Nested

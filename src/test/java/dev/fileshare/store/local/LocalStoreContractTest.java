@@ -67,6 +67,11 @@ class LocalStoreContractTest {
         protected ShareStore store() {
             return local.shares();
         }
+
+        @Override
+        protected BlobStore blobs() {
+            return local.blobs();
+        }
     }
 
     @Nested

@@ -1,6 +1,7 @@
 package dev.fileshare.store.memory;
 
 import dev.fileshare.core.model.FileKey;
+import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.Username;
@@ -12,10 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -27,8 +30,11 @@ import java.util.function.Consumer;
 public final class MemoryBlobStore implements BlobStore {
     private record Blob(FileVersion version, byte[] content) {}
 
+    private static final Comparator<FileVersion> BY_KEY = (a, b) -> FileKey.ORDER.compare(a.key(), b.key());
+
     private final ConcurrentMap<FileKey, Blob> files = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
+    private final AtomicInteger listCalls = new AtomicInteger();
     private final Clock clock;
     private volatile Consumer<FileVersion> beforeRead = version -> {};
 
@@ -100,13 +106,22 @@ public final class MemoryBlobStore implements BlobStore {
                 .map(blob -> new OpenBlob(blob.version(), new ByteArrayInputStream(blob.content())));
     }
 
-    /** In reverse key order on purpose: the port promises no order, so a caller that relies on one fails here. */
+    /** How many times {@link #list} was called: what a test of a listing's cost looks at. */
+    public int listCalls() {
+        return listCalls.get();
+    }
+
+    /** In key order, as the port promises: sorted on each call, filtered by the name to start after. */
     @Override
-    public List<FileVersion> list(Username owner) {
+    public List<FileVersion> list(Username owner, Optional<FileName> after, int max) {
+        listCalls.incrementAndGet();
+        Optional<FileKey> from = after.map(name -> new FileKey(owner, name));
         return files.values().stream()
                 .map(Blob::version)
                 .filter(version -> version.key().owner().equals(owner))
-                .sorted((a, b) -> FileKey.ORDER.compare(b.key(), a.key()))
+                .filter(version -> from.isEmpty() || FileKey.ORDER.compare(version.key(), from.get()) > 0)
+                .sorted(BY_KEY)
+                .limit(max)
                 .toList();
     }
 

@@ -62,6 +62,11 @@ class MemoryStoreContractTest {
         protected ShareStore store() {
             return memory.shares();
         }
+
+        @Override
+        protected BlobStore blobs() {
+            return memory.blobs();
+        }
     }
 
     @Nested

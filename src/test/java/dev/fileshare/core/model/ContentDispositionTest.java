@@ -1,4 +1,4 @@
-package dev.fileshare.api;
+package dev.fileshare.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

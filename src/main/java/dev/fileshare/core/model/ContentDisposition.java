@@ -1,13 +1,16 @@
-package dev.fileshare.api;
+package dev.fileshare.core.model;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** {@code Content-Disposition: attachment} with an ASCII fallback name and the exact name in {@code filename*} (RFC 6266). */
-final class ContentDisposition {
+/**
+ * {@code Content-Disposition: attachment} with an ASCII fallback name and the exact name in {@code filename*}
+ * (RFC 6266): what downloads answer, from this service or (as {@code response-content-disposition}) from S3.
+ */
+public final class ContentDisposition {
     private ContentDisposition() {}
 
-    static String attachment(String fileName) {
+    public static String attachment(String fileName) {
         StringBuilder fallback = new StringBuilder();
         for (int i = 0; i < fileName.length(); i++) {
             char c = fileName.charAt(i);
