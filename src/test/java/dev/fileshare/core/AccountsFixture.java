@@ -3,7 +3,10 @@ package dev.fileshare.core;
 import dev.fileshare.core.model.Argon2Settings;
 import dev.fileshare.core.model.ClientAddress;
 import dev.fileshare.core.model.Username;
+import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.Reservation;
 import dev.fileshare.core.port.StoreException;
+import dev.fileshare.core.port.ThrottleKey;
 import dev.fileshare.core.port.UserAccount;
 import dev.fileshare.core.port.UserStore;
 import dev.fileshare.store.memory.MemoryLoginFailureStore;
@@ -16,7 +19,7 @@ import java.util.Optional;
 
 /**
  * An {@link AccountService} on the in-memory stores, with a clock the test moves, cheap Argon2 and small login
- * limits by default, and a user store that fails on demand as one that went away would.
+ * limits by default, and a user store and login counters that fail on demand as stores that went away would.
  */
 final class AccountsFixture {
     static final Duration LIFETIME = Duration.ofHours(24);
@@ -37,6 +40,8 @@ final class AccountsFixture {
     final MemoryLoginFailureStore loginFailures = new MemoryLoginFailureStore();
     /** While set, looking a user up fails with a {@link StoreException}. */
     volatile boolean usersFail;
+    /** While set, giving a login attempt back fails with a {@link StoreException}. */
+    volatile boolean releasesFail;
 
     final AccountService accounts;
 
@@ -46,7 +51,26 @@ final class AccountsFixture {
 
     AccountsFixture(Argon2Settings argon2, LoginThrottle.Limits limits) {
         SecureRandom random = new SecureRandom();
-        LoginThrottle throttle = new LoginThrottle(loginFailures, limits, clock);
+        LoginFailureStore countersFailingOnDemand = new LoginFailureStore() {
+            @Override
+            public Reservation reserve(ThrottleKey key, Instant now, Duration window, int limit) {
+                return loginFailures.reserve(key, now, window, limit);
+            }
+
+            @Override
+            public void release(ThrottleKey key, Reservation granted) {
+                if (releasesFail) {
+                    throw new StoreException("the login counters are unreachable", null);
+                }
+                loginFailures.release(key, granted);
+            }
+
+            @Override
+            public void clear(ThrottleKey key) {
+                loginFailures.clear(key);
+            }
+        };
+        LoginThrottle throttle = new LoginThrottle(countersFailingOnDemand, limits, clock);
         UserStore failingOnDemand = new UserStore() {
             @Override
             public boolean createIfAbsent(UserAccount account) {

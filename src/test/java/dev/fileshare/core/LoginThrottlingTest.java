@@ -152,6 +152,20 @@ class LoginThrottlingTest {
     }
 
     @Test
+    void anAttemptThatCannotBeGivenBackReportsWhatCutItShort() {
+        fixture.usersFail = true;
+        fixture.releasesFail = true;
+
+        assertThat(fixture.catchLogin("alice", "password1", ATTACKER))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("the user store is unreachable")
+                .satisfies(e -> assertThat(e.getSuppressed())
+                        .singleElement()
+                        .extracting(Throwable::getMessage)
+                        .isEqualTo("the login counters are unreachable"));
+    }
+
+    @Test
     void aLockedOutLoginDoesNotEvenLookTheUserUp() {
         failLogins("alice", LIMITS.perUsernameAndAddress(), ATTACKER);
         fixture.usersFail = true;

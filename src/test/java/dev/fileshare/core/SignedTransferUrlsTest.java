@@ -94,6 +94,21 @@ class SignedTransferUrlsTest {
     }
 
     @Test
+    void anUploadUrlThatReplacesOneVersionReplacesNoOther() {
+        WriteCondition e1 = new WriteCondition.OnlyIfMatches("\"e1\"");
+        Map<String, String> query = query(transferUrls.upload(new UploadTerms(FILE, 10, e1)));
+        long expires = Long.parseLong(query.get("expires"));
+
+        assertThatThrownBy(() -> transferUrls.verifyUpload(
+                        new UploadTerms(FILE, 10, new WriteCondition.OnlyIfMatches("\"e2\"")),
+                        expires,
+                        query.get("signature")))
+                .isInstanceOf(TransferUrlRefusedException.class);
+        assertThat(transferUrls.verifyUpload(new UploadTerms(FILE, 10, e1), expires, query.get("signature")))
+                .isEqualTo(new UploadTerms(FILE, 10, e1));
+    }
+
+    @Test
     void aDownloadUrlIsAGetOfOneVersion() {
         TransferUrl issued = transferUrls.download(VERSION, ALICE);
 
