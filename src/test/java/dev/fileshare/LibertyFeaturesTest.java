@@ -25,6 +25,7 @@ class LibertyFeaturesTest {
     /** The API packages each feature provides; "x.." includes x's subpackages. */
     private static final Map<String, List<String>> API_OF_FEATURE = Map.of(
             "restfulWS", List.of("jakarta.ws.rs.."),
+            "servlet", List.of("jakarta.servlet.."),
             "jsonb", List.of("jakarta.json.bind.."),
             "jsonp", List.of("jakarta.json", "jakarta.json.stream", "jakarta.json.spi"),
             "cdi", List.of("jakarta.enterprise..", "jakarta.inject.."),

@@ -3,6 +3,7 @@ package dev.fileshare.api;
 import jakarta.json.bind.annotation.JsonbProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@CarriesFileContent
 @Schema(
         name = "FileUpload",
         description = "A file in the original JSON form: its name and its content in standard Base64.")

@@ -12,6 +12,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -28,7 +29,8 @@ import java.util.List;
 /**
  * Binds a JSON object to a {@link JsonRequest} record whatever the Content-Type (clients of the original API
  * sent JSON with curl's form type, or none). Every field is optional here and must be of its type when present;
- * the core says which are required. Components are {@code String} or {@code Long}. Malformed JSON is a 400, a body past the JSON upload limit a 413, and
+ * the core says which are required. Components are {@code String} or {@code Long}. Malformed JSON is a 400, a body
+ * past its record's limit a 413 (refused from its Content-Length before a byte is read when it announces one), and
  * neither reaches the resource.
  */
 @Provider
@@ -36,6 +38,11 @@ import java.util.List;
 public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
     /** Room for the JSON around a maximal Base64 content. */
     private static final long ENVELOPE_BYTES = 64 * 1024;
+    /**
+     * The most a body without file content may hold: 16 KiB fits the longest password (1024 characters, each
+     * escaped as a {@code \\uXXXX} surrogate pair is 12 bytes) with a username or a file name beside it.
+     */
+    static final long SMALL_BODY_BYTES = 16 * 1024;
 
     @Inject
     UploadLimits limits;
@@ -54,21 +61,32 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
             MultivaluedMap<String, String> headers,
             InputStream body)
             throws IOException {
-        long limit = (limits.maxJsonBytes() + 2) / 3 * 4 + ENVELOPE_BYTES;
-        JsonObject json = parse(new RequestBodyStream(body, limit));
+        boolean carriesContent = type.isAnnotationPresent(CarriesFileContent.class);
+        long limit = carriesContent ? (limits.maxJsonBytes() + 2) / 3 * 4 + ENVELOPE_BYTES : SMALL_BODY_BYTES;
+        if (BinaryUpload.declaredLength(headers.getFirst(HttpHeaders.CONTENT_LENGTH)) > limit) {
+            throw tooLarge(carriesContent, limit);
+        }
+        JsonObject json = parse(new RequestBodyStream(body, limit), carriesContent, limit);
         return bind(type, json);
     }
 
-    private JsonObject parse(RequestBodyStream body) {
+    private ContentTooLargeException tooLarge(boolean carriesContent, long limit) {
+        if (carriesContent) {
+            return new ContentTooLargeException("The request body is larger than a JSON upload may be ("
+                    + limits.maxJsonBytes() + " bytes of content); send large files as a binary upload: "
+                    + "PUT /file?file_name=... with Content-Type: application/octet-stream.");
+        }
+        return new ContentTooLargeException("The request body is over the " + limit + " bytes this request may hold.");
+    }
+
+    private JsonObject parse(RequestBodyStream body, boolean carriesContent, long limit) {
         JsonValue value;
         try (JsonReader reader = Json.createReader(body)) {
             value = reader.readValue();
         } catch (RuntimeException e) {
             // Not only JsonException: parsson refuses input nested past its depth limit with a bare RuntimeException.
             if (body.overLimit()) {
-                throw new ContentTooLargeException("The request body is larger than a JSON upload may be ("
-                        + limits.maxJsonBytes() + " bytes of content); send large files as a binary upload: "
-                        + "PUT /file?file_name=... with Content-Type: application/octet-stream.");
+                throw tooLarge(carriesContent, limit);
             }
             throw InvalidInputException.of("body", "must be a JSON object (" + reason(e) + ")");
         }

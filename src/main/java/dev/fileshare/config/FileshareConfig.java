@@ -1,6 +1,7 @@
 package dev.fileshare.config;
 
 import dev.fileshare.api.Cidr;
+import dev.fileshare.core.HashingSlots;
 import dev.fileshare.core.LoginThrottle;
 import dev.fileshare.core.model.Argon2Settings;
 import dev.fileshare.store.aws.AwsSettings;
@@ -22,6 +23,7 @@ public record FileshareConfig(
         Path dataDir,
         Duration sessionLifetime,
         Argon2Settings argon2,
+        HashingSlots.Limits hashing,
         long maxJsonUploadBytes,
         long maxBinaryUploadBytes,
         LoginThrottle.Limits loginLimits,
@@ -36,6 +38,8 @@ public record FileshareConfig(
     public static final String ARGON2_MEMORY_KIB = "fileshare.argon2.memory-kib";
     public static final String ARGON2_ITERATIONS = "fileshare.argon2.iterations";
     public static final String ARGON2_PARALLELISM = "fileshare.argon2.parallelism";
+    public static final String ARGON2_MAX_CONCURRENT = "fileshare.argon2.max-concurrent";
+    public static final String ARGON2_MAX_QUEUED = "fileshare.argon2.max-queued";
     public static final String UPLOAD_MAX_JSON_BYTES = "fileshare.upload.max-json-bytes";
     public static final String UPLOAD_MAX_BINARY_BYTES = "fileshare.upload.max-binary-bytes";
     public static final String LOGIN_MAX_FAILURES = "fileshare.login.max-failures";
@@ -78,6 +82,16 @@ public record FileshareConfig(
         return List.copyOf(blocks);
     }
 
+    /** Defaults from the processor count; the queue's default follows the configured concurrency. */
+    private static HashingSlots.Limits hashing(ConfigReader config) {
+        HashingSlots.Limits defaults =
+                HashingSlots.Limits.forProcessors(Runtime.getRuntime().availableProcessors());
+        int concurrent = config.integer(ARGON2_MAX_CONCURRENT, defaults.concurrent(), 1, 1024);
+        int queued = config.integer(
+                ARGON2_MAX_QUEUED, HashingSlots.Limits.forProcessors(concurrent).queued(), 0, 100_000);
+        return new HashingSlots.Limits(concurrent, queued);
+    }
+
     public static FileshareConfig read(ConfigReader config) {
         Argon2Settings defaults = Argon2Settings.OWASP_MINIMUM;
         int parallelism = config.integer(ARGON2_PARALLELISM, defaults.parallelism(), 1, 64);
@@ -98,6 +112,7 @@ public record FileshareConfig(
                         config.integer(ARGON2_MEMORY_KIB, defaults.memoryKib(), 8 * parallelism, 4 * 1024 * 1024),
                         config.integer(ARGON2_ITERATIONS, defaults.iterations(), 1, 100),
                         parallelism),
+                hashing(config),
                 config.longValue(UPLOAD_MAX_JSON_BYTES, DEFAULT_MAX_JSON_UPLOAD_BYTES, 0, MAX_JSON_UPLOAD_LIMIT),
                 config.longValue(UPLOAD_MAX_BINARY_BYTES, DEFAULT_MAX_BINARY_UPLOAD_BYTES, 0, Long.MAX_VALUE),
                 loginLimits(config),

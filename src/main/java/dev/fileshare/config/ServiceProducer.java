@@ -51,7 +51,7 @@ public class ServiceProducer {
     @Produces
     @Singleton
     PasswordHasher passwordHasher(FileshareConfig config, SecureRandom random) {
-        return new PasswordHasher(config.argon2(), random);
+        return new PasswordHasher(config.argon2(), random, config.hashing());
     }
 
     @Produces

@@ -85,7 +85,7 @@ public final class AccountService {
             }
             throw new InvalidInputException("The username and password are required.", errors);
         }
-        Password secret = new Password(password);
+        Password secret = Password.forLogin("password", password);
         // A name no user can have is counted against its address only: no counter is kept per impossible name.
         Optional<Username> name = Username.isValid(username) ? Optional.of(new Username(username)) : Optional.empty();
         LoginThrottle.Attempt attempt = throttle.reserve(name, from);

@@ -6,13 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id password hashes in the PHC string format
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}), so the parameters can change later:
- * each stored hash is verified with the parameters it carries.
+ * each stored hash is verified with the parameters it carries. Every hash runs in one of the {@link HashingSlots}:
+ * their number bounds the hashes at once and the memory they hold.
  */
 public final class PasswordHasher {
     private static final int SALT_BYTES = 16;
@@ -22,12 +21,26 @@ public final class PasswordHasher {
 
     private final Argon2Settings settings;
     private final SecureRandom random;
+    private final HashingSlots slots;
     /** A hash of a password nobody knows, verified for unknown users so that their login costs the same. */
     private final String decoy;
 
+    /** A hasher with one slot per processor; see {@link HashingSlots.Limits#forProcessors}. */
     public PasswordHasher(Argon2Settings settings, SecureRandom random) {
+        this(
+                settings,
+                random,
+                HashingSlots.Limits.forProcessors(Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * @throws dev.fileshare.core.model.HashingBusyException from {@link #hash}, {@link #verify} and {@link
+     *     #verifyDecoy} when every slot is busy and the queue is full
+     */
+    public PasswordHasher(Argon2Settings settings, SecureRandom random, HashingSlots.Limits limits) {
         this.settings = settings;
         this.random = random;
+        this.slots = new HashingSlots(settings, limits);
         byte[] secret = new byte[SALT_BYTES];
         random.nextBytes(secret);
         this.decoy = hash(new Password(B64.encodeToString(secret)));
@@ -84,18 +97,8 @@ public final class PasswordHasher {
         return new Argon2Settings(m, t, p);
     }
 
-    private static byte[] derive(Password password, byte[] salt, Argon2Settings settings, int length) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(settings.memoryKib())
-                .withIterations(settings.iterations())
-                .withParallelism(settings.parallelism())
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        byte[] out = new byte[length];
-        generator.generateBytes(password.value().getBytes(StandardCharsets.UTF_8), out);
-        return out;
+    private byte[] derive(Password password, byte[] salt, Argon2Settings cost, int length) {
+        byte[] secret = password.value().getBytes(StandardCharsets.UTF_8);
+        return slots.run(slot -> slot.derive(secret, salt, cost, length));
     }
 }

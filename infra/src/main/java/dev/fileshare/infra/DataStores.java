@@ -1,7 +1,9 @@
 package dev.fileshare.infra;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
@@ -11,11 +13,15 @@ import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CorsRule;
+import software.amazon.awscdk.services.s3.HttpMethods;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.constructs.Construct;
@@ -23,35 +29,42 @@ import software.constructs.Construct;
 /**
  * The AWS store of fileshare: one S3 bucket for the files (key {@code <owner>/<file_name>}) and four
  * DynamoDB tables. Their names are left to CloudFormation and handed to the service by environment.
+ *
+ * <p>Retained data is {@code RetainExceptOnCreate}: a stack update or delete keeps the bucket, the
+ * tables and their data, but a first deploy that fails and rolls back removes what it created, so
+ * the next attempt starts clean. The tables therefore have no deletion protection, which would make
+ * that rollback fail; point-in-time recovery keeps a restorable backup of a deleted table for 35 days.
  */
 public final class DataStores extends Construct {
 
     /** The GSI of the shares table that lists a file's grantees. */
     public static final String SHARES_BY_FILE_INDEX = "by-file";
 
-    /**
-     * What the service does to objects; HeadObject is authorised by s3:GetObject. Its presigned download
-     * URLs name an object version ({@code versionId}), which needs s3:GetObjectVersion.
-     */
-    static final List<String> OBJECT_ACTIONS = List.of(
-            "s3:GetObject",
-            "s3:GetObjectVersion",
-            "s3:PutObject",
-            "s3:DeleteObject",
-            "s3:AbortMultipartUpload",
-            "s3:ListMultipartUploadParts");
-    /** Listing an owner's files (ListObjectsV2), and HeadBucket for the readiness check. */
+    // What the service's AWS store does, resource by resource: the one list the task role and the VPC
+    // endpoint policies are built from. HeadObject is authorised by s3:GetObject, HeadBucket and
+    // ListObjectsV2 by s3:ListBucket, the multipart calls (create, upload part, complete) by s3:PutObject.
+    // A presigned download URL names the object version it was issued for (versionId): s3:GetObjectVersion.
     static final List<String> BUCKET_ACTIONS = List.of("s3:ListBucket");
-    /** Item reads and conditional writes; no Scan, no table management. */
-    static final List<String> TABLE_ACTIONS = List.of(
+    static final List<String> OBJECT_ACTIONS = List.of(
+            "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload");
+    // DescribeTable: the readiness check asks each table whether it is ACTIVE.
+    static final List<String> USERS_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DescribeTable");
+    static final List<String> SESSIONS_ACTIONS =
+            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable");
+    // UpdateItem: a share carries its file's size, time and ETag, refreshed in place when the file changes.
+    static final List<String> SHARES_ACTIONS = List.of(
             "dynamodb:GetItem",
             "dynamodb:PutItem",
             "dynamodb:UpdateItem",
             "dynamodb:DeleteItem",
             "dynamodb:Query",
-            "dynamodb:BatchGetItem",
-            "dynamodb:BatchWriteItem",
-            "dynamodb:ConditionCheckItem",
+            "dynamodb:DescribeTable");
+    static final List<String> SHARES_INDEX_ACTIONS = List.of("dynamodb:Query");
+    static final List<String> LOGIN_FAILURES_ACTIONS = List.of(
+            "dynamodb:GetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
             "dynamodb:DescribeTable");
 
     /** How long an overwritten or deleted file's old version is kept. */
@@ -67,7 +80,7 @@ public final class DataStores extends Construct {
 
     public DataStores(final Construct scope, final String id, final Props props) {
         super(scope, id);
-        RemovalPolicy removal = props.retainData() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+        RemovalPolicy removal = props.retainData() ? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE : RemovalPolicy.DESTROY;
         boolean emptyOnDelete = !props.retainData();
 
         // Server access logs of the file bucket (cdk-nag S1). cdk-nag accepts a log-target bucket
@@ -84,7 +97,7 @@ public final class DataStores extends Construct {
                 .removalPolicy(removal)
                 .autoDeleteObjects(emptyOnDelete)
                 .build();
-        bucket = Bucket.Builder.create(this, "Files")
+        Bucket.Builder files = Bucket.Builder.create(this, "Files")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
@@ -105,8 +118,11 @@ public final class DataStores extends Construct {
                 .serverAccessLogsBucket(accessLogs)
                 .serverAccessLogsPrefix("files/")
                 .removalPolicy(removal)
-                .autoDeleteObjects(emptyOnDelete)
-                .build();
+                .autoDeleteObjects(emptyOnDelete);
+        if (!props.corsOrigins().isEmpty()) {
+            files.cors(List.of(transferUrlCors(props.corsOrigins())));
+        }
+        bucket = files.build();
 
         users = table("Users", "username", null, null, removal);
         sessions = table("Sessions", "token_hash", null, "expires_at", removal);
@@ -127,6 +143,21 @@ public final class DataStores extends Construct {
         loginFailures = table("LoginFailures", "throttle_key", null, "expires_at", removal);
     }
 
+    /**
+     * Browsers on these origins may use the presigned transfer URLs: a PUT of an upload, a GET (or
+     * HEAD, or a Range of) a download. The URL carries its own signature, so no credentials and no
+     * x-amz-* headers need to be allowed.
+     */
+    private static CorsRule transferUrlCors(final List<String> origins) {
+        return CorsRule.builder()
+                .allowedOrigins(origins)
+                .allowedMethods(List.of(HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD))
+                .allowedHeaders(List.of("Content-Type", "Range", "If-Match", "If-None-Match"))
+                .exposedHeaders(List.of("ETag", "Content-Range", "Content-Disposition"))
+                .maxAge((int) java.time.Duration.ofHours(1).toSeconds())
+                .build();
+    }
+
     private Table table(
             final String id,
             final String partitionKey,
@@ -143,8 +174,6 @@ public final class DataStores extends Construct {
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true)
                         .build())
-                // A retained table is protected from a stray delete as well.
-                .deletionProtection(removal == RemovalPolicy.RETAIN)
                 .removalPolicy(removal);
         if (sortKey != null) {
             table.sortKey(
@@ -157,31 +186,52 @@ public final class DataStores extends Construct {
     }
 
     /**
-     * Lets the service do exactly what its AWS store does: object reads and writes in this bucket,
-     * item reads and writes in these tables and the shares index. Hand-listed rather than
-     * {@code grantReadWrite}, which would add s3:DeleteObjectVersion, s3:PutObjectTagging and the like.
+     * Lets the service do exactly what its AWS store does: these object and bucket actions in this
+     * bucket, and on each table only the item actions its adapter calls. Hand-listed rather than
+     * {@code grantReadWrite}, which would add s3:DeleteObjectVersion, dynamodb:BatchWriteItem and the like.
      */
     public void grantServiceAccess(final IGrantable grantee) {
-        List<String> tableArns = List.of(
-                users.getTableArn(),
-                sessions.getTableArn(),
-                shares.getTableArn(),
-                loginFailures.getTableArn(),
-                shares.getTableArn() + "/index/" + SHARES_BY_FILE_INDEX);
-        List.of(
-                        PolicyStatement.Builder.create()
-                                .actions(BUCKET_ACTIONS)
-                                .resources(List.of(bucket.getBucketArn()))
-                                .build(),
-                        PolicyStatement.Builder.create()
-                                .actions(OBJECT_ACTIONS)
-                                .resources(List.of(bucket.arnForObjects("*")))
-                                .build(),
-                        PolicyStatement.Builder.create()
-                                .actions(TABLE_ACTIONS)
-                                .resources(tableArns)
-                                .build())
-                .forEach(statement -> grantee.getGrantPrincipal().addToPrincipalPolicy(statement));
+        serviceStatements(null).forEach(grantee.getGrantPrincipal()::addToPrincipalPolicy);
+    }
+
+    /**
+     * The same permissions as a VPC endpoint policy grants them to whoever calls through the endpoint
+     * (the endpoint policy limits what passes; the caller's own policy still decides what it may do).
+     */
+    public List<PolicyStatement> s3EndpointStatements() {
+        return serviceStatements(new AnyPrincipal()).stream()
+                .filter(s -> s.getActions().get(0).startsWith("s3:"))
+                .toList();
+    }
+
+    /** The DynamoDB part of {@link #s3EndpointStatements()}: only these tables and the shares index. */
+    public List<PolicyStatement> dynamoDbEndpointStatements() {
+        return serviceStatements(new AnyPrincipal()).stream()
+                .filter(s -> s.getActions().get(0).startsWith("dynamodb:"))
+                .toList();
+    }
+
+    private List<PolicyStatement> serviceStatements(final IPrincipal principal) {
+        List<PolicyStatement> statements = new ArrayList<>();
+        statements.add(statement(principal, BUCKET_ACTIONS, bucket.getBucketArn()));
+        statements.add(statement(principal, OBJECT_ACTIONS, bucket.arnForObjects("*")));
+        statements.add(statement(principal, USERS_ACTIONS, users.getTableArn()));
+        statements.add(statement(principal, SESSIONS_ACTIONS, sessions.getTableArn()));
+        statements.add(statement(principal, SHARES_ACTIONS, shares.getTableArn()));
+        statements.add(
+                statement(principal, SHARES_INDEX_ACTIONS, shares.getTableArn() + "/index/" + SHARES_BY_FILE_INDEX));
+        statements.add(statement(principal, LOGIN_FAILURES_ACTIONS, loginFailures.getTableArn()));
+        return statements;
+    }
+
+    private static PolicyStatement statement(
+            final IPrincipal principal, final List<String> actions, final String resource) {
+        PolicyStatement.Builder statement =
+                PolicyStatement.Builder.create().actions(actions).resources(List.of(resource));
+        if (principal != null) {
+            statement.principals(List.of(principal));
+        }
+        return statement.build();
     }
 
     /** The service's configuration for this store, as environment variables (MicroProfile Config names). */
@@ -205,9 +255,11 @@ public final class DataStores extends Construct {
     /** What the data stores need to know. */
     public static final class Props {
         private final boolean retainData;
+        private final List<String> corsOrigins;
 
         private Props(final Builder builder) {
             this.retainData = builder.retainData;
+            this.corsOrigins = List.copyOf(Objects.requireNonNull(builder.corsOrigins, "corsOrigins"));
         }
 
         public static Builder builder() {
@@ -218,14 +270,28 @@ public final class DataStores extends Construct {
             return retainData;
         }
 
+        public List<String> corsOrigins() {
+            return corsOrigins;
+        }
+
         public static final class Builder {
             private boolean retainData = true;
+            private List<String> corsOrigins = List.of();
 
             private Builder() {}
 
-            /** Keep the bucket and tables when the stack is deleted (default); false deletes them with their data. */
+            /**
+             * Keep the bucket and tables when the stack is deleted or replaces them (default;
+             * RetainExceptOnCreate); false deletes them with their data.
+             */
             public Builder retainData(final boolean retainData) {
                 this.retainData = retainData;
+                return this;
+            }
+
+            /** Browser origins allowed to use the presigned transfer URLs; default none (no CORS rule). */
+            public Builder corsOrigins(final List<String> origins) {
+                this.corsOrigins = origins;
                 return this;
             }
 

@@ -2,10 +2,11 @@ package dev.fileshare.infra;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
-import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -20,7 +21,6 @@ import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
-import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
@@ -32,15 +32,18 @@ import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActionProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
@@ -48,17 +51,39 @@ import software.constructs.Construct;
 
 /**
  * fileshare on ECS Fargate behind an internal Application Load Balancer: the cluster, the task
- * (Liberty on port 9080, configured by environment), the service with its scaling and its
- * rollback-on-failure deployments, and the load balancer that only the API's VPC link can reach.
+ * (Liberty on port 9080, configured by environment, with the telemetry collector beside it), the
+ * service with its scaling and its rollback-on-failure deployments, and the load balancer that only
+ * the API's VPC link can reach and that keeps the operators' endpoints to itself.
  */
 public final class ServiceCluster extends Construct {
 
     /** Liberty's HTTP port in the container (server.xml variable http.port). */
     public static final int CONTAINER_PORT = 9080;
-    /** MicroProfile Health readiness: up only when the stores answer. */
-    public static final String HEALTH_CHECK_PATH = "/health/ready";
+    /**
+     * MicroProfile Health liveness: up while the server runs, whatever S3 and DynamoDB say. A deep
+     * readiness check here would let a brief store brownout (or throttled DescribeTable calls) mark
+     * every task unhealthy at once and have ECS replace the whole fleet.
+     */
+    public static final String HEALTH_CHECK_PATH = "/health/live";
     /** The ALB listens on plain HTTP: it is internal and only the VPC link can reach it. */
     public static final int LISTENER_PORT = 80;
+    /**
+     * How long the ALB keeps an idle connection to a task open. Liberty's keep-alive timeout
+     * (server.xml httpOptions persistTimeout) must be longer, or the ALB reuses a connection that
+     * Liberty has just closed and answers 502.
+     */
+    public static final Duration IDLE_TIMEOUT = Duration.seconds(60);
+    /**
+     * Operators' endpoints, served on the service's port for the health checks and for scrapers
+     * inside the VPC, never to clients: the listener answers 404 itself (priority order).
+     */
+    static final List<List<String>> OPERATOR_PATH_PATTERNS = List.of(
+            List.of("/health*", "/metrics*"),
+            // Paths the server would normalise into one of the above (//health, /x/../health).
+            List.of("*//*", "*/.*"));
+    /** The 404 the listener answers for an operator path, in the service's problem+json shape. */
+    static final String NOT_FOUND_BODY = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+            + "\"detail\":\"No such resource.\",\"message\":\"No such resource.\"}";
     /** The service's configuration key fileshare.transfer.signing-key, as an environment variable. */
     public static final String SIGNING_KEY_VARIABLE = "FILESHARE_TRANSFER_SIGNING_KEY";
 
@@ -66,6 +91,8 @@ public final class ServiceCluster extends Construct {
     private static final int CPU = 1024;
     /** Task memory. */
     private static final int MEMORY_MIB = 2048;
+    /** The service container's share: the rest is the collector's; the service needs at least 1 GiB. */
+    private static final int SERVICE_MEMORY_MIB = MEMORY_MIB - TelemetryCollector.MEMORY_MIB;
     /** Fewest running tasks: one per Availability Zone. */
     private static final int MIN_TASKS = 2;
     /** Most running tasks. */
@@ -79,6 +106,9 @@ public final class ServiceCluster extends Construct {
     private final Role executionRole;
     private final ApplicationLoadBalancer loadBalancer;
     private final ApplicationListener listener;
+    private final FargateService service;
+    private final ApplicationTargetGroup targetGroup;
+    private final TelemetryCollector telemetry;
 
     public ServiceCluster(final Construct scope, final String id, final Props props) {
         super(scope, id);
@@ -113,12 +143,12 @@ public final class ServiceCluster extends Construct {
         // Two roles: ECS itself uses the execution role to pull the image, read the secret and write
         // logs; the application gets only the task role, which is granted the data stores.
         executionRole = Role.Builder.create(this, "ExecutionRole")
-                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .assumedBy(TrustedServices.ecsTasks(this))
                 .description("fileshare: ECS pulls the image, reads the secret, writes logs")
                 .build();
         taskRole = Role.Builder.create(this, "TaskRole")
-                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
-                .description("fileshare: what the application may do in S3 and DynamoDB")
+                .assumedBy(TrustedServices.ecsTasks(this))
+                .description("fileshare: what the application may do in S3 and DynamoDB, and its telemetry")
                 .build();
 
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
@@ -130,16 +160,32 @@ public final class ServiceCluster extends Construct {
                 .cpu(CPU)
                 .memoryLimitMiB(MEMORY_MIB)
                 .runtimePlatform(RuntimePlatform.builder()
-                        .cpuArchitecture(CpuArchitecture.X86_64)
+                        .cpuArchitecture(props.architecture().taskCpu())
                         .operatingSystemFamily(OperatingSystemFamily.LINUX)
                         .build())
                 .executionRole(executionRole)
                 .taskRole(taskRole)
                 .build();
 
-        Map<String, String> environment = new LinkedHashMap<>();
+        telemetry = new TelemetryCollector(
+                this,
+                "Telemetry",
+                new TelemetryCollector.Props(
+                        task,
+                        props.collectorImageDirectory(),
+                        props.architecture(),
+                        "fileshare",
+                        LogDriver.awsLogs(AwsLogDriverProps.builder()
+                                .logGroup(logs)
+                                .streamPrefix(TelemetryCollector.CONTAINER_NAME)
+                                .build()),
+                        props.logRemovalPolicy()));
+
+        // Sorted: the same configuration always renders the same task definition (no needless deploys).
+        Map<String, String> environment = new TreeMap<>();
         environment.put("FILESHARE_STORE", "aws");
         environment.put("FILESHARE_AWS_REGION", Stack.of(this).getRegion());
+        environment.putAll(telemetry.serviceEnvironment());
         // Requests arrive through the API's VPC link and the internal ALB, both inside the VPC: the service believes
         // their X-Forwarded-For and throttles logins by the client address API Gateway saw.
         environment.put("FILESHARE_HTTP_TRUSTED_PROXIES", props.vpc().getVpcCidrBlock());
@@ -152,6 +198,9 @@ public final class ServiceCluster extends Construct {
                         .portMappings(List.of(PortMapping.builder()
                                 .containerPort(CONTAINER_PORT)
                                 .build()))
+                        // The rest of the task's memory is the collector's. The JVM sizes its heap
+                        // from this limit (jvm.options: -XX:MaxRAMPercentage).
+                        .memoryLimitMiB(SERVICE_MEMORY_MIB)
                         .environment(environment)
                         .secrets(Map.of(SIGNING_KEY_VARIABLE, Secret.fromSecretsManager(signingKey)))
                         .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
@@ -165,9 +214,10 @@ public final class ServiceCluster extends Construct {
                 task,
                 List.of(NagPackSuppression.builder()
                         .id("AwsSolutions-ECS2")
-                        .reason("The plain environment variables are not secrets: the store mode, the region and "
-                                + "the generated bucket and table names. The one secret, the transfer-URL signing key, "
-                                + "comes from Secrets Manager.")
+                        .reason("The plain environment variables are not secrets: the store mode, the region, "
+                                + "the generated bucket and table names, the API's URL, the VPC's address range, the "
+                                + "OpenTelemetry settings and the collector's configuration. The one secret, the "
+                                + "transfer-URL signing key, comes from Secrets Manager.")
                         .build()));
         NagSuppressions.addResourceSuppressions(
                 executionRole,
@@ -187,10 +237,11 @@ public final class ServiceCluster extends Construct {
         // The subnets have no route to the internet: 443 reaches only the VPC endpoints.
         serviceGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "AWS APIs through VPC endpoints");
 
-        FargateService service = FargateService.Builder.create(this, "Service")
+        // No desiredCount: the scaling below owns the task count, and a deploy must not reset it
+        // (CloudFormation starts a new service at one task; the scaling raises it to minTasks).
+        service = FargateService.Builder.create(this, "Service")
                 .cluster(cluster)
                 .taskDefinition(task)
-                .desiredCount(MIN_TASKS)
                 .vpcSubnets(props.subnets())
                 .securityGroups(List.of(serviceGroup))
                 .assignPublicIp(false)
@@ -215,6 +266,7 @@ public final class ServiceCluster extends Construct {
                 .internetFacing(false)
                 .securityGroup(albGroup)
                 .dropInvalidHeaderFields(true)
+                .idleTimeout(IDLE_TIMEOUT)
                 .build();
         NagSuppressions.addResourceSuppressions(
                 loadBalancer,
@@ -234,7 +286,7 @@ public final class ServiceCluster extends Construct {
                         // No 0.0.0.0/0 rule: the API front opens the listener to its VPC link alone.
                         .open(false)
                         .build());
-        ApplicationTargetGroup targetGroup = listener.addTargets(
+        targetGroup = listener.addTargets(
                 "Service",
                 AddApplicationTargetsProps.builder()
                         .port(CONTAINER_PORT)
@@ -251,6 +303,21 @@ public final class ServiceCluster extends Construct {
                                 .build())
                         .deregistrationDelay(Duration.seconds(30))
                         .build());
+        for (int i = 0; i < OPERATOR_PATH_PATTERNS.size(); i++) {
+            listener.addAction(
+                    "OperatorPaths" + (i + 1),
+                    AddApplicationActionProps.builder()
+                            .priority(i + 1)
+                            .conditions(List.of(ListenerCondition.pathPatterns(OPERATOR_PATH_PATTERNS.get(i))))
+                            .action(ListenerAction.fixedResponse(
+                                    404,
+                                    FixedResponseOptions.builder()
+                                            // problem+json is not among the types an ALB can answer with.
+                                            .contentType("application/json")
+                                            .messageBody(NOT_FOUND_BODY)
+                                            .build()))
+                            .build());
+        }
 
         ScalableTaskCount scaling = service.autoScaleTaskCount(EnableScalingProps.builder()
                 .minCapacity(MIN_TASKS)
@@ -277,6 +344,23 @@ public final class ServiceCluster extends Construct {
         return taskRole;
     }
 
+    public TelemetryCollector telemetry() {
+        return telemetry;
+    }
+
+    /** The fewest tasks the scaling keeps running. */
+    public int minTasks() {
+        return MIN_TASKS;
+    }
+
+    public FargateService service() {
+        return service;
+    }
+
+    public ApplicationTargetGroup targetGroup() {
+        return targetGroup;
+    }
+
     public Role executionRole() {
         return executionRole;
     }
@@ -294,6 +378,8 @@ public final class ServiceCluster extends Construct {
         private final IVpc vpc;
         private final SubnetSelection subnets;
         private final ContainerImage image;
+        private final Path collectorImageDirectory;
+        private final Architecture architecture;
         private final Map<String, String> environment;
         private final RemovalPolicy logRemovalPolicy;
 
@@ -301,6 +387,9 @@ public final class ServiceCluster extends Construct {
             this.vpc = Objects.requireNonNull(builder.vpc, "vpc");
             this.subnets = Objects.requireNonNull(builder.subnets, "subnets");
             this.image = Objects.requireNonNull(builder.image, "image");
+            this.collectorImageDirectory =
+                    Objects.requireNonNull(builder.collectorImageDirectory, "collectorImageDirectory");
+            this.architecture = Objects.requireNonNull(builder.architecture, "architecture");
             this.environment = Map.copyOf(builder.environment);
             this.logRemovalPolicy = Objects.requireNonNull(builder.logRemovalPolicy, "logRemovalPolicy");
         }
@@ -321,6 +410,14 @@ public final class ServiceCluster extends Construct {
             return image;
         }
 
+        public Path collectorImageDirectory() {
+            return collectorImageDirectory;
+        }
+
+        public Architecture architecture() {
+            return architecture;
+        }
+
         public Map<String, String> environment() {
             return environment;
         }
@@ -333,8 +430,10 @@ public final class ServiceCluster extends Construct {
             private IVpc vpc;
             private SubnetSelection subnets;
             private ContainerImage image;
+            private Path collectorImageDirectory;
+            private Architecture architecture = Architecture.X86_64;
             private Map<String, String> environment = Map.of();
-            private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN;
+            private RemovalPolicy logRemovalPolicy = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
 
             private Builder() {}
 
@@ -352,6 +451,18 @@ public final class ServiceCluster extends Construct {
             /** The fileshare image: Liberty with fileshare.war, listening on 9080. */
             public Builder image(final ContainerImage image) {
                 this.image = image;
+                return this;
+            }
+
+            /** The directory of the telemetry collector's Dockerfile (infra/collector). */
+            public Builder collectorImageDirectory(final Path directory) {
+                this.collectorImageDirectory = directory;
+                return this;
+            }
+
+            /** The tasks' CPU; default x86_64. */
+            public Builder architecture(final Architecture architecture) {
+                this.architecture = architecture;
                 return this;
             }
 

@@ -8,6 +8,30 @@ import java.util.Locale;
 /** A Dockerfile read as its instructions: comments dropped, continuation lines joined. */
 record DockerfileInstructions(List<Instruction> all) {
 
+    /** The build stages, each from its FROM to the next. */
+    List<DockerfileInstructions> stages() {
+        List<DockerfileInstructions> stages = new ArrayList<>();
+        List<Instruction> current = null;
+        for (Instruction instruction : all) {
+            if (instruction.keyword().equals("FROM")) {
+                current = new ArrayList<>();
+                stages.add(new DockerfileInstructions(current));
+            }
+            if (current != null) {
+                current.add(instruction);
+            }
+        }
+        return stages.stream()
+                .map(s -> new DockerfileInstructions(List.copyOf(s.all())))
+                .toList();
+    }
+
+    /** The last stage: what the image is. */
+    DockerfileInstructions finalStage() {
+        List<DockerfileInstructions> stages = stages();
+        return stages.get(stages.size() - 1);
+    }
+
     record Instruction(String keyword, String arguments) {
 
         /** Whitespace-separated arguments without the leading --flags. */
@@ -58,11 +82,12 @@ record DockerfileInstructions(List<Instruction> all) {
         return -1;
     }
 
-    /** Sources of every COPY and ADD, as written (relative to the build context). */
+    /** Sources of every COPY and ADD from the build context (not --from another stage), as written. */
     List<String> copySources() {
         List<String> sources = new ArrayList<>();
         for (Instruction copy : all) {
-            if (copy.keyword().equals("COPY") || copy.keyword().equals("ADD")) {
+            boolean fromContext = copy.flags().stream().noneMatch(f -> f.startsWith("--from="));
+            if (fromContext && (copy.keyword().equals("COPY") || copy.keyword().equals("ADD"))) {
                 List<String> operands = copy.operands();
                 sources.addAll(operands.subList(0, operands.size() - 1));
             }

@@ -3,6 +3,7 @@ package dev.fileshare.api.problem;
 import dev.fileshare.core.model.AuthenticationException;
 import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.FileshareException;
+import dev.fileshare.core.model.HashingBusyException;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.PreconditionFailedException;
@@ -17,7 +18,7 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Turns a rule the client broke into its 4xx problem+json answer. */
+/** Turns a rule the client broke into its 4xx problem+json answer, and a busy password hasher into a 503. */
 @Provider
 public class FileshareExceptionMapper implements ExceptionMapper<FileshareException> {
 
@@ -35,6 +36,11 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
         if (e instanceof TooManyLoginFailuresException throttled) {
             return ProblemResponses.of(problem(Status.TOO_MANY_REQUESTS, e))
                     .header(HttpHeaders.RETRY_AFTER, throttled.retryAfter().toSeconds())
+                    .build();
+        }
+        if (e instanceof HashingBusyException busy) {
+            return ProblemResponses.of(problem(Status.SERVICE_UNAVAILABLE, e))
+                    .header(HttpHeaders.RETRY_AFTER, busy.retryAfter().toSeconds())
                     .build();
         }
         if (e instanceof RangeNotSatisfiableException unsatisfiable) {

@@ -16,6 +16,20 @@ public record Password(String value) {
         return new Password(value);
     }
 
+    /**
+     * A password offered at login: one longer than registration accepts can match no account, so it is refused
+     * before anything hashes it.
+     */
+    public static Password forLogin(String field, String value) {
+        if (value == null) {
+            throw InvalidInputException.of(field, "is required");
+        }
+        if (value.length() > 2 * MAX_LENGTH || value.codePointCount(0, value.length()) > MAX_LENGTH) {
+            throw InvalidInputException.of(field, "must be at most " + MAX_LENGTH + " characters");
+        }
+        return new Password(value);
+    }
+
     @Override
     public String toString() {
         return "Password[****]";
