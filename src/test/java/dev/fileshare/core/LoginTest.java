@@ -8,6 +8,7 @@ import dev.fileshare.core.model.AuthenticationException;
 import dev.fileshare.core.model.FieldError;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.LoginSession;
+import dev.fileshare.core.model.Password;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.ThrottleKey;
 import java.time.Instant;
@@ -59,6 +60,22 @@ class LoginTest {
         assertThat(wrongPassword).isInstanceOf(AuthenticationException.class);
         assertThat(unknownUser).isInstanceOf(AuthenticationException.class).hasMessage(wrongPassword.getMessage());
         assertThat(impossibleName).isInstanceOf(AuthenticationException.class).hasMessage(wrongPassword.getMessage());
+    }
+
+    @Test
+    void aPasswordLongerThanAnyAccountCanHaveIsBadInputThatCountsNothing() {
+        accounts.register("alice", "password1");
+
+        assertThatThrownBy(() -> accounts.login("alice", "p".repeat(Password.MAX_LENGTH + 1), HOME))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("password"));
+        assertThat(fixture.loginFailures.attempts(ThrottleKey.address(HOME))).isZero();
+        assertThat(fixture.catchLogin("alice", "p".repeat(Password.MAX_LENGTH)))
+                .isInstanceOf(AuthenticationException.class);
+        assertThat(fixture.loginFailures.attempts(ThrottleKey.address(HOME))).isEqualTo(1);
     }
 
     @Test
