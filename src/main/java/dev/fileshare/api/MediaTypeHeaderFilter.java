@@ -43,7 +43,8 @@ public class MediaTypeHeaderFilter implements ContainerRequestFilter {
         }
     }
 
-    private static boolean isMediaRange(String text) {
+    /** One element of an {@code Accept} list: a media range, with a q value of at most three decimals in 0..1. */
+    static boolean isMediaRange(String text) {
         MediaType type = parse(text);
         if (type == null) {
             return false;
@@ -60,7 +61,8 @@ public class MediaTypeHeaderFilter implements ContainerRequestFilter {
         }
     }
 
-    private static MediaType parse(String text) {
+    /** The media type {@code text} names, or null when it names none. */
+    static MediaType parse(String text) {
         try {
             return MediaType.valueOf(text);
         } catch (IllegalArgumentException e) {

@@ -17,11 +17,14 @@ final class SessionTokens {
 
     /** The token the client sent, whatever its shape; empty when it sent none. */
     static Optional<String> sent(HttpHeaders headers) {
-        String header = headers.getHeaderString(HEADER);
+        return sent(headers.getHeaderString(HEADER), headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+    }
+
+    /** The same from the two headers' values (null when absent): {@code x-session-token} wins. */
+    static Optional<String> sent(String header, String authorization) {
         if (header != null && !header.isBlank()) {
             return Optional.of(header.trim());
         }
-        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String token = authorization.substring(BEARER.length()).trim();
             if (!token.isEmpty()) {

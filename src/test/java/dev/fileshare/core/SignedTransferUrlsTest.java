@@ -23,8 +23,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The local mode's transfer URLs: bound to one method, one file, one expiry and what they were issued for (an
- * upload's size and condition, a download's version and grantee), and refused when any of it is changed.
+ * What the local mode's signed URLs have beyond the transfer URL contract (SignedTransferUrlsContractTest): their
+ * query, and a signature bound to one method, one file, one expiry and what they were issued for (an upload's size
+ * and condition, a download's version and grantee), refused after the expiry or when any of it is changed.
  */
 class SignedTransferUrlsTest {
     private static final Instant NOW = Instant.parse("2026-11-24T11:23:25.750Z");
@@ -88,6 +89,21 @@ class SignedTransferUrlsTest {
                     .isInstanceOf(TransferUrlRefusedException.class)
                     .hasMessageContaining("signature");
         }
+    }
+
+    @Test
+    void anUploadUrlThatReplacesOneVersionReplacesNoOther() {
+        WriteCondition e1 = new WriteCondition.OnlyIfMatches("\"e1\"");
+        Map<String, String> query = query(transferUrls.upload(new UploadTerms(FILE, 10, e1)));
+        long expires = Long.parseLong(query.get("expires"));
+
+        assertThatThrownBy(() -> transferUrls.verifyUpload(
+                        new UploadTerms(FILE, 10, new WriteCondition.OnlyIfMatches("\"e2\"")),
+                        expires,
+                        query.get("signature")))
+                .isInstanceOf(TransferUrlRefusedException.class);
+        assertThat(transferUrls.verifyUpload(new UploadTerms(FILE, 10, e1), expires, query.get("signature")))
+                .isEqualTo(new UploadTerms(FILE, 10, e1));
     }
 
     @Test

@@ -35,4 +35,20 @@ class ByteRangeTest {
         assertThat(ByteRange.parse("bytes=5-2", 10)).isEmpty();
         assertThat(ByteRange.parse("bytes=99999999999999999999-", 10)).isEmpty();
     }
+
+    @Test
+    void readsPositionsOfUpTo18Digits() {
+        String eighteen = "9".repeat(18);
+        assertThat(ByteRange.parse("bytes=0-" + eighteen, 10)).contains(new ByteRange(0, 10));
+        assertThat(ByteRange.parse("bytes=0-" + eighteen + "9", 10)).isEmpty();
+        assertThatThrownBy(() -> ByteRange.parse("bytes=" + eighteen + "-", 10))
+                .isInstanceOf(RangeNotSatisfiableException.class);
+    }
+
+    @Test
+    void anEmptyFileIsOneEmptyRange() {
+        assertThat(ByteRange.whole(0)).isEqualTo(new ByteRange(0, 0));
+        assertThatThrownBy(() -> new ByteRange(0, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ByteRange(-1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -79,6 +79,23 @@ class NameRulesTest {
     }
 
     @Test
+    void aLoginPasswordIsAnythingUpTo1024CharactersAsRegistrationCounts() {
+        assertThat(Password.forLogin("password", "").value()).isEmpty();
+        assertThat(Password.forLogin("password", "😀".repeat(1024)).value()).hasSize(2048);
+        assertThatThrownBy(() -> Password.forLogin("password", "x".repeat(1025)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(new FieldError("password", "must be at most 1024 characters")));
+        assertThatThrownBy(() -> Password.forLogin("password", "😀".repeat(1025)))
+                .isInstanceOf(InvalidInputException.class);
+        // More UTF-16 units than 1024 characters can take is refused before they are counted.
+        assertThatThrownBy(() -> Password.forLogin("password", "x".repeat(2049)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Password.forLogin("password", null)).hasMessageContaining("required");
+    }
+
+    @Test
     void aPasswordNeverPrintsItself() {
         assertThat(new Password("hunter22-secret").toString()).doesNotContain("hunter22");
     }

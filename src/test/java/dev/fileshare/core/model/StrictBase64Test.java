@@ -54,4 +54,18 @@ class StrictBase64Test {
     void theEmptyStringIsTheEmptyFile() {
         assertThat(StrictBase64.decode("content", "")).isEmpty();
     }
+
+    @Test
+    void namesWhatIsWrongWithTheContent() {
+        assertProblem("QQ=", "must be standard Base64 with padding (length a multiple of 4)");
+        assertProblem("QQ-=", "must be standard Base64: invalid character at position 2");
+        assertProblem("QR==", "must be canonical Base64: the unused bits before the padding must be zero");
+    }
+
+    private static void assertProblem(String encoded, String problem) {
+        assertThatThrownBy(() -> StrictBase64.decode("content", encoded))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors()).containsExactly(new FieldError("content", problem)));
+    }
 }

@@ -110,6 +110,9 @@ public abstract class BlobStoreContract {
         try (InputStream in = store().read(entry, 3, 4)) {
             assertThat(in.readAllBytes()).isEqualTo(bytes("3456"));
         }
+        try (InputStream in = store().read(entry, 7, 3)) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes("789"));
+        }
     }
 
     @Test
@@ -119,6 +122,39 @@ public abstract class BlobStoreContract {
         write(key("gone.txt"), bytes("new"), WriteCondition.ALWAYS);
 
         assertThatThrownBy(() -> readAll(old)).isInstanceOf(VersionGoneException.class);
+    }
+
+    @Test
+    void aDeletedVersionCannotBeReadNorOpened() throws IOException {
+        FileVersion deleted =
+                write(key("deleted.txt"), bytes("bytes"), WriteCondition.ALWAYS).entry();
+        store().delete(key("deleted.txt"));
+
+        assertThatThrownBy(() -> readAll(deleted)).isInstanceOf(VersionGoneException.class);
+        assertThat(store().openCurrent(key("deleted.txt"))).isEmpty();
+    }
+
+    @Test
+    void aNameWrittenAgainAfterItsDeleteIsCreatedAnew() throws IOException {
+        write(key("again.txt"), bytes("first life"), WriteCondition.ALWAYS);
+        store().delete(key("again.txt"));
+
+        BlobStore.WriteResult second = write(key("again.txt"), bytes("second"), WriteCondition.ONLY_IF_ABSENT);
+
+        assertThat(second.created()).isTrue();
+        assertThat(readAll(store().find(key("again.txt")).orElseThrow())).isEqualTo(bytes("second"));
+    }
+
+    @Test
+    void listsTheVersionsFindFindsStampedInWholeSeconds() throws IOException {
+        FileVersion written =
+                write(key("listed.txt"), bytes("12345"), WriteCondition.ALWAYS).entry();
+
+        FileVersion found = store().find(key("listed.txt")).orElseThrow();
+        assertThat(store().list(ALICE)).containsExactly(found);
+        assertThat(found).isEqualTo(written);
+        // HTTP dates (Last-Modified, If-Modified-Since) carry whole seconds.
+        assertThat(found.modified().getNano()).isZero();
     }
 
     @Test

@@ -107,6 +107,20 @@ public abstract class LoginFailureStoreContract {
     }
 
     @Test
+    void aClearedOrUnknownCounterHasNothingToGiveBack() {
+        ThrottleKey ivan = user("ivan");
+        Reservation beforeTheClear = store().reserve(ivan, T0, WINDOW, 5);
+        store().clear(ivan);
+        store().release(ivan, beforeTheClear);
+        store().release(user("judy"), beforeTheClear);
+        store().clear(user("judy"));
+
+        Instant later = T0.plusSeconds(1);
+        assertThat(store().reserve(ivan, later, WINDOW, 5)).isEqualTo(new Reservation(true, 1, later.plus(WINDOW)));
+        assertThat(store().reserve(user("judy"), later, WINDOW, 5).attempts()).isEqualTo(1);
+    }
+
+    @Test
     void parallelReservationsGrantExactlyTheLimit() throws Exception {
         List<Reservation> answers = reserveInParallel(user("grace"), T0, 40, 7);
 

@@ -91,6 +91,18 @@ public abstract class ShareStoreContract {
     }
 
     @Test
+    void nothingIsSharedThatWasNotGranted() throws IOException {
+        FileVersion one = write(ALICE, "one.txt", "1");
+        store().grant(one, BOB);
+
+        assertThat(sharedWith(CAROL)).isEmpty();
+        assertThat(store().grantees(key(ALICE, "other.txt"))).isEmpty();
+        assertThat(store().isGranted(key(ALICE, "other.txt"), BOB)).isFalse();
+        assertThat(store().revoke(key(ALICE, "one.txt"), CAROL)).isFalse();
+        assertThat(store().isGranted(key(ALICE, "one.txt"), BOB)).isTrue();
+    }
+
+    @Test
     void keepsOddNamesApart() throws IOException {
         // "a/b" owned by x could be confused with "b" owned by "x/a" if keys were only concatenated.
         FileVersion odd = write(new Username("x"), "a b ü 😀.txt", "odd");

@@ -67,4 +67,12 @@ public abstract class StoresContract {
             return stores.blobs();
         }
     }
+
+    @Nested
+    class Health extends StoreHealthContract {
+        @Override
+        protected StoreHealth health() {
+            return stores.health();
+        }
+    }
 }

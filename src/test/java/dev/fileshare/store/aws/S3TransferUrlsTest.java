@@ -21,9 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +29,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
- * S3 presigned URLs, followed with a plain HTTP client against S3Proxy. S3Proxy checks no signatures, so what is
- * signed is read from the URLs (X-Amz-SignedHeaders) and what S3Proxy does implement is followed: the round trip,
- * conditional PUTs, GETs of an object version (the test bucket is versioned, as the stack's is) and the
- * response-content-* overrides. Expiry and tampering are tested on the local signer.
+ * What S3 presigned URLs have beyond the transfer URL contract (S3TransferUrlsContractTest), followed with a plain
+ * HTTP client against S3Proxy. S3Proxy checks no signatures, so what is signed is read from the URLs
+ * (X-Amz-SignedHeaders) and what S3Proxy does implement is followed: conditional PUTs, GETs of an object version
+ * (the test bucket is versioned, as the stack's is) and the response-content-* overrides. Expiry and tampering are
+ * tested on the local signer.
  */
 @ExtendWith(AwsStandInsExtension.class)
 class S3TransferUrlsTest {
@@ -56,26 +55,6 @@ class S3TransferUrlsTest {
     @AfterEach
     void close() {
         aws.close();
-    }
-
-    @Test
-    void aPresignedPutThenAPresignedGetRoundTripTheBytes() throws Exception {
-        byte[] content = new byte[300_000];
-        new Random(11).nextBytes(content);
-
-        TransferUrl upload = transferUrls.upload(new UploadTerms(FILE, content.length, WriteCondition.ALWAYS));
-        assertThat(upload.method()).isEqualTo("PUT");
-        HttpResponse<String> put = put(upload, content);
-        assertThat(put.statusCode()).as("PUT %s", put.body()).isEqualTo(200);
-
-        FileVersion entry = aws.blobs().find(FILE).orElseThrow();
-        assertThat(entry.size()).isEqualTo(content.length);
-        TransferUrl download = transferUrls.download(entry, FILE.owner());
-        assertThat(download.method()).isEqualTo("GET");
-        assertThat(download.headers()).isEmpty();
-        HttpResponse<byte[]> get = get(download);
-        assertThat(get.statusCode()).isEqualTo(200);
-        assertThat(get.body()).isEqualTo(content);
     }
 
     @Test
@@ -171,9 +150,7 @@ class S3TransferUrlsTest {
 
     @Test
     void urlsArePathStyleSigV4QuerySignaturesForTheLifetime() {
-        Instant before = Instant.now();
         TransferUrl issued = transferUrls.upload(new UploadTerms(FILE, 1, WriteCondition.ALWAYS));
-        Instant after = Instant.now();
 
         URI url = issued.url();
         assertThat(url.getScheme() + "://" + url.getAuthority())
@@ -185,8 +162,6 @@ class S3TransferUrlsTest {
                         "X-Amz-Expires=" + LIFETIME.toSeconds(),
                         "X-Amz-Signature=",
                         "X-Amz-Credential=");
-        assertThat(issued.expiresAt()).isBetween(before.plus(LIFETIME).minusSeconds(1), after.plus(LIFETIME));
-        assertThat(issued.expiresAt().getNano()).isZero();
     }
 
     @Test

@@ -1,0 +1,31 @@
+package dev.fileshare.store.memory;
+
+import dev.fileshare.core.port.StoreHealth;
+import dev.fileshare.core.port.Stores;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A store held in this JVM's memory, for fast tests of the core: every port with the semantics of the local and
+ * aws adapters (the same contract tests run against all three), nothing kept across instances.
+ */
+public final class MemoryStore {
+    private MemoryStore() {}
+
+    /** Opens an empty store; like the local store, it has no transfer URLs of its own. */
+    public static Stores open(Clock clock) {
+        AtomicBoolean open = new AtomicBoolean(true);
+        StoreHealth health = () -> Map.of("memory", open.get());
+        return new Stores(
+                new MemoryUserStore(),
+                new MemorySessionStore(),
+                new MemoryShareStore(),
+                new MemoryLoginFailureStore(),
+                new MemoryBlobStore(clock),
+                health,
+                Optional.empty(),
+                () -> open.set(false));
+    }
+}
