@@ -9,7 +9,7 @@ final class AwsConfig {
     public static final String TABLE_USERS = "fileshare.aws.table.users";
     public static final String TABLE_SESSIONS = "fileshare.aws.table.sessions";
     public static final String TABLE_SHARES = "fileshare.aws.table.shares";
-    public static final String TABLE_LOGIN_FAILURES = "fileshare.aws.table.login-failures";
+    public static final String TABLE_LOGIN_ATTEMPTS = "fileshare.aws.table.login-attempts";
     public static final String S3_ENDPOINT = "fileshare.aws.s3.endpoint";
     public static final String DYNAMODB_ENDPOINT = "fileshare.aws.dynamodb.endpoint";
     public static final String CREATE_RESOURCES = "fileshare.aws.create-resources";
@@ -33,7 +33,7 @@ final class AwsConfig {
                         table(config, TABLE_USERS, "fileshare-users"),
                         table(config, TABLE_SESSIONS, "fileshare-sessions"),
                         table(config, TABLE_SHARES, "fileshare-shares"),
-                        table(config, TABLE_LOGIN_FAILURES, "fileshare-login-failures")),
+                        table(config, TABLE_LOGIN_ATTEMPTS, "fileshare-login-attempts")),
                 config.httpUri(S3_ENDPOINT),
                 config.httpUri(DYNAMODB_ENDPOINT),
                 config.bool(CREATE_RESOURCES, false));

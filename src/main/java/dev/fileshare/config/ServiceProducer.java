@@ -8,7 +8,7 @@ import dev.fileshare.core.LoginThrottle;
 import dev.fileshare.core.PasswordHasher;
 import dev.fileshare.core.SignedTransferUrls;
 import dev.fileshare.core.port.BlobStore;
-import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.LoginAttemptStore;
 import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.ShareStore;
 import dev.fileshare.core.port.Stores;
@@ -60,7 +60,7 @@ public class ServiceProducer {
             FileshareConfig config,
             UserStore users,
             SessionStore sessions,
-            LoginFailureStore failures,
+            LoginAttemptStore failures,
             PasswordHasher hasher,
             SecureRandom random,
             Clock clock) {

@@ -1,7 +1,7 @@
 package dev.fileshare.config;
 
 import dev.fileshare.core.port.BlobStore;
-import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.LoginAttemptStore;
 import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.ShareStore;
 import dev.fileshare.core.port.StoreHealth;
@@ -53,8 +53,8 @@ public class StoreProducer {
 
     @Produces
     @Singleton
-    LoginFailureStore loginFailures(Stores stores) {
-        return stores.loginFailures();
+    LoginAttemptStore loginAttempts(Stores stores) {
+        return stores.loginAttempts();
     }
 
     @Produces

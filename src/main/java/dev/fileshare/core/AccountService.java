@@ -7,7 +7,7 @@ import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.LoginSession;
 import dev.fileshare.core.model.Password;
 import dev.fileshare.core.model.SessionToken;
-import dev.fileshare.core.model.TooManyLoginFailuresException;
+import dev.fileshare.core.model.TooManyLoginAttemptsException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.UsernameTakenException;
 import dev.fileshare.core.port.SessionStore;
@@ -72,7 +72,7 @@ public final class AccountService {
      * {@link LoginThrottle} before the password is hashed; an unknown username (or one no user can have) costs one
      * Argon2 verification, like a wrong password, and gets the same answer, but only when the throttle let it in.
      *
-     * @throws TooManyLoginFailuresException without hashing, when a limit of the throttle is reached
+     * @throws TooManyLoginAttemptsException without hashing, when a limit of the throttle is reached
      */
     public LoginSession login(String username, String password, ClientAddress from) {
         if (username == null || password == null) {

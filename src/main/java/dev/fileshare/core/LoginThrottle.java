@@ -1,9 +1,9 @@
 package dev.fileshare.core;
 
 import dev.fileshare.core.model.ClientAddress;
-import dev.fileshare.core.model.TooManyLoginFailuresException;
+import dev.fileshare.core.model.TooManyLoginAttemptsException;
 import dev.fileshare.core.model.Username;
-import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.LoginAttemptStore;
 import dev.fileshare.core.port.Reservation;
 import dev.fileshare.core.port.ThrottleKey;
 import java.time.Clock;
@@ -50,11 +50,11 @@ public final class LoginThrottle {
 
     private record Counted(Counter counter, Reservation reservation) {}
 
-    private final LoginFailureStore store;
+    private final LoginAttemptStore store;
     private final Limits limits;
     private final Clock clock;
 
-    public LoginThrottle(LoginFailureStore store, Limits limits, Clock clock) {
+    public LoginThrottle(LoginAttemptStore store, Limits limits, Clock clock) {
         this.store = store;
         this.limits = limits;
         this.clock = clock;
@@ -64,7 +64,7 @@ public final class LoginThrottle {
      * Counts an attempt from {@code address} for {@code username} (empty for a name no user can have, which only
      * its address pays for). A failure needs nothing more: the attempt stays counted.
      *
-     * @throws TooManyLoginFailuresException when any counter is full; then none of them keeps the attempt
+     * @throws TooManyLoginAttemptsException when any counter is full; then none of them keeps the attempt
      */
     public Attempt reserve(Optional<Username> username, ClientAddress address) {
         // The address first: a sprayer at its ceiling is refused with one write.
@@ -81,7 +81,7 @@ public final class LoginThrottle {
             Reservation reservation = store.reserve(counter.key(), now, limits.window(), counter.limit());
             if (!reservation.granted()) {
                 releaseAll(counted);
-                throw new TooManyLoginFailuresException(retryAfter(reservation.windowEnd(), now));
+                throw new TooManyLoginAttemptsException(retryAfter(reservation.windowEnd(), now));
             }
             counted.add(new Counted(counter, reservation));
         }

@@ -23,7 +23,7 @@ class AwsConfigTest {
         assertThat(config.bucket()).isEqualTo("fileshare-files");
         assertThat(config.tables())
                 .isEqualTo(new AwsSettings.Tables(
-                        "fileshare-users", "fileshare-sessions", "fileshare-shares", "fileshare-login-failures"));
+                        "fileshare-users", "fileshare-sessions", "fileshare-shares", "fileshare-login-attempts"));
         assertThat(config.s3Endpoint()).isEmpty();
         assertThat(config.dynamoDbEndpoint()).isEmpty();
         assertThat(config.createResources()).isFalse();
@@ -37,7 +37,7 @@ class AwsConfigTest {
                 AwsConfig.BUCKET, "my-files",
                 AwsConfig.TABLE_SESSIONS, "s.s",
                 AwsConfig.TABLE_SHARES, "sh_1",
-                AwsConfig.TABLE_LOGIN_FAILURES, "t-1",
+                AwsConfig.TABLE_LOGIN_ATTEMPTS, "t-1",
                 AwsConfig.S3_ENDPOINT, "http://127.0.0.1:4568",
                 AwsConfig.DYNAMODB_ENDPOINT, "http://127.0.0.1:4567",
                 AwsConfig.CREATE_RESOURCES, "TRUE"));

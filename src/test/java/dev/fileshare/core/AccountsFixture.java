@@ -3,13 +3,13 @@ package dev.fileshare.core;
 import dev.fileshare.core.model.Argon2Settings;
 import dev.fileshare.core.model.ClientAddress;
 import dev.fileshare.core.model.Username;
-import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.LoginAttemptStore;
 import dev.fileshare.core.port.Reservation;
 import dev.fileshare.core.port.StoreException;
 import dev.fileshare.core.port.ThrottleKey;
 import dev.fileshare.core.port.UserAccount;
 import dev.fileshare.core.port.UserStore;
-import dev.fileshare.store.memory.MemoryLoginFailureStore;
+import dev.fileshare.store.memory.MemoryLoginAttemptStore;
 import dev.fileshare.store.memory.MemorySessionStore;
 import dev.fileshare.store.memory.MemoryUserStore;
 import java.security.SecureRandom;
@@ -37,7 +37,7 @@ final class AccountsFixture {
 
     final MemoryUserStore users = new MemoryUserStore();
     final MemorySessionStore sessions = new MemorySessionStore();
-    final MemoryLoginFailureStore loginFailures = new MemoryLoginFailureStore();
+    final MemoryLoginAttemptStore loginAttempts = new MemoryLoginAttemptStore();
     /** While set, looking a user up fails with a {@link StoreException}. */
     volatile boolean usersFail;
     /** While set, giving a login attempt back fails with a {@link StoreException}. */
@@ -51,10 +51,10 @@ final class AccountsFixture {
 
     AccountsFixture(Argon2Settings argon2, LoginThrottle.Limits limits) {
         SecureRandom random = new SecureRandom();
-        LoginFailureStore countersFailingOnDemand = new LoginFailureStore() {
+        LoginAttemptStore countersFailingOnDemand = new LoginAttemptStore() {
             @Override
             public Reservation reserve(ThrottleKey key, Instant now, Duration window, int limit) {
-                return loginFailures.reserve(key, now, window, limit);
+                return loginAttempts.reserve(key, now, window, limit);
             }
 
             @Override
@@ -62,12 +62,12 @@ final class AccountsFixture {
                 if (releasesFail) {
                     throw new StoreException("the login counters are unreachable", null);
                 }
-                loginFailures.release(key, granted);
+                loginAttempts.release(key, granted);
             }
 
             @Override
             public void clear(ThrottleKey key) {
-                loginFailures.clear(key);
+                loginAttempts.clear(key);
             }
         };
         LoginThrottle throttle = new LoginThrottle(countersFailingOnDemand, limits, clock);

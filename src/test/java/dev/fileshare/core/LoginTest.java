@@ -72,10 +72,10 @@ class LoginTest {
                         e -> assertThat(e.errors())
                                 .extracting(FieldError::field)
                                 .containsExactly("password"));
-        assertThat(fixture.loginFailures.attempts(ThrottleKey.address(HOME))).isZero();
+        assertThat(fixture.loginAttempts.attempts(ThrottleKey.address(HOME))).isZero();
         assertThat(fixture.catchLogin("alice", "p".repeat(Password.MAX_LENGTH)))
                 .isInstanceOf(AuthenticationException.class);
-        assertThat(fixture.loginFailures.attempts(ThrottleKey.address(HOME))).isEqualTo(1);
+        assertThat(fixture.loginAttempts.attempts(ThrottleKey.address(HOME))).isEqualTo(1);
     }
 
     @Test
@@ -96,6 +96,6 @@ class LoginTest {
                         InvalidInputException.class,
                         e -> assertThat(e.errors()).containsExactly(new FieldError("username", "is required")));
         // Refused as bad input before the throttle: the client's address pays nothing for it.
-        assertThat(fixture.loginFailures.attempts(ThrottleKey.address(HOME))).isZero();
+        assertThat(fixture.loginAttempts.attempts(ThrottleKey.address(HOME))).isZero();
     }
 }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fileshare.core.model.ClientAddress;
-import dev.fileshare.core.model.TooManyLoginFailuresException;
+import dev.fileshare.core.model.TooManyLoginAttemptsException;
 import dev.fileshare.core.model.Username;
-import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.LoginAttemptStore;
 import dev.fileshare.core.port.Reservation;
 import dev.fileshare.core.port.ThrottleKey;
-import dev.fileshare.store.memory.MemoryLoginFailureStore;
+import dev.fileshare.store.memory.MemoryLoginAttemptStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,11 +35,11 @@ class LoginThrottleTest {
     private static final ThrottleKey ALICE_ANYWHERE = ThrottleKey.username(ALICE.get());
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final MemoryLoginFailureStore counters = new MemoryLoginFailureStore();
+    private final MemoryLoginAttemptStore counters = new MemoryLoginAttemptStore();
     private final List<String> calls = new ArrayList<>();
 
     /** The in-memory counters, each call recorded as "reserve KEY", "release KEY" or "clear KEY". */
-    private final LoginFailureStore recorded = new LoginFailureStore() {
+    private final LoginAttemptStore recorded = new LoginAttemptStore() {
         @Override
         public Reservation reserve(ThrottleKey key, Instant now, Duration window, int limit) {
             calls.add("reserve " + key);
@@ -94,7 +94,7 @@ class LoginThrottleTest {
 
         assertThat(calls).containsOnly("reserve address:198.51.100.1").hasSize(3);
         assertThatThrownBy(() -> throttle.reserve(Optional.empty(), HOME))
-                .isInstanceOf(TooManyLoginFailuresException.class);
+                .isInstanceOf(TooManyLoginAttemptsException.class);
     }
 
     @Test
@@ -106,7 +106,7 @@ class LoginThrottleTest {
 
         assertThatThrownBy(() -> throttle.reserve(ALICE, HOME))
                 .isInstanceOfSatisfying(
-                        TooManyLoginFailuresException.class,
+                        TooManyLoginAttemptsException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(WINDOW));
 
         assertThat(calls).containsExactly("reserve address:198.51.100.1");
@@ -120,7 +120,7 @@ class LoginThrottleTest {
         throttle.reserve(ALICE, OFFICE);
         calls.clear();
 
-        assertThatThrownBy(() -> throttle.reserve(ALICE, CAFE)).isInstanceOf(TooManyLoginFailuresException.class);
+        assertThatThrownBy(() -> throttle.reserve(ALICE, CAFE)).isInstanceOf(TooManyLoginAttemptsException.class);
 
         assertThat(calls)
                 .containsExactly(
@@ -194,7 +194,7 @@ class LoginThrottleTest {
     private Duration retryAfter(LoginThrottle throttle) {
         try {
             throttle.reserve(ALICE, HOME);
-        } catch (TooManyLoginFailuresException refused) {
+        } catch (TooManyLoginAttemptsException refused) {
             return refused.retryAfter();
         }
         throw new AssertionError("the attempt was not refused");

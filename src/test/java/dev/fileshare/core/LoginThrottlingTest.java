@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fileshare.core.model.AuthenticationException;
 import dev.fileshare.core.model.ClientAddress;
-import dev.fileshare.core.model.TooManyLoginFailuresException;
+import dev.fileshare.core.model.TooManyLoginAttemptsException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.StoreException;
 import dev.fileshare.core.port.ThrottleKey;
@@ -37,14 +37,14 @@ class LoginThrottlingTest {
         // Even the right password is refused from there, and Retry-After covers the rest of the window.
         assertThat(fixture.catchLogin("alice", "password1", ATTACKER))
                 .isInstanceOfSatisfying(
-                        TooManyLoginFailuresException.class,
+                        TooManyLoginAttemptsException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(WINDOW));
         // The owner elsewhere, and other users from there, are not locked out.
         assertThat(accounts.login("alice", "password1", HOME)).isNotNull();
         assertThat(accounts.login("bob", "password1", ATTACKER)).isNotNull();
         // The owner's success does not lift the attacker's lock.
         assertThat(fixture.catchLogin("alice", "password1", ATTACKER))
-                .isInstanceOf(TooManyLoginFailuresException.class);
+                .isInstanceOf(TooManyLoginAttemptsException.class);
 
         fixture.clock.advance(WINDOW);
         assertThat(accounts.login("alice", "password1", ATTACKER)).isNotNull();
@@ -74,7 +74,7 @@ class LoginThrottlingTest {
         failLogins("alice", LIMITS.perUsernameAndAddress() - 1, HOME);
         accounts.login("alice", "password1", HOME);
 
-        assertThat(fixture.loginFailures.attempts(ThrottleKey.usernameAndAddress(new Username("alice"), HOME)))
+        assertThat(fixture.loginAttempts.attempts(ThrottleKey.usernameAndAddress(new Username("alice"), HOME)))
                 .isZero();
         failLogins("alice", LIMITS.perUsernameAndAddress() - 1, HOME);
         assertThat(accounts.login("alice", "password1", HOME)).isNotNull();
@@ -89,7 +89,7 @@ class LoginThrottlingTest {
 
         assertThat(fixture.catchLogin("alice", "password1", new ClientAddress("192.0.2.200")))
                 .isInstanceOfSatisfying(
-                        TooManyLoginFailuresException.class,
+                        TooManyLoginAttemptsException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(WINDOW));
         assertThat(accounts.login("bob", "password1", new ClientAddress("192.0.2.200")))
                 .isNotNull();
@@ -103,9 +103,9 @@ class LoginThrottlingTest {
         }
 
         assertThat(fixture.catchLogin("alice", "password1", ATTACKER))
-                .isInstanceOf(TooManyLoginFailuresException.class);
+                .isInstanceOf(TooManyLoginAttemptsException.class);
         assertThat(fixture.catchLogin("not a name", "password1", ATTACKER))
-                .isInstanceOf(TooManyLoginFailuresException.class);
+                .isInstanceOf(TooManyLoginAttemptsException.class);
         assertThat(accounts.login("alice", "password1", HOME)).isNotNull();
     }
 
@@ -114,8 +114,8 @@ class LoginThrottlingTest {
         for (int i = 0; i < LIMITS.perAddress() + LIMITS.perUsername(); i++) {
             assertThat(accounts.login("alice", "password1", HOME)).isNotNull();
         }
-        assertThat(fixture.loginFailures.attempts(ThrottleKey.address(HOME))).isZero();
-        assertThat(fixture.loginFailures.attempts(ThrottleKey.username(new Username("alice"))))
+        assertThat(fixture.loginAttempts.attempts(ThrottleKey.address(HOME))).isZero();
+        assertThat(fixture.loginAttempts.attempts(ThrottleKey.username(new Username("alice"))))
                 .isZero();
     }
 
@@ -124,7 +124,7 @@ class LoginThrottlingTest {
         failLogins("ghost", LIMITS.perUsernameAndAddress(), ATTACKER);
 
         assertThat(fixture.catchLogin("ghost", "password1", ATTACKER))
-                .isInstanceOf(TooManyLoginFailuresException.class);
+                .isInstanceOf(TooManyLoginAttemptsException.class);
     }
 
     @Test
@@ -132,7 +132,7 @@ class LoginThrottlingTest {
         failLogins("not a name", LIMITS.perUsernameAndAddress() + 1, ATTACKER);
 
         assertThat(fixture.catchLogin("not a name", "password1", ATTACKER)).isInstanceOf(AuthenticationException.class);
-        assertThat(fixture.loginFailures.attempts(ThrottleKey.address(ATTACKER)))
+        assertThat(fixture.loginAttempts.attempts(ThrottleKey.address(ATTACKER)))
                 .isEqualTo(LIMITS.perUsernameAndAddress() + 2);
     }
 
@@ -146,8 +146,8 @@ class LoginThrottlingTest {
         // Four failures counted before, none for the attempt cut short: one guess is left, then the lock.
         assertThat(fixture.catchLogin("alice", "wrong-password", ATTACKER)).isInstanceOf(AuthenticationException.class);
         assertThat(fixture.catchLogin("alice", "password1", ATTACKER))
-                .isInstanceOf(TooManyLoginFailuresException.class);
-        assertThat(fixture.loginFailures.attempts(ThrottleKey.address(ATTACKER)))
+                .isInstanceOf(TooManyLoginAttemptsException.class);
+        assertThat(fixture.loginAttempts.attempts(ThrottleKey.address(ATTACKER)))
                 .isEqualTo(LIMITS.perUsernameAndAddress());
     }
 
@@ -171,7 +171,7 @@ class LoginThrottlingTest {
         fixture.usersFail = true;
 
         assertThat(fixture.catchLogin("alice", "password1", ATTACKER))
-                .isInstanceOf(TooManyLoginFailuresException.class);
+                .isInstanceOf(TooManyLoginAttemptsException.class);
     }
 
     private void failLogins(String username, int times, ClientAddress from) {
@@ -183,7 +183,7 @@ class LoginThrottlingTest {
 
     private Duration retryAfter(String username) {
         Throwable refused = fixture.catchLogin(username, "password1", HOME);
-        assertThat(refused).isInstanceOf(TooManyLoginFailuresException.class);
-        return ((TooManyLoginFailuresException) refused).retryAfter();
+        assertThat(refused).isInstanceOf(TooManyLoginAttemptsException.class);
+        return ((TooManyLoginAttemptsException) refused).retryAfter();
     }
 }

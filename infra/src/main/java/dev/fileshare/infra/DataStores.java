@@ -57,7 +57,7 @@ public final class DataStores extends Construct {
             "dynamodb:Query",
             "dynamodb:DescribeTable");
     static final List<String> SHARES_INDEX_ACTIONS = List.of("dynamodb:Query");
-    static final List<String> LOGIN_FAILURES_ACTIONS = List.of(
+    static final List<String> LOGIN_ATTEMPTS_ACTIONS = List.of(
             "dynamodb:GetItem",
             "dynamodb:PutItem",
             "dynamodb:UpdateItem",
@@ -73,7 +73,7 @@ public final class DataStores extends Construct {
     private final Table users;
     private final Table sessions;
     private final Table shares;
-    private final Table loginFailures;
+    private final Table loginAttempts;
 
     public DataStores(final Construct scope, final String id, final Props props) {
         super(scope, id);
@@ -126,7 +126,7 @@ public final class DataStores extends Construct {
         shares = table("Shares", StoreTables.SHARES, removal);
         // Login counters by throttle_key (username and address, username, or address); a change of key replaces
         // the table, which holds nothing that lives longer than a throttling window.
-        loginFailures = table("LoginFailures", StoreTables.LOGIN_FAILURES, removal);
+        loginAttempts = table("LoginAttempts", StoreTables.LOGIN_ATTEMPTS, removal);
     }
 
     /**
@@ -207,7 +207,7 @@ public final class DataStores extends Construct {
                 SHARES_INDEX_ACTIONS,
                 shares.getTableArn() + "/index/"
                         + StoreTables.SHARES.invertedIndex().orElseThrow()));
-        statements.add(statement(principal, LOGIN_FAILURES_ACTIONS, loginFailures.getTableArn()));
+        statements.add(statement(principal, LOGIN_ATTEMPTS_ACTIONS, loginAttempts.getTableArn()));
         return statements;
     }
 
@@ -228,7 +228,7 @@ public final class DataStores extends Construct {
                 "FILESHARE_AWS_TABLE_USERS", users.getTableName(),
                 "FILESHARE_AWS_TABLE_SESSIONS", sessions.getTableName(),
                 "FILESHARE_AWS_TABLE_SHARES", shares.getTableName(),
-                "FILESHARE_AWS_TABLE_LOGIN_FAILURES", loginFailures.getTableName());
+                "FILESHARE_AWS_TABLE_LOGIN_ATTEMPTS", loginAttempts.getTableName());
     }
 
     public Bucket bucket() {
@@ -236,7 +236,7 @@ public final class DataStores extends Construct {
     }
 
     public List<Table> tables() {
-        return List.of(users, sessions, shares, loginFailures);
+        return List.of(users, sessions, shares, loginAttempts);
     }
 
     /** What the data stores need to know. */

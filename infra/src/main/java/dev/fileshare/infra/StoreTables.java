@@ -19,7 +19,7 @@ final class StoreTables {
     static final Keys USERS = keys("users");
     static final Keys SESSIONS = keys("sessions");
     static final Keys SHARES = keys("shares");
-    static final Keys LOGIN_FAILURES = keys("login-failures");
+    static final Keys LOGIN_ATTEMPTS = keys("login-attempts");
 
     private StoreTables() {}
 

@@ -40,7 +40,7 @@ final class AwsSdkCalls {
     /**
      * One permission the adapter needs.
      *
-     * @param table the AwsSettings.Tables accessor (users, sessions, shares, loginFailures) for TABLE and INDEX
+     * @param table the AwsSettings.Tables accessor (users, sessions, shares, loginAttempts) for TABLE and INDEX
      * @param index the index name for INDEX
      */
     record Permission(String action, Scope scope, String table, String index) {}

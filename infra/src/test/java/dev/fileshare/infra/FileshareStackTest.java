@@ -136,7 +136,7 @@ class FileshareStackTest {
                         "FILESHARE_AWS_TABLE_USERS",
                         "FILESHARE_AWS_TABLE_SESSIONS",
                         "FILESHARE_AWS_TABLE_SHARES",
-                        "FILESHARE_AWS_TABLE_LOGIN_FAILURES",
+                        "FILESHARE_AWS_TABLE_LOGIN_ATTEMPTS",
                         "FILESHARE_HTTP_TRUSTED_PROXIES")
                 // Resources come from the stack, never created by the service.
                 .doesNotContainKey("FILESHARE_AWS_CREATE_RESOURCES");
@@ -441,7 +441,7 @@ class FileshareStackTest {
     @Test
     void tablesHaveTheKeysOfTheAwsStore() {
         for (StoreTables.Keys keys :
-                List.of(StoreTables.USERS, StoreTables.SESSIONS, StoreTables.SHARES, StoreTables.LOGIN_FAILURES)) {
+                List.of(StoreTables.USERS, StoreTables.SESSIONS, StoreTables.SHARES, StoreTables.LOGIN_ATTEMPTS)) {
             List<Object> keySchema = new ArrayList<>(List.of(hash(keys.partitionKey())));
             keys.sortKey().ifPresent(sortKey -> keySchema.add(range(sortKey)));
             template.hasResourceProperties(

@@ -46,7 +46,7 @@ class LeastPrivilegeTest {
                 // A download URL names the object version it was issued for.
                 .contains(new Grant("s3:GetObjectVersion", objects()))
                 .contains(new Grant("s3:ListBucket", bucket()))
-                .contains(new Grant("dynamodb:UpdateItem", tableArn("loginFailures")))
+                .contains(new Grant("dynamodb:UpdateItem", tableArn("loginAttempts")))
                 .contains(new Grant(
                         "dynamodb:Query",
                         indexArn("shares", StoreTables.SHARES.invertedIndex().orElseThrow())));
@@ -213,7 +213,7 @@ class LeastPrivilegeTest {
         return Map.of("Fn::Join", List.of("", List.of(bucket(), "/*")));
     }
 
-    /** The table the task is configured with for an AwsSettings.Tables accessor (loginFailures: FILESHARE_AWS_TABLE_LOGIN_FAILURES). */
+    /** The table the task is configured with for an AwsSettings.Tables accessor (loginAttempts: FILESHARE_AWS_TABLE_LOGIN_ATTEMPTS). */
     private static Object tableArn(final String accessor) {
         String variable = "FILESHARE_AWS_TABLE_"
                 + Pattern.compile("([a-z])([A-Z])")

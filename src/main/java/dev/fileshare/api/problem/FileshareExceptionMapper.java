@@ -8,7 +8,7 @@ import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.RangeNotSatisfiableException;
-import dev.fileshare.core.model.TooManyLoginFailuresException;
+import dev.fileshare.core.model.TooManyLoginAttemptsException;
 import dev.fileshare.core.model.TransferUrlGoneException;
 import dev.fileshare.core.model.TransferUrlRefusedException;
 import dev.fileshare.core.model.UsernameTakenException;
@@ -33,7 +33,7 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                     .build();
         }
-        if (e instanceof TooManyLoginFailuresException throttled) {
+        if (e instanceof TooManyLoginAttemptsException throttled) {
             return ProblemResponses.of(problem(Status.TOO_MANY_REQUESTS, e))
                     .header(HttpHeaders.RETRY_AFTER, throttled.retryAfter().toSeconds())
                     .build();

@@ -1,6 +1,6 @@
 package dev.fileshare.api.problem;
 
-import dev.fileshare.core.model.TooManyLoginFailuresException;
+import dev.fileshare.core.model.TooManyLoginAttemptsException;
 
 /**
  * Examples of the shared error responses in the OpenAPI document, one per status, so that Swagger UI and client
@@ -39,8 +39,8 @@ public final class ProblemExamples {
             + "\"detail\": \"The requested range lies outside the file's 5 bytes.\", "
             + "\"message\": \"The requested range lies outside the file's 5 bytes.\"}";
     public static final String TOO_MANY_REQUESTS = BLANK + "\"title\": \"Too Many Requests\", \"status\": 429, "
-            + "\"detail\": \"" + TooManyLoginFailuresException.MESSAGE + "\", "
-            + "\"message\": \"" + TooManyLoginFailuresException.MESSAGE + "\"}";
+            + "\"detail\": \"" + TooManyLoginAttemptsException.MESSAGE + "\", "
+            + "\"message\": \"" + TooManyLoginAttemptsException.MESSAGE + "\"}";
 
     private ProblemExamples() {}
 }

@@ -12,7 +12,7 @@ public record Stores(
         UserStore users,
         SessionStore sessions,
         ShareStore shares,
-        LoginFailureStore loginFailures,
+        LoginAttemptStore loginAttempts,
         BlobStore blobs,
         StoreHealth health,
         Optional<TransferUrls> transferUrls,

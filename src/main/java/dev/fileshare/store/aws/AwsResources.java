@@ -54,7 +54,7 @@ final class AwsResources {
             tables.put(names.users(), DynamoTables.USERS);
             tables.put(names.sessions(), DynamoTables.SESSIONS);
             tables.put(names.shares(), DynamoTables.SHARES);
-            tables.put(names.loginFailures(), DynamoTables.LOGIN_FAILURES);
+            tables.put(names.loginAttempts(), DynamoTables.LOGIN_ATTEMPTS);
             tables.forEach((name, schema) -> createTableIfMissing(request(name, schema)));
             tables.keySet().forEach(this::awaitActive);
             tables.forEach((name, schema) -> schema.timeToLive().ifPresent(ttl -> enableTimeToLive(name, ttl)));
@@ -124,7 +124,7 @@ final class AwsResources {
                     .table()
                     .keySchema();
             if (!existing.equals(request.keySchema())) {
-                // e.g. a login-failures table from before its key became throttle_key: it holds only counters
+                // e.g. a login-attempts table from before its key became throttle_key: it holds only counters
                 // that expire within minutes, so deleting it loses nothing that matters.
                 throw new StoreException(
                         "aws store: the table " + request.tableName() + " exists with the key " + existing

@@ -22,7 +22,7 @@ public record AwsSettings(
     public static final Duration MAX_TRANSFER_URL_LIFETIME = Duration.ofDays(7);
 
     /** The DynamoDB table names; their key schemas are fixed ({@link DynamoTables}, which the CDK stack reads too). */
-    public record Tables(String users, String sessions, String shares, String loginFailures) {}
+    public record Tables(String users, String sessions, String shares, String loginAttempts) {}
 
     /** Whether any client talks to something other than AWS's own endpoints (a stand-in). */
     public boolean usesEndpointOverride() {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
-/** The aws store: files in one S3 bucket, users, sessions, shares and login failures in DynamoDB tables. */
+/** The aws store: files in one S3 bucket, users, sessions, shares and login attempts in DynamoDB tables. */
 public final class AwsStore {
     private AwsStore() {}
 
@@ -33,7 +33,7 @@ public final class AwsStore {
                     new DynamoUserStore(clients.dynamoDb(), tables.users()),
                     new DynamoSessionStore(clients.dynamoDb(), tables.sessions()),
                     new DynamoShareStore(clients.dynamoDb(), tables.shares(), blobs::find),
-                    new DynamoLoginFailureStore(clients.dynamoDb(), tables.loginFailures()),
+                    new DynamoLoginAttemptStore(clients.dynamoDb(), tables.loginAttempts()),
                     blobs,
                     new AwsHealth(clients, config),
                     Optional.of(new S3TransferUrls(

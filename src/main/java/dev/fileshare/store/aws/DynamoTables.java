@@ -17,7 +17,7 @@ final class DynamoTables {
     static final Table USERS = table("users");
     static final Table SESSIONS = table("sessions");
     static final Table SHARES = table("shares");
-    static final Table LOGIN_FAILURES = table("login-failures");
+    static final Table LOGIN_ATTEMPTS = table("login-attempts");
 
     private DynamoTables() {}
 

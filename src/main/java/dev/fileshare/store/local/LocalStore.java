@@ -40,7 +40,7 @@ public final class LocalStore {
                         new SqliteUserStore(db),
                         sessions,
                         new SqliteShareStore(db),
-                        new SqliteLoginFailureStore(db),
+                        new SqliteLoginAttemptStore(db),
                         new LocalBlobStore(db, blobDirectory, clock),
                         health(db, blobDirectory),
                         Optional.empty(),

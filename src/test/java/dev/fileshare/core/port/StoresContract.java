@@ -40,10 +40,10 @@ public abstract class StoresContract {
     }
 
     @Nested
-    class LoginFailures extends LoginFailureStoreContract {
+    class LoginAttempts extends LoginAttemptStoreContract {
         @Override
-        protected LoginFailureStore store() {
-            return stores.loginFailures();
+        protected LoginAttemptStore store() {
+            return stores.loginAttempts();
         }
     }
 

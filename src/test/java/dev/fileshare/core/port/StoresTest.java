@@ -40,7 +40,7 @@ class StoresTest {
                 parts.users(),
                 parts.sessions(),
                 parts.shares(),
-                parts.loginFailures(),
+                parts.loginAttempts(),
                 parts.blobs(),
                 parts.health(),
                 Optional.empty(),

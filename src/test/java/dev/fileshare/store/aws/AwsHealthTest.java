@@ -23,7 +23,7 @@ class AwsHealthTest {
                             java.util.Map.entry("table:" + t.users(), true),
                             java.util.Map.entry("table:" + t.sessions(), true),
                             java.util.Map.entry("table:" + t.shares(), true),
-                            java.util.Map.entry("table:" + t.loginFailures(), true));
+                            java.util.Map.entry("table:" + t.loginAttempts(), true));
         }
     }
 

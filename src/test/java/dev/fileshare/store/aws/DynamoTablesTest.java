@@ -22,7 +22,7 @@ class DynamoTablesTest {
             "users", DynamoTables.USERS,
             "sessions", DynamoTables.SESSIONS,
             "shares", DynamoTables.SHARES,
-            "login-failures", DynamoTables.LOGIN_FAILURES);
+            "login-attempts", DynamoTables.LOGIN_ATTEMPTS);
 
     @Test
     void anInvertedIndexNeedsASortKey() {

@@ -18,7 +18,7 @@ final class TestResources {
                 "us-east-1",
                 "fileshare-test-" + suffix,
                 new AwsSettings.Tables(
-                        "users-" + suffix, "sessions-" + suffix, "shares-" + suffix, "login-failures-" + suffix),
+                        "users-" + suffix, "sessions-" + suffix, "shares-" + suffix, "login-attempts-" + suffix),
                 Optional.of(standIns.s3Endpoint()),
                 Optional.of(standIns.dynamoDbEndpoint()),
                 createResources);

@@ -22,7 +22,7 @@ public final class MemoryStore {
                 new MemoryUserStore(),
                 new MemorySessionStore(),
                 new MemoryShareStore(),
-                new MemoryLoginFailureStore(),
+                new MemoryLoginAttemptStore(),
                 new MemoryBlobStore(clock),
                 health,
                 Optional.empty(),

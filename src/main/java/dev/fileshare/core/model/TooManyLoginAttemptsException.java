@@ -6,12 +6,12 @@ import java.time.Duration;
  * Login refused before the password is checked. The message is the same whichever limit was reached, so the
  * answer tells neither which one nor whether the username exists.
  */
-public final class TooManyLoginFailuresException extends FileshareException {
+public final class TooManyLoginAttemptsException extends FileshareException {
     public static final String MESSAGE = "Too many failed logins; try again after the time given in Retry-After.";
 
     private final Duration retryAfter;
 
-    public TooManyLoginFailuresException(Duration retryAfter) {
+    public TooManyLoginAttemptsException(Duration retryAfter) {
         super(MESSAGE);
         this.retryAfter = retryAfter;
     }

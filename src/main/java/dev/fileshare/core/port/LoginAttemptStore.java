@@ -11,7 +11,7 @@ import java.time.Instant;
  * <p>An attempt is reserved before the password is hashed, so parallel guesses are counted as they arrive; one that
  * turns out not to be a failure is given back ({@link #release}) or, on success, its pair's counter cleared.
  */
-public interface LoginFailureStore {
+public interface LoginAttemptStore {
     /**
      * Counts one attempt under {@code key} if its window holds fewer than {@code limit} (at least 1), atomically:
      * of any number of concurrent calls against a counter at {@code c}, exactly {@code limit - c} are granted (or

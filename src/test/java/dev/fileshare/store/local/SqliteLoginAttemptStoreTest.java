@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the contract cannot see: counters whose window ended leave the table on their own. */
-class SqliteLoginFailureStoreTest {
+class SqliteLoginAttemptStoreTest {
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
     private static final Duration WINDOW = Duration.ofMinutes(15);
 
@@ -27,13 +27,13 @@ class SqliteLoginFailureStoreTest {
     void endedCountersAreSweptAsNewAttemptsArrive() throws SQLException {
         try (Stores local = LocalStore.open(dataDir, Clock.systemUTC())) {
             for (int i = 0; i < 20; i++) {
-                local.loginFailures().reserve(new ThrottleKey("address:10.0.0." + i), T0, WINDOW, 5);
+                local.loginAttempts().reserve(new ThrottleKey("address:10.0.0." + i), T0, WINDOW, 5);
             }
             assertThat(rows()).isEqualTo(20);
 
             Instant later = T0.plus(WINDOW);
             for (int i = 0; i < 3; i++) {
-                local.loginFailures().reserve(new ThrottleKey("address:10.0.1." + i), later, WINDOW, 5);
+                local.loginAttempts().reserve(new ThrottleKey("address:10.0.1." + i), later, WINDOW, 5);
             }
 
             assertThat(rows()).as("only the three live counters are left").isEqualTo(3);

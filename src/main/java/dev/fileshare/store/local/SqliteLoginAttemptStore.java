@@ -1,6 +1,6 @@
 package dev.fileshare.store.local;
 
-import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.LoginAttemptStore;
 import dev.fileshare.core.port.Reservation;
 import dev.fileshare.core.port.ThrottleKey;
 import java.sql.PreparedStatement;
@@ -15,13 +15,13 @@ import java.time.Instant;
  * the full window in the same transaction. Ended windows are swept a few rows per reservation, so the table holds
  * about as many rows as there are live counters.
  */
-final class SqliteLoginFailureStore implements LoginFailureStore {
+final class SqliteLoginAttemptStore implements LoginAttemptStore {
     /** At most this many ended counters are deleted per reservation: more than one keeps ahead of new ones. */
     private static final int SWEEP_PER_RESERVATION = 8;
 
     private final SqliteDatabase db;
 
-    SqliteLoginFailureStore(SqliteDatabase db) {
+    SqliteLoginAttemptStore(SqliteDatabase db) {
         this.db = db;
     }
 

@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-public abstract class LoginFailureStoreContract {
-    protected abstract LoginFailureStore store();
+public abstract class LoginAttemptStoreContract {
+    protected abstract LoginAttemptStore store();
 
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
     private static final Duration WINDOW = Duration.ofMinutes(15);

@@ -1,6 +1,6 @@
 package dev.fileshare.store.memory;
 
-import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.LoginAttemptStore;
 import dev.fileshare.core.port.Reservation;
 import dev.fileshare.core.port.ThrottleKey;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentMap;
  * and DynamoDB stores do, with their times to the millisecond. Ended windows are not swept: nothing here outlives
  * its test.
  */
-public final class MemoryLoginFailureStore implements LoginFailureStore {
+public final class MemoryLoginAttemptStore implements LoginAttemptStore {
     private record Counter(int attempts, Instant windowEnd) {}
 
     private final ConcurrentMap<ThrottleKey, Counter> counters = new ConcurrentHashMap<>();

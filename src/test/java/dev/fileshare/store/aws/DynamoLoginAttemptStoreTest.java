@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** What the contract cannot see: the counters' time to live, and a table left with the old key. */
 @ExtendWith(AwsStandInsExtension.class)
-class DynamoLoginFailureStoreTest {
+class DynamoLoginAttemptStoreTest {
     private static final ThrottleKey KEY = ThrottleKey.username(new Username("alice"));
 
     @Test
@@ -29,11 +29,11 @@ class DynamoLoginFailureStoreTest {
         try (Stores aws = AwsStore.open(config, Duration.ofMinutes(15));
                 AwsClients clients = AwsClients.create(config)) {
             Instant now = Instant.parse("2026-11-24T10:00:00.250Z");
-            aws.loginFailures().reserve(KEY, now, Duration.ofMinutes(15), 5);
+            aws.loginAttempts().reserve(KEY, now, Duration.ofMinutes(15), 5);
 
             Map<String, AttributeValue> item = clients.dynamoDb()
-                    .getItem(get -> get.tableName(config.tables().loginFailures())
-                            .key(Map.of(DynamoLoginFailureStore.KEY, AttributeValue.fromS(KEY.value())))
+                    .getItem(get -> get.tableName(config.tables().loginAttempts())
+                            .key(Map.of(DynamoLoginAttemptStore.KEY, AttributeValue.fromS(KEY.value())))
                             .consistentRead(true))
                     .item();
             Instant windowEnd = now.plus(Duration.ofMinutes(15));
@@ -47,7 +47,7 @@ class DynamoLoginFailureStoreTest {
         AwsSettings config = TestResources.fresh(standIns);
         try (AwsClients clients = AwsClients.create(config)) {
             clients.dynamoDb()
-                    .createTable(create -> create.tableName(config.tables().loginFailures())
+                    .createTable(create -> create.tableName(config.tables().loginAttempts())
                             .billingMode(BillingMode.PAY_PER_REQUEST)
                             .attributeDefinitions(
                                     a -> a.attributeName("username").attributeType(ScalarAttributeType.S))
@@ -56,7 +56,7 @@ class DynamoLoginFailureStoreTest {
 
         assertThatThrownBy(() -> AwsStore.open(config, Duration.ofMinutes(15)).close())
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining(config.tables().loginFailures())
-                .hasMessageContaining(DynamoLoginFailureStore.KEY);
+                .hasMessageContaining(config.tables().loginAttempts())
+                .hasMessageContaining(DynamoLoginAttemptStore.KEY);
     }
 }

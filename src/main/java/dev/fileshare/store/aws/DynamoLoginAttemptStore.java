@@ -3,7 +3,7 @@ package dev.fileshare.store.aws;
 import static dev.fileshare.store.aws.Items.n;
 import static dev.fileshare.store.aws.Items.s;
 
-import dev.fileshare.core.port.LoginFailureStore;
+import dev.fileshare.core.port.LoginAttemptStore;
 import dev.fileshare.core.port.Reservation;
 import dev.fileshare.core.port.StoreException;
 import dev.fileshare.core.port.ThrottleKey;
@@ -18,23 +18,23 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * Login counters: keyed by the throttle key ({@link DynamoTables#LOGIN_FAILURES}); {@code attempts} (N), {@code window_end} (N, epoch millis) and
+ * Login counters: keyed by the throttle key ({@link DynamoTables#LOGIN_ATTEMPTS}); {@code attempts} (N), {@code window_end} (N, epoch millis) and
  * the time-to-live attribute (N, epoch seconds of the window's end rounded up; the TTL attribute). No transactions (the
  * stand-in has none): a reservation is a conditional UpdateItem that adds one while the window is open and below
  * the limit, or creates the counter; only when the window has ended does a conditional PutItem replace it, and a
  * lost race is tried again.
  */
-final class DynamoLoginFailureStore implements LoginFailureStore {
-    static final String KEY = DynamoTables.LOGIN_FAILURES.partitionKey();
+final class DynamoLoginAttemptStore implements LoginAttemptStore {
+    static final String KEY = DynamoTables.LOGIN_ATTEMPTS.partitionKey();
     private static final String EXPIRES_AT =
-            DynamoTables.LOGIN_FAILURES.timeToLive().orElseThrow();
+            DynamoTables.LOGIN_ATTEMPTS.timeToLive().orElseThrow();
     /** Each lost race means another writer succeeded, so a handful of attempts always suffices in practice. */
     private static final int ATTEMPTS = 20;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
 
-    DynamoLoginFailureStore(DynamoDbClient dynamoDb, String table) {
+    DynamoLoginAttemptStore(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
     }
