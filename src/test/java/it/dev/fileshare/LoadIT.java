@@ -551,7 +551,8 @@ class LoadIT {
                         .firstValue("Retry-After")
                         .map(Long::parseLong)
                         .orElse(1L);
-                Thread.sleep(Math.min(seconds, 5) * 1000);
+                Thread.sleep(Math.min(seconds, 5) * 1000
+                        + java.util.concurrent.ThreadLocalRandom.current().nextInt(500));
                 response = http.send(built, BodyHandlers.ofByteArray());
             }
             return new Answer(
