@@ -112,6 +112,14 @@ final class AwsSdkCalls {
     /** Reads whose request may name a version, and then need s3:GetObjectVersion (IAM's rule for versionId). */
     private static final Set<String> VERSIONED_READS = Set.of("getObject", "headObject", "presignGetObject");
 
+    /**
+     * The adapter's one helper that makes a DynamoDB call for its caller ({@code Items.get}: a consistent GetItem
+     * on the table the caller passes): its call counts in every file that calls it, on that file's table.
+     */
+    private static final String HELPER_FILE = "Items.java";
+
+    private static final Pattern HELPER_GET_ITEM = Pattern.compile("\\bItems\\.get\\(");
+
     private static final Pattern INDEX_NAME = Pattern.compile("\\.indexName\\(\\s*(\\w+|\"[^\"]*\")\\s*\\)");
 
     private AwsSdkCalls() {}
@@ -129,7 +137,13 @@ final class AwsSdkCalls {
                 return;
             }
             String code = code(source);
-            List<Call> calls = calls(code, declarations(code), accessors);
+            List<Call> calls = new ArrayList<>(calls(code, declarations(code), accessors));
+            if (file.equals(HELPER_FILE)) {
+                calls.removeIf(call -> call.client() == Client.DYNAMODB);
+            }
+            if (HELPER_GET_ITEM.matcher(code).find()) {
+                calls.add(new Call(Client.DYNAMODB, "getItem", ""));
+            }
             List<String> tables =
                     boundTables.containsKey(file) ? List.of(boundTables.get(file)) : references(TABLE_REFERENCE, code);
             List<String> indexes = indexes(source);
@@ -247,10 +261,17 @@ final class AwsSdkCalls {
             } else {
                 Matcher constant = Pattern.compile("\\b" + argument + "\\s*=\\s*\"([^\"]*)\"")
                         .matcher(source);
-                if (!constant.find()) {
+                // Or a constant read from the table schema both projects share: DynamoTables.X.invertedIndex().
+                Matcher fromSchema = Pattern.compile(
+                                "\\b" + argument + "\\s*=\\s*DynamoTables\\.(\\w+)\\.invertedIndex\\(\\)")
+                        .matcher(source);
+                if (constant.find()) {
+                    names.add(constant.group(1));
+                } else if (fromSchema.find()) {
+                    names.add(sharedSchema(fromSchema.group(1)).invertedIndex().orElseThrow());
+                } else {
                     throw new IllegalStateException("cannot resolve the index name " + argument);
                 }
-                names.add(constant.group(1));
             }
         }
         return names.stream().distinct().toList();
@@ -320,5 +341,14 @@ final class AwsSdkCalls {
 
     private static Need bucket(final String... actions) {
         return new Need(Scope.BUCKET, List.of(actions));
+    }
+
+    /** The table {@code DynamoTables.<name>} of the adapter is {@code StoreTables.<name>} here: one file feeds both. */
+    private static StoreTables.Keys sharedSchema(final String name) {
+        try {
+            return (StoreTables.Keys) StoreTables.class.getDeclaredField(name).get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no table " + name + " in the shared DynamoDB schema", e);
+        }
     }
 }
