@@ -79,11 +79,14 @@ public final class FileService {
             return new FileContent(blob.entry(), ByteRange.whole(blob.entry().size()), false, blob.stream());
         }
         // A range is resolved against one version's size, so that version is looked up first and read by name.
-        return useReadableVersion(caller, owner, name, entry -> {
-            Optional<ByteRange> range = ByteRange.parse(rangeHeader, entry.size());
-            ByteRange span = range.orElse(ByteRange.whole(entry.size()));
-            return new FileContent(entry, span, range.isPresent(), blobs.read(entry, span.offset(), span.length()));
-        });
+        return useReadableVersion(caller, owner, name, entry -> read(entry, rangeHeader));
+    }
+
+    /** Opens the one range {@code rangeHeader} asks for (all of it when none) of exactly {@code version}. */
+    private FileContent read(FileVersion version, String rangeHeader) throws IOException {
+        Optional<ByteRange> range = ByteRange.parse(rangeHeader, version.size());
+        ByteRange span = range.orElse(ByteRange.whole(version.size()));
+        return new FileContent(version, span, range.isPresent(), blobs.read(version, span.offset(), span.length()));
     }
 
     /** Something done with one version of a file, which fails with {@link VersionGoneException} once it is replaced. */
@@ -123,10 +126,8 @@ public final class FileService {
         FileVersion entry = blobs.find(key)
                 .filter(current -> current.etag().equals(terms.etag()))
                 .orElseThrow(TransferUrlGoneException::replacedOrDeleted);
-        Optional<ByteRange> range = ByteRange.parse(rangeHeader, entry.size());
-        ByteRange span = range.orElse(ByteRange.whole(entry.size()));
         try {
-            return new FileContent(entry, span, range.isPresent(), blobs.read(entry, span.offset(), span.length()));
+            return read(entry, rangeHeader);
         } catch (VersionGoneException replacedMeanwhile) {
             throw TransferUrlGoneException.replacedOrDeleted();
         }
