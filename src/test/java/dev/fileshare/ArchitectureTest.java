@@ -36,8 +36,9 @@ class ArchitectureTest {
                     "com.ibm..",
                     "io.openliberty..",
                     "org.eclipse..",
-                    "io.smallrye..")
-            .because("the rules must not depend on HTTP, JSON, CDI, JDBC, AWS or the server");
+                    "io.smallrye..",
+                    "io.opentelemetry..")
+            .because("the rules must not depend on HTTP, JSON, CDI, JDBC, AWS, telemetry or the server");
 
     @ArchTest
     static final ArchRule coreKnowsNoOuterLayer = noClasses()
@@ -80,6 +81,15 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("dev.fileshare.api..", "dev.fileshare.config..");
+
+    @ArchTest
+    static final ArchRule adaptersKnowNoTelemetry = noClasses()
+            .that()
+            .resideInAnyPackage(ADAPTERS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.opentelemetry..", "org.eclipse.microprofile.metrics..")
+            .because("config traces the ports' calls around the adapters; the adapters stay plain");
 
     @ArchTest
     static final ArchRule localAdaptersDoNotUseAwsAdapters = noClasses()

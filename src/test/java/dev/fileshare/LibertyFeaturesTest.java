@@ -23,16 +23,18 @@ import org.w3c.dom.NodeList;
  */
 class LibertyFeaturesTest {
     /** The API packages each feature provides; "x.." includes x's subpackages. */
-    private static final Map<String, List<String>> API_OF_FEATURE = Map.of(
-            "restfulWS", List.of("jakarta.ws.rs.."),
-            "servlet", List.of("jakarta.servlet.."),
-            "jsonb", List.of("jakarta.json.bind.."),
-            "jsonp", List.of("jakarta.json", "jakarta.json.stream", "jakarta.json.spi"),
-            "cdi", List.of("jakarta.enterprise..", "jakarta.inject.."),
-            "beanValidation", List.of("jakarta.validation.."),
-            "mpConfig", List.of("org.eclipse.microprofile.config.."),
-            "mpOpenAPI", List.of("org.eclipse.microprofile.openapi.."),
-            "mpHealth", List.of("org.eclipse.microprofile.health.."));
+    private static final Map<String, List<String>> API_OF_FEATURE = Map.ofEntries(
+            Map.entry("restfulWS", List.of("jakarta.ws.rs..")),
+            Map.entry("servlet", List.of("jakarta.servlet..")),
+            Map.entry("jsonb", List.of("jakarta.json.bind..")),
+            Map.entry("jsonp", List.of("jakarta.json", "jakarta.json.stream", "jakarta.json.spi")),
+            Map.entry("cdi", List.of("jakarta.enterprise..", "jakarta.inject..")),
+            Map.entry("beanValidation", List.of("jakarta.validation..")),
+            Map.entry("mpConfig", List.of("org.eclipse.microprofile.config..")),
+            Map.entry("mpOpenAPI", List.of("org.eclipse.microprofile.openapi..")),
+            Map.entry("mpHealth", List.of("org.eclipse.microprofile.health..")),
+            Map.entry("mpTelemetry", List.of("io.opentelemetry..")),
+            Map.entry("mpMetrics", List.of("org.eclipse.microprofile.metrics..")));
 
     @Test
     void everyEnabledFeatureIsUsed() throws Exception {

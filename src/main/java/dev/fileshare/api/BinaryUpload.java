@@ -1,5 +1,6 @@
 package dev.fileshare.api;
 
+import dev.fileshare.api.telemetry.ServiceMetrics;
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.FileName;
@@ -13,7 +14,10 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Streams a raw request body into a file, answering 201 (created) or 200 (replaced) with the file entry. */
+/**
+ * Streams a raw request body into a file, answering 201 (created) or 200 (replaced) with the file entry. The body
+ * may be at most {@code limit} bytes, and no more than the gateway in front of the service carries.
+ */
 final class BinaryUpload {
     private BinaryUpload() {}
 
@@ -24,9 +28,11 @@ final class BinaryUpload {
             WriteCondition condition,
             String contentLength,
             InputStream body,
-            long limit)
+            long limit,
+            GatewayLimit gateway,
+            ServiceMetrics metrics)
             throws IOException {
-        return store(files, owner, name, condition, declaredLength(contentLength), body, limit);
+        return store(files, owner, name, condition, declaredLength(contentLength), body, limit, gateway, metrics);
     }
 
     /** As above with the length known: the body must hold exactly {@code length} bytes (-1: any, up to the limit). */
@@ -37,25 +43,36 @@ final class BinaryUpload {
             WriteCondition condition,
             long length,
             InputStream body,
-            long limit)
+            long limit,
+            GatewayLimit gateway,
+            ServiceMetrics metrics)
             throws IOException {
+        if (gateway.exceeds(length)) {
+            throw gateway.uploadTooLarge(length);
+        }
         if (length > limit) {
             throw new ContentTooLargeException(
                     "The body is " + length + " bytes, over the binary upload limit of " + limit + " bytes.");
         }
-        CountingInputStream counted = CountingInputStream.limitedTo(body, limit);
+        long bound = gateway.bound(limit);
+        CountingInputStream counted = CountingInputStream.limitedTo(body, bound);
         BlobStore.WriteResult result;
         try {
             result = files.upload(owner, name, counted, length, condition);
         } catch (IOException e) {
             if (counted.overLimit()) {
-                throw new ContentTooLargeException("The body is over the binary upload limit of " + limit + " bytes.");
+                // whichever limit the stream was bound to is the one the body broke
+                throw bound < limit
+                        ? gateway.uploadTooLarge(-1)
+                        : new ContentTooLargeException(
+                                "The body is over the binary upload limit of " + limit + " bytes.");
             }
             if (counted.sourceFailed() || (length >= 0 && counted.count() != length)) {
                 throw InvalidInputException.of("body", "ended after " + counted.count() + " bytes; nothing was stored");
             }
             throw e;
         }
+        metrics.uploaded(counted.count());
         FileEntry entry = FileEntry.of(result.entry());
         Response.ResponseBuilder response = result.created()
                 ? Response.created(UriBuilder.fromPath("/file")

@@ -1,6 +1,9 @@
 package dev.fileshare.api;
 
 import dev.fileshare.api.problem.JsonUploadTooLarge;
+import dev.fileshare.api.problem.Problem;
+import dev.fileshare.api.problem.ProblemExamples;
+import dev.fileshare.api.telemetry.ServiceMetrics;
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.model.FileContent;
 import dev.fileshare.core.model.FileName;
@@ -53,6 +56,12 @@ public class FileResource {
     @Inject
     UploadLimits limits;
 
+    @Inject
+    GatewayLimit gateway;
+
+    @Inject
+    ServiceMetrics metrics;
+
     @Context
     SecurityContext security;
 
@@ -69,7 +78,9 @@ public class FileResource {
                     + "content may be up to the configured JSON upload limit (default 7 MiB) and the answer is 200. "
                     + "As `application/octet-stream`, with `file_name` in the query, the body streams to the store in "
                     + "constant memory up to the binary upload limit (default 5 GiB): 201 when it created the file, "
-                    + "200 when it replaced it; the old content stays readable until the new one is complete.")
+                    + "200 when it replaced it; the old content stays readable until the new one is complete. "
+                    + "Behind an API gateway (the AWS stack's: 9 MiB a request) the service refuses a raw body larger "
+                    + "than the gateway carries with 413: send those to a direct upload URL (`POST /file/upload-url`).")
     @Parameter(
             name = "file_name",
             in = ParameterIn.QUERY,
@@ -125,8 +136,11 @@ public class FileResource {
             throw JsonUploadTooLarge.content(size, limits.maxJsonBytes());
         }
         byte[] content = StrictBase64.decode("content", upload.content());
-        return FileEntry.of(files.upload(caller(), name, new ByteArrayInputStream(content), content.length, condition)
-                .entry());
+        FileEntry stored =
+                FileEntry.of(files.upload(caller(), name, new ByteArrayInputStream(content), content.length, condition)
+                        .entry());
+        metrics.uploaded(content.length);
+        return stored;
     }
 
     @PUT
@@ -148,16 +162,21 @@ public class FileResource {
                 WriteConditions.from(ifMatch, ifNoneMatch),
                 contentLength,
                 body,
-                limits.maxBinaryBytes());
+                limits.maxBinaryBytes(),
+                gateway,
+                metrics);
     }
 
     @GET
     @Operation(
             operationId = "downloadFile",
             summary = "Download a file",
-            description = "The caller's own file, or one its owner shared with the caller. Raw bytes by default, "
-                    + "with Range (one range), If-None-Match and If-Modified-Since; with `Accept: text/plain` "
-                    + "(and not application/octet-stream), the whole content in standard Base64.")
+            description =
+                    "The caller's own file, or one its owner shared with the caller. Raw bytes by default, "
+                            + "with Range (one range), If-None-Match and If-Modified-Since; with `Accept: text/plain` "
+                            + "(and not application/octet-stream), the whole content in standard Base64. Behind an API "
+                            + "gateway (the AWS stack's: 9 MiB a response), an answer larger than the gateway carries is "
+                            + "refused with 409: fetch such files from `GET /file/download-url`, or in Range requests that fit.")
     // Request.evaluatePreconditions reads these headers, so they have no JAX-RS parameter to carry their docs.
     @Parameter(
             name = "If-None-Match",
@@ -205,6 +224,15 @@ public class FileResource {
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(
+            responseCode = "409",
+            description = "The answer would be larger than the API gateway in front of the service carries; "
+                    + "`GET /file/download-url` gives a URL that serves any size.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            example = ProblemExamples.TOO_LARGE_FOR_GATEWAY))
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "416", ref = ApiDocs.RANGE_NOT_SATISFIABLE)
     public Response downloadFile(
@@ -221,7 +249,7 @@ public class FileResource {
         Username ownerName = OwnerParameter.ownerOrCaller(owner, caller());
         boolean base64 = wantsBase64(headers);
         FileContent content = files.open(caller(), ownerName, name, base64 ? null : range);
-        return FileDownloads.response(content, base64, request);
+        return FileDownloads.response(content, base64, request, gateway, metrics);
     }
 
     @DELETE

@@ -2,8 +2,11 @@ package dev.fileshare.api;
 
 import dev.fileshare.api.problem.Problem;
 import dev.fileshare.api.problem.ProblemExamples;
+import dev.fileshare.api.telemetry.ServiceMetrics;
 import dev.fileshare.core.AccountService;
+import dev.fileshare.core.model.AuthenticationException;
 import dev.fileshare.core.model.LoginSession;
+import dev.fileshare.core.model.TooManyLoginAttemptsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +37,9 @@ public class LoginResource {
 
     @Inject
     TrustedProxies proxies;
+
+    @Inject
+    ServiceMetrics metrics;
 
     @POST
     @SecurityRequirements // none: logging in is how a client gets a session
@@ -70,8 +76,17 @@ public class LoginResource {
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY_REQUESTS)
     public LoginResponse login(Credentials credentials, @Context HttpServletRequest request) {
-        LoginSession session =
-                accounts.login(credentials.username(), credentials.password(), proxies.clientOf(request));
+        LoginSession session;
+        try {
+            session = accounts.login(credentials.username(), credentials.password(), proxies.clientOf(request));
+        } catch (AuthenticationException e) {
+            metrics.loginFailed();
+            throw e;
+        } catch (TooManyLoginAttemptsException e) {
+            metrics.loginThrottled();
+            throw e;
+        }
+        metrics.loginSucceeded();
         return new LoginResponse(session.token().value(), session.expiresAt());
     }
 }

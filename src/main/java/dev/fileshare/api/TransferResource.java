@@ -1,5 +1,6 @@
 package dev.fileshare.api;
 
+import dev.fileshare.api.telemetry.ServiceMetrics;
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.SignedTransferUrls;
 import dev.fileshare.core.model.ContentTooLargeException;
@@ -47,6 +48,9 @@ public class TransferResource {
     @Inject
     SignedTransferUrls signedUrls;
 
+    @Inject
+    ServiceMetrics metrics;
+
     @GET
     @SecurityRequirements // none: the URL's signature stands in for the session
     @Operation(
@@ -81,7 +85,8 @@ public class TransferResource {
             @Context Request request)
             throws IOException {
         DownloadTerms terms = query.verify(signedUrls);
-        return FileDownloads.response(files.openIssued(terms, range), false, request);
+        // Transfer URLs are the way around a gateway's limit (the local mode's): they answer whatever the size.
+        return FileDownloads.response(files.openIssued(terms, range), false, request, GatewayLimit.NONE, metrics);
     }
 
     @PUT
@@ -142,6 +147,8 @@ public class TransferResource {
                 terms.condition(),
                 terms.size(),
                 body,
-                terms.size());
+                terms.size(),
+                GatewayLimit.NONE,
+                metrics);
     }
 }

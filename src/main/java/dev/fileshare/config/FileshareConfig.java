@@ -26,6 +26,7 @@ public record FileshareConfig(
         HashingSlots.Limits hashing,
         long maxJsonUploadBytes,
         long maxBinaryUploadBytes,
+        long gatewayMaxBodyBytes,
         LoginThrottle.Limits loginLimits,
         List<Cidr> trustedProxies,
         Duration transferUrlLifetime,
@@ -42,6 +43,9 @@ public record FileshareConfig(
     public static final String ARGON2_MAX_QUEUED = "fileshare.argon2.max-queued";
     public static final String UPLOAD_MAX_JSON_BYTES = "fileshare.upload.max-json-bytes";
     public static final String UPLOAD_MAX_BINARY_BYTES = "fileshare.upload.max-binary-bytes";
+    /** What the API gateway in front carries in one body; 0: no gateway (the stack sets a little under its 10 MB). */
+    public static final String GATEWAY_MAX_BODY_BYTES = "fileshare.gateway.max-body-bytes";
+
     public static final String LOGIN_MAX_FAILURES = "fileshare.login.max-failures";
     public static final String LOGIN_MAX_FAILURES_PER_USERNAME = "fileshare.login.max-failures-per-username";
     public static final String LOGIN_MAX_FAILURES_PER_ADDRESS = "fileshare.login.max-failures-per-address";
@@ -115,6 +119,7 @@ public record FileshareConfig(
                 hashing(config),
                 config.longValue(UPLOAD_MAX_JSON_BYTES, DEFAULT_MAX_JSON_UPLOAD_BYTES, 0, MAX_JSON_UPLOAD_LIMIT),
                 config.longValue(UPLOAD_MAX_BINARY_BYTES, DEFAULT_MAX_BINARY_UPLOAD_BYTES, 0, Long.MAX_VALUE),
+                config.longValue(GATEWAY_MAX_BODY_BYTES, 0, 0, Long.MAX_VALUE),
                 loginLimits(config),
                 trustedProxies(config),
                 transferUrlLifetime,

@@ -9,15 +9,23 @@ import dev.fileshare.core.port.Stores;
 import dev.fileshare.core.port.UserStore;
 import dev.fileshare.store.aws.AwsStore;
 import dev.fileshare.store.local.LocalStore;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Opens the store named by {@code fileshare.store} once and hands out its ports. */
+/** Opens the store named by {@code fileshare.store} once and hands out its ports, each call of them traced. */
 @ApplicationScoped
 public class StoreProducer {
+
+    @Inject
+    Tracer tracer;
+
+    @Inject
+    FileshareConfig config;
 
     @Produces
     @Singleton
@@ -36,36 +44,40 @@ public class StoreProducer {
     @Produces
     @Singleton
     UserStore users(Stores stores) {
-        return stores.users();
+        return traced(UserStore.class, stores.users());
     }
 
     @Produces
     @Singleton
     SessionStore sessions(Stores stores) {
-        return stores.sessions();
+        return traced(SessionStore.class, stores.sessions());
     }
 
     @Produces
     @Singleton
     ShareStore shares(Stores stores) {
-        return stores.shares();
+        return traced(ShareStore.class, stores.shares());
     }
 
     @Produces
     @Singleton
     LoginAttemptStore loginAttempts(Stores stores) {
-        return stores.loginAttempts();
+        return traced(LoginAttemptStore.class, stores.loginAttempts());
     }
 
     @Produces
     @Singleton
     BlobStore blobs(Stores stores) {
-        return stores.blobs();
+        return traced(BlobStore.class, stores.blobs());
     }
 
     @Produces
     @Singleton
     StoreHealth health(Stores stores) {
-        return stores.health();
+        return traced(StoreHealth.class, stores.health());
+    }
+
+    private <T> T traced(Class<T> port, T adapter) {
+        return TracedPorts.traced(port, adapter, config.store(), tracer);
     }
 }

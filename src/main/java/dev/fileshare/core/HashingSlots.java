@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -41,6 +42,8 @@ public final class HashingSlots {
 
     private final Semaphore admitted;
     private final BlockingQueue<Argon2Slot> free;
+    /** Callers admitted and waiting for a slot: what the service's hash queue metric shows. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public HashingSlots(Argon2Settings settings, Limits limits) {
         this.admitted = new Semaphore(limits.concurrent() + limits.queued());
@@ -56,20 +59,35 @@ public final class HashingSlots {
             throw new HashingBusyException(RETRY_AFTER);
         }
         try {
-            Argon2Slot slot = free.poll(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            if (slot == null) {
-                throw new HashingBusyException(RETRY_AFTER);
-            }
+            Argon2Slot slot = awaitSlot();
             try {
                 return hash.apply(slot);
             } finally {
                 free.add(slot);
             }
+        } finally {
+            admitted.release();
+        }
+    }
+
+    /** How many callers are waiting for a slot now (those computing a hash are not counted). */
+    public int queueLength() {
+        return waiting.get();
+    }
+
+    private Argon2Slot awaitSlot() {
+        waiting.incrementAndGet();
+        try {
+            Argon2Slot slot = free.poll(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (slot == null) {
+                throw new HashingBusyException(RETRY_AFTER);
+            }
+            return slot;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HashingBusyException(RETRY_AFTER);
         } finally {
-            admitted.release();
+            waiting.decrementAndGet();
         }
     }
 }

@@ -72,6 +72,11 @@ public final class PasswordHasher {
         }
     }
 
+    /** How many hashes (and verifications) are waiting for a slot now. */
+    public int queueLength() {
+        return slots.queueLength();
+    }
+
     /** Spends the time of one verification on a hash that matches nothing. */
     public void verifyDecoy(Password password) {
         verify(password, decoy);

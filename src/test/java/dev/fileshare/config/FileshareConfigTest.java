@@ -71,4 +71,18 @@ class FileshareConfigTest {
                 .hasMessageContaining("FILESHARE_HTTP_TRUSTED_PROXIES")
                 .hasMessageContaining("'proxy.internal'");
     }
+
+    @Test
+    void noGatewayLimitUnlessOneIsSet() {
+        assertThat(read(Map.of()).gatewayMaxBodyBytes()).isZero();
+        assertThat(read(Map.of(FileshareConfig.GATEWAY_MAX_BODY_BYTES, "10000000"))
+                        .gatewayMaxBodyBytes())
+                .isEqualTo(10_000_000);
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.GATEWAY_MAX_BODY_BYTES, "-1")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("FILESHARE_GATEWAY_MAX_BODY_BYTES");
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.GATEWAY_MAX_BODY_BYTES, "10 MB")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(FileshareConfig.GATEWAY_MAX_BODY_BYTES);
+    }
 }

@@ -51,6 +51,31 @@ class HashingSlotsTest {
         assertThat(slots.<String>run(slot -> "and again")).isEqualTo("and again");
     }
 
+    @Test
+    void theQueueLengthCountsTheCallersWaitingForASlotNotTheOneHashing() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> slots.run(slot -> {
+            running.countDown();
+            await(release);
+            return "first";
+        }));
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(slots.queueLength()).as("one hashing, none waiting").isZero();
+
+        CompletableFuture<String> queued = CompletableFuture.supplyAsync(() -> slots.run(slot -> "queued"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (slots.queueLength() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(slots.queueLength()).as("one waiting").isEqualTo(1);
+
+        release.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("queued");
+        assertThat(slots.queueLength()).isZero();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

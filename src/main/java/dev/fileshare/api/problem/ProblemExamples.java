@@ -35,6 +35,11 @@ public final class ProblemExamples {
                     + JsonUploadTooLarge.BINARY_UPLOAD_HINT;
     public static final String CONTENT_TOO_LARGE = BLANK + "\"title\": \"Content Too Large\", \"status\": 413, "
             + "\"detail\": \"" + TOO_LARGE + "\", \"message\": \"" + TOO_LARGE + "\"}";
+    private static final String GATEWAY = "The answer would be 52428800 bytes, over the 9437184 bytes the API gateway "
+            + "carries in one response; fetch larger files from a download URL (GET /file/download-url), "
+            + "or in Range requests of at most 9437184 bytes each.";
+    public static final String TOO_LARGE_FOR_GATEWAY = BLANK + "\"title\": \"Conflict\", \"status\": 409, "
+            + "\"detail\": \"" + GATEWAY + "\", \"message\": \"" + GATEWAY + "\"}";
     public static final String RANGE_NOT_SATISFIABLE = BLANK + "\"title\": \"Range Not Satisfiable\", \"status\": 416, "
             + "\"detail\": \"The requested range lies outside the file's 5 bytes.\", "
             + "\"message\": \"The requested range lies outside the file's 5 bytes.\"}";

@@ -1,20 +1,20 @@
 package dev.fileshare.api.problem;
 
+import io.opentelemetry.api.trace.Span;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** A fault of the server: logged with an id, answered with that id and nothing internal. */
+/** A fault of the server: logged with an id (the trace id), answered with that id and nothing internal. */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
     @Override
     public Response toResponse(Throwable e) {
-        String incident = UUID.randomUUID().toString();
+        String incident = IncidentId.of(Span.current().getSpanContext());
         LOG.log(Level.SEVERE, "incident " + incident, e);
         return ProblemResponses.of(Problem.of(
                         500,
