@@ -27,6 +27,8 @@ FROM open-liberty:26.0.0.3-kernel-slim-java17-openj9@sha256:f3cd88460ae79100da55
 
 # Server configuration first: the feature layer below is then cached until server.xml changes.
 COPY --chown=1001:0 server.xml jvm.options /config/
+# OpenTelemetry's defaults (on; OTLP export only when OTEL_EXPORTER_OTLP_ENDPOINT is set), which the task overrides.
+COPY --chown=1001:0 server.env /config/
 RUN features.sh
 
 COPY --chown=1001:0 --from=build /build/target/fileshare.war /config/apps/
@@ -44,6 +46,10 @@ RUN WARM_ENDPOINT_URL=http://localhost:9080/health/live \
 # Run time only from here on. The image is the aws-mode deployment's (the task sets the mode as well;
 # bucket, table names and region come from the task).
 ENV FILESHARE_STORE=aws
+
+# Logs as JSON on stdout, one object a line, the access log included (server.xml leaves these to the environment).
+ENV WLP_LOGGING_CONSOLE_FORMAT=json \
+    WLP_LOGGING_CONSOLE_SOURCE=message,trace,accessLog,ffdc,audit
 
 # Last, so that a new revision only relabels the image and rebuilds no layer above.
 ARG VERSION=unknown

@@ -178,6 +178,19 @@ class DockerfileTest {
         assertThat(Double.parseDouble(percentage.group(1))).isBetween(50.0, 80.0);
     }
 
+    // --- logs and telemetry
+
+    @Test
+    void logsJsonWithTheAccessLogAndTakesTheTelemetryDefaults() {
+        assertThat(image.named("ENV"))
+                .anySatisfy(env -> assertThat(env.arguments())
+                        .contains("WLP_LOGGING_CONSOLE_FORMAT=json")
+                        .containsPattern("WLP_LOGGING_CONSOLE_SOURCE=\\S*accessLog"));
+        assertThat(image.named("COPY"))
+                .anySatisfy(copy -> assertThat(copy.operands()).containsExactly("server.env", "/config/"));
+        assertThat(RepositoryFiles.read("server.env")).contains("OTEL_SDK_DISABLED=${OTEL_SDK_DISABLED:-false}");
+    }
+
     // --- what it copies and sets is real
 
     @Test
