@@ -134,9 +134,16 @@ class TelemetryIT {
                                 .filter(span -> hex(span.getTraceId()).equals(traceId))
                                 .toList())
                         .filter(spans ->
-                                spans.stream().anyMatch(span -> span.getName().equals("BlobStore.open"))),
+                                spans.stream().anyMatch(span -> span.getName().startsWith("BlobStore."))),
                 "the store calls of GET /file");
-        assertThat(trace).extracting(Span::getName).contains("SessionStore.find", "BlobStore.open");
+        assertThat(trace).extracting(Span::getName).contains("SessionStore.find", "BlobStore.openCurrent");
+        assertThat(trace)
+                .filteredOn(span -> span.getName().equals("BlobStore.openCurrent"))
+                .singleElement()
+                .satisfies(span -> {
+                    assertThat(hex(span.getParentSpanId())).isEqualTo(hex(server.getSpanId()));
+                    assertThat(attribute(span, "fileshare.store")).contains("local");
+                });
         for (Span span : receiver.spans()) {
             for (KeyValue attribute : span.getAttributesList()) {
                 assertThat(attribute.getValue().toString())
