@@ -89,6 +89,8 @@ class TelemetryIT {
         double listed = prometheus(FILES_200);
         double failed = prometheus(LOGINS_FAILED);
         double succeeded = prometheus(LOGINS_SUCCEEDED);
+        double uploaded = prometheus(BYTES_UPLOADED);
+        double downloaded = prometheus(BYTES_DOWNLOADED);
 
         for (int i = 0; i < 3; i++) {
             assertThat(CLIENT.list(session.token()).status()).isEqualTo(200);
@@ -98,12 +100,20 @@ class TelemetryIT {
                 .isEqualTo(401);
         assertThat(CLIENT.login(session.username(), session.password()).status())
                 .isEqualTo(200);
+        byte[] content = "five!".getBytes(StandardCharsets.UTF_8);
+        assertThat(CLIENT.upload(session.token(), "counted.txt", content).status())
+                .isEqualTo(200);
+        assertThat(CLIENT.download(session.token(), "counted.txt").body()).isEqualTo(content);
 
         // Liberty records a request's duration as it ends, which can be just after the client has the answer.
         awaitTrue(() -> prometheus(FILES_200) >= listed + 3, "GET /files counted in /metrics");
         assertThat(prometheus(FILES_200) - listed).isEqualTo(3);
         assertThat(prometheus(LOGINS_FAILED) - failed).isEqualTo(1);
         assertThat(prometheus(LOGINS_SUCCEEDED) - succeeded).isEqualTo(1);
+        assertThat(prometheus(BYTES_UPLOADED) - uploaded).isEqualTo(5);
+        // counted as the body is written, which ends as the client reads its last byte
+        awaitTrue(() -> prometheus(BYTES_DOWNLOADED) >= downloaded + 5, "the download counted");
+        assertThat(prometheus(BYTES_DOWNLOADED) - downloaded).isEqualTo(5);
         assertThat(metricsText()).contains("# TYPE fileshare_password_hash_queue gauge");
     }
 
@@ -220,6 +230,9 @@ class TelemetryIT {
             + ".*\\} (\\S+)$");
     private static final Pattern LOGINS_FAILED =
             Pattern.compile("^fileshare_logins_total\\{(?=.*outcome=\"failed\").*\\} (\\S+)$");
+    private static final Pattern BYTES_UPLOADED = Pattern.compile("^fileshare_bytes_uploaded_total\\{.*\\} (\\S+)$");
+    private static final Pattern BYTES_DOWNLOADED =
+            Pattern.compile("^fileshare_bytes_downloaded_total\\{.*\\} (\\S+)$");
     private static final Pattern LOGINS_SUCCEEDED =
             Pattern.compile("^fileshare_logins_total\\{(?=.*outcome=\"succeeded\").*\\} (\\S+)$");
 
