@@ -6,6 +6,11 @@ import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.trace.v1.Span;
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.FileshareServer;
+import it.dev.fileshare.support.Session;
+import it.dev.fileshare.support.UniqueNames;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,7 +18,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -114,7 +118,7 @@ class TelemetryIT {
         // counted as the body is written, which ends as the client reads its last byte
         awaitTrue(() -> prometheus(BYTES_DOWNLOADED) >= downloaded + 5, "the download counted");
         assertThat(prometheus(BYTES_DOWNLOADED) - downloaded).isEqualTo(5);
-        assertThat(metricsText()).contains("# TYPE fileshare_password_hash_queue gauge");
+        assertThat(metricsText()).contains("# TYPE fileshare_hash_queue_length gauge");
     }
 
     @Test
@@ -204,7 +208,7 @@ class TelemetryIT {
                         .isTrue());
         await(
                 () -> receiver.metrics()
-                        .filter(metric -> metric.getName().equals("fileshare.password_hash.queue"))
+                        .filter(metric -> metric.getName().equals("fileshare.hash.queue.length"))
                         .findFirst(),
                 "the hash queue gauge over OTLP");
     }
@@ -230,9 +234,9 @@ class TelemetryIT {
             + ".*\\} (\\S+)$");
     private static final Pattern LOGINS_FAILED =
             Pattern.compile("^fileshare_logins_total\\{(?=.*outcome=\"failed\").*\\} (\\S+)$");
-    private static final Pattern BYTES_UPLOADED = Pattern.compile("^fileshare_bytes_uploaded_total\\{.*\\} (\\S+)$");
+    private static final Pattern BYTES_UPLOADED = Pattern.compile("^fileshare_uploaded_bytes_total\\{.*\\} (\\S+)$");
     private static final Pattern BYTES_DOWNLOADED =
-            Pattern.compile("^fileshare_bytes_downloaded_total\\{.*\\} (\\S+)$");
+            Pattern.compile("^fileshare_downloaded_bytes_total\\{.*\\} (\\S+)$");
     private static final Pattern LOGINS_SUCCEEDED =
             Pattern.compile("^fileshare_logins_total\\{(?=.*outcome=\"succeeded\").*\\} (\\S+)$");
 
@@ -263,10 +267,8 @@ class TelemetryIT {
     }
 
     private static List<String> consoleLines() {
-        Path console =
-                Path.of(System.getProperty("it.liberty.dir"), "usr", "servers", "fileshareIT", "logs", "console.log");
         try {
-            return Files.readAllLines(console);
+            return Files.readAllLines(FileshareServer.consoleLog());
         } catch (IOException e) {
             return List.of();
         }
@@ -294,7 +296,7 @@ class TelemetryIT {
     }
 
     private static int otlpPort() {
-        return Integer.parseInt(System.getProperty("it.otlp.port", "9184"));
+        return FileshareServer.otlpPort();
     }
 
     private static void awaitTrue(Supplier<Boolean> condition, String what) {

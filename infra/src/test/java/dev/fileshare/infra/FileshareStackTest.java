@@ -20,12 +20,6 @@ import software.amazon.awscdk.assertions.Template;
 /** The default stack (data retained): every resource with its security settings, and cdk-nag clean. */
 class FileshareStackTest {
 
-    /**
-     * Task variables of configuration keys the service is being given by its own developers (the
-     * gateway's body limit); until they land in src/main/java these names are the contract.
-     */
-    static final Set<String> ANNOUNCED_SERVICE_VARIABLES = Set.of("FILESHARE_GATEWAY_MAX_BODY_BYTES");
-
     private static Synthesis synthesis;
     private static Template template;
 
@@ -182,7 +176,7 @@ class FileshareStackTest {
     @Test
     void everyFileshareVariableOfTheTaskIsAConfigurationKeyOfTheService() {
         Set<String> names = new TreeSet<>(synthesis.environment("fileshare").keySet());
-        names.removeIf(name -> !name.startsWith("FILESHARE_") || ANNOUNCED_SERVICE_VARIABLES.contains(name));
+        names.removeIf(name -> !name.startsWith("FILESHARE_"));
         assertThat(names).isNotEmpty();
         assertThat(RepositoryFiles.configEnvironmentNames())
                 .as("environment names of the service's configuration keys")

@@ -43,7 +43,8 @@ class ServiceImageTest {
                     .filter(f -> sources.stream().anyMatch(s -> f.equals(s) || s.endsWith("/") && f.startsWith(s)))
                     .forEach(expected::add);
         }
-        assertThat(expected).contains("pom.xml", "mvnw", "server.xml", "server.env", "jvm.options", "src/main/java/App.java");
+        assertThat(expected)
+                .contains("pom.xml", "mvnw", "server.xml", "server.env", "jvm.options", "src/main/java/App.java");
         assertThat(staged).isEqualTo(expected);
     }
 
@@ -91,7 +92,8 @@ class ServiceImageTest {
 
     /** The real Dockerfile, .dockerignore and build inputs amid what a working copy holds after a build. */
     private static Path fakeRepository(final Path root) throws IOException {
-        for (String file : List.of("Dockerfile", ".dockerignore", "server.xml", "server.env", "jvm.options", "pom.xml", "mvnw")) {
+        for (String file :
+                List.of("Dockerfile", ".dockerignore", "server.xml", "server.env", "jvm.options", "pom.xml", "mvnw")) {
             Files.createDirectories(root);
             Files.copy(RepositoryFiles.ROOT.resolve(file), root.resolve(file));
         }

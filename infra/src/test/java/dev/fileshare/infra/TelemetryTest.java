@@ -50,6 +50,24 @@ class TelemetryTest {
     }
 
     @Test
+    void theServiceInstrumentsEveryOwnMetricTheStackExportsUnderTheSameName() {
+        // The service's own instruments (the request duration is Liberty's); a renamed one would leave a
+        // dashboard graph and its CloudWatch export empty.
+        String instruments = RepositoryFiles.read("src/main/java/dev/fileshare/api/telemetry/ServiceMetrics.java");
+        for (String metric : List.of(
+                ServiceMetrics.LOGINS,
+                ServiceMetrics.UPLOADED,
+                ServiceMetrics.DOWNLOADED,
+                ServiceMetrics.HASH_QUEUE_LENGTH)) {
+            assertThat(instruments).as("the service's instrument %s", metric).contains("\"" + metric + "\"");
+        }
+        for (String outcome : ServiceMetrics.LOGIN_OUTCOMES) {
+            assertThat(instruments).contains("\"" + outcome + "\"");
+        }
+        assertThat(instruments).contains("\"" + ServiceMetrics.OUTCOME + "\"");
+    }
+
+    @Test
     void theCollectorSendsTracesToXRayAndTheServicesMetricsToCloudWatch() {
         assertThat(config)
                 .contains("exporters: [awsxray]")

@@ -60,6 +60,19 @@ public final class FileshareServer {
         return Path.of(required("it.crash.data-dir"));
     }
 
+    /**
+     * Where TelemetryIT's OTLP receiver listens, on 127.0.0.1: the local-mode server under test exports its traces
+     * and metrics there (pom.xml).
+     */
+    public static int otlpPort() {
+        return Integer.parseInt(required("it.otlp.port"));
+    }
+
+    /** The console log of the server under test (JSON, as in the container). */
+    public static Path consoleLog() {
+        return Path.of(required("it.liberty.dir"), "usr", "servers", "fileshareIT", "logs", "console.log");
+    }
+
     private static URI onLocalhost(String port) {
         return URI.create("http://localhost:" + Integer.parseInt(port) + "/");
     }
