@@ -1,0 +1,160 @@
+package dev.fileshare.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fileshare.api.problem.Problem;
+import dev.fileshare.api.telemetry.ServiceMetrics;
+import dev.fileshare.core.FileService;
+import dev.fileshare.core.model.FileContent;
+import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.Username;
+import dev.fileshare.core.model.WriteCondition;
+import dev.fileshare.core.port.Stores;
+import dev.fileshare.core.port.UserAccount;
+import dev.fileshare.store.local.LocalStore;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GET /file's answer behind a gateway, for a file in the real local store (files on disk, SQLite). */
+class FileDownloadsTest {
+    private static final Username ALICE = new Username("alice");
+    private static final FileName NAME = new FileName("two-kb.bin");
+    private static final int SIZE = 2_000;
+
+    @TempDir
+    Path dataDir;
+
+    private Stores stores;
+    private FileService files;
+
+    @BeforeEach
+    void open() throws IOException {
+        stores = LocalStore.open(dataDir, Clock.systemUTC());
+        stores.users().createIfAbsent(new UserAccount(ALICE, "$argon2id$unused", Instant.EPOCH));
+        files = new FileService(stores.blobs(), stores.shares(), stores.users());
+        files.upload(ALICE, NAME, new ByteArrayInputStream(new byte[SIZE]), SIZE, WriteCondition.ALWAYS);
+    }
+
+    @AfterEach
+    void close() {
+        stores.close();
+    }
+
+    @Test
+    void aFileLargerThanTheGatewayCarriesIsAConflictNamingTheDownloadUrlAndItsStreamIsClosed() throws IOException {
+        Closing stream = new Closing(files.open(ALICE, ALICE, NAME, null));
+
+        Response answer = FileDownloads.response(
+                stream.content(), false, new Unconditional(), new GatewayLimit(1_000), new ServiceMetrics());
+
+        assertThat(answer.getStatus()).isEqualTo(409);
+        assertThat(answer.getMediaType()).hasToString(Problem.MEDIA_TYPE);
+        assertThat(((Problem) answer.getEntity()).detail())
+                .contains("The answer would be 2000 bytes, over the 1000 bytes")
+                .contains("GET /file/download-url");
+        assertThat(stream.closed).as("the file's stream is closed").isTrue();
+    }
+
+    @Test
+    void itsBase64FormCountsAsWhatIsSent() throws IOException {
+        // 2000 bytes are 2668 characters of Base64: over a gateway that would carry the raw bytes.
+        Response answer = FileDownloads.response(
+                files.open(ALICE, ALICE, NAME, null),
+                true,
+                new Unconditional(),
+                new GatewayLimit(2_500),
+                new ServiceMetrics());
+
+        assertThat(answer.getStatus()).isEqualTo(409);
+        assertThat(((Problem) answer.getEntity()).detail()).contains("would be 2668 bytes");
+    }
+
+    @Test
+    void aRangeThatFitsIsAnsweredAndSoIsEverythingWithoutAGateway() throws IOException {
+        Response range = FileDownloads.response(
+                files.open(ALICE, ALICE, NAME, "bytes=0-999"),
+                false,
+                new Unconditional(),
+                new GatewayLimit(1_000),
+                new ServiceMetrics());
+        Response whole = FileDownloads.response(
+                files.open(ALICE, ALICE, NAME, null),
+                false,
+                new Unconditional(),
+                GatewayLimit.NONE,
+                new ServiceMetrics());
+
+        assertThat(range.getStatus()).isEqualTo(206);
+        assertThat(range.getHeaderString("Content-Length")).isEqualTo("1000");
+        assertThat(whole.getStatus()).isEqualTo(200);
+        assertThat(whole.getHeaderString("Content-Length")).isEqualTo(String.valueOf(SIZE));
+    }
+
+    /** The content with a stream that remembers being closed. */
+    private static final class Closing extends FilterInputStream {
+        private final FileContent opened;
+        private boolean closed;
+
+        Closing(FileContent opened) {
+            super(opened.stream());
+            this.opened = opened;
+        }
+
+        FileContent content() {
+            return new FileContent(opened.entry(), opened.range(), opened.partial(), this);
+        }
+
+        @Override
+        public void close() throws IOException {
+            closed = true;
+            super.close();
+        }
+    }
+
+    /** A request without conditional headers (no If-None-Match, If-Modified-Since, ...): nothing to evaluate. */
+    private static final class Unconditional implements Request {
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public Variant selectVariant(List<Variant> variants) {
+            return null;
+        }
+
+        @Override
+        public Response.ResponseBuilder evaluatePreconditions(EntityTag eTag) {
+            return null;
+        }
+
+        @Override
+        public Response.ResponseBuilder evaluatePreconditions(Date lastModified) {
+            return null;
+        }
+
+        @Override
+        public Response.ResponseBuilder evaluatePreconditions(Date lastModified, EntityTag eTag) {
+            return null;
+        }
+
+        @Override
+        public Response.ResponseBuilder evaluatePreconditions() {
+            return null;
+        }
+    }
+}
