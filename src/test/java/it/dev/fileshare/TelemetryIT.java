@@ -67,7 +67,8 @@ class TelemetryIT {
     @Test
     @Order(1)
     void aCollectorThatNeverAnswersSlowsNoRequest() throws Exception {
-        // Accepts the exporter's connections and never answers: exports hang until their own timeout.
+        // Accepts the exporter's connections and never answers: exports hang until their own timeout (10 s, the
+        // SDK's default), which a request that waited for one would show; 5 s leaves room for a loaded machine.
         try (ServerSocket silent = new ServerSocket()) {
             silent.setReuseAddress(true);
             silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), otlpPort()));
@@ -88,7 +89,7 @@ class TelemetryIT {
                 ApiResponse list = CLIENT.list(session.token());
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 assertThat(list.status()).as("%s", list).isEqualTo(200);
-                assertThat(took).as("request %d", i).isLessThan(Duration.ofSeconds(2));
+                assertThat(took).as("request %d", i).isLessThan(Duration.ofSeconds(5));
             }
             silent.close();
             accepting.join(5_000);
