@@ -20,14 +20,14 @@ import java.util.regex.Pattern;
  * it is 1 ({@code "GetItem(sessions), 3 UpdateItem(login-attempts)"}), or is {@code –} for none. The budget is
  * read from the document itself, so that the document and the test cannot disagree.
  */
-final class CallBudgetTable {
+public final class CallBudgetTable {
     private static final Pattern CALL = Pattern.compile("(?:(\\d+) )?(\\S+)");
     private static final String NONE = "–";
 
     private CallBudgetTable() {}
 
     /** Each row's calls, keyed by the row's first cell as written, in the document's order. */
-    static Map<String, SortedMap<String, Integer>> read(Path document, String heading) {
+    public static Map<String, SortedMap<String, Integer>> read(Path document, String heading) {
         List<String> lines;
         try {
             lines = Files.readAllLines(document);
