@@ -88,7 +88,7 @@ public abstract class StoreCallBudget {
     /** The transfer URLs the service issues on this store: the store's own, or the service's signed ones. */
     protected abstract TransferUrls transferUrls(Stores stores);
 
-    /** A request the service makes something of on one store only, and how it is made. */
+    /** A request that only one store's budget lists (its row), and how it is made. */
     public record StoreRequest(String row, Request request) {}
 
     /** The requests only this store's budget has (the local mode's {@code /transfer}). */
@@ -193,7 +193,7 @@ public abstract class StoreCallBudget {
             FileName name = aliceFile();
             return () -> readAll(files.open(signedIn(aliceToken), alice, name, "bytes=0-3").stream());
         });
-        // JAX-RS answers HEAD with the GET method, whose streamed body is dropped unread.
+        // JAX-RS answers HEAD with the GET method; the container sends no body, and the stream is closed.
         requests.put("`HEAD /file`", () -> {
             FileName name = aliceFile();
             return () ->
