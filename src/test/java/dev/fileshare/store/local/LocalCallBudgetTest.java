@@ -3,24 +3,17 @@ package dev.fileshare.store.local;
 import dev.fileshare.core.SignedTransferUrls;
 import dev.fileshare.core.StoreCallBudget;
 import dev.fileshare.core.StoreCalls;
-import dev.fileshare.core.model.DownloadTerms;
-import dev.fileshare.core.model.FileName;
-import dev.fileshare.core.model.FileVersion;
-import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.Stores;
 import dev.fileshare.core.port.TransferUrls;
-import java.io.ByteArrayInputStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -58,31 +51,6 @@ class LocalCallBudgetTest extends StoreCallBudget {
     @Override
     protected TransferUrls transferUrls(Stores stores) {
         return new SignedTransferUrls(new byte[32], Duration.ofMinutes(15), Clock.systemUTC());
-    }
-
-    /** The service's own transfer URLs: the signature stands in for the session, so no session is looked up. */
-    @Override
-    protected List<StoreRequest> requestsOfThisStore() {
-        return List.of(
-                new StoreRequest("`GET /transfer`, a URL issued to the owner", () -> {
-                    FileVersion version = upload(alice(), aliceFile());
-                    return () -> readAll(files().openIssued(DownloadTerms.of(version, alice()), null).stream());
-                }),
-                new StoreRequest("`GET /transfer`, a URL issued to a grantee", () -> {
-                    FileName name = aliceFile(bob());
-                    FileVersion version = files().describe(alice(), alice(), name);
-                    return () -> readAll(files().openIssued(DownloadTerms.of(version, bob()), null).stream());
-                }),
-                new StoreRequest("`PUT /transfer`, a new file", () -> {
-                    FileName name = newName();
-                    byte[] content = "four".getBytes(StandardCharsets.US_ASCII);
-                    return () -> files().upload(
-                                    alice(),
-                                    name,
-                                    new ByteArrayInputStream(content),
-                                    content.length,
-                                    WriteCondition.ALWAYS);
-                }));
     }
 
     private static final Pattern TABLE = Pattern.compile("\\b(?:FROM|INTO|UPDATE)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
