@@ -6,6 +6,7 @@ import dev.fileshare.core.port.Stores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /** The embedded store: one data directory holding {@code fileshare.db} (SQLite) and the blob files. */
@@ -28,9 +30,14 @@ public final class LocalStore {
      * Closing the ports closes the database. The local mode signs transfer URLs itself, so there are none here.
      */
     public static Stores open(Path dataDir, Clock clock) {
+        return open(dataDir, clock, UnaryOperator.identity());
+    }
+
+    /** As {@link #open(Path, Clock)}, with every JDBC connection passed through {@code wrap} (tests count statements). */
+    static Stores open(Path dataDir, Clock clock, UnaryOperator<Connection> wrap) {
         try {
             Files.createDirectories(dataDir);
-            SqliteDatabase db = new SqliteDatabase(dataDir.resolve("fileshare.db"), READERS);
+            SqliteDatabase db = new SqliteDatabase(dataDir.resolve("fileshare.db"), READERS, wrap);
             try {
                 LocalSchema.apply(db);
                 BlobDirectory blobDirectory = new BlobDirectory(dataDir);

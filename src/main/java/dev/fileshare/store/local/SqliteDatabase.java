@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -29,8 +30,11 @@ final class SqliteDatabase implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<CachedConnection> readers;
     private final List<CachedConnection> all = new ArrayList<>();
+    /** Wraps each JDBC connection as it is opened: the identity, except in tests that count statements. */
+    private final UnaryOperator<Connection> wrap;
 
-    SqliteDatabase(Path file, int readerCount) throws SQLException {
+    SqliteDatabase(Path file, int readerCount, UnaryOperator<Connection> wrap) throws SQLException {
+        this.wrap = wrap;
         this.writer = open(file, false);
         this.readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
@@ -117,7 +121,7 @@ final class SqliteDatabase implements AutoCloseable {
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
         config.setReadOnly(readOnly);
-        Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        Connection connection = wrap.apply(config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
         connection.setAutoCommit(readOnly);
         CachedConnection cached = new CachedConnection(connection);
         synchronized (all) {
