@@ -252,8 +252,20 @@ check("log out clears the session", async () => {
   await logOut();
 });
 
-check("the second user logs in, sees the shared file and downloads it byte for byte", async () => {
-  await logIn(bob);
+check("the second user logs in with the keyboard alone, the focus always visible", async () => {
+  assert.equal(await focusedName(), "Username");
+  await page.keyboard.type(bob);
+  await page.keyboard.press("Tab");
+  assert.equal(await focusedName(), "Password");
+  await page.keyboard.type(password);
+  await page.keyboard.press("Tab");
+  assert.equal(await focusedName(), "Log in");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { name: "Files", exact: true }).waitFor();
+  assert.equal(await page.getByRole("status").textContent(), `Logged in as ${bob}.`);
+});
+
+check("the second user sees the shared file and downloads it byte for byte", async () => {
   const shared = row(files.big.name);
   await shared.waitFor();
   assert.deepEqual(await listedNames(), [files.big.name]);
@@ -291,6 +303,7 @@ check("a 401 returns to the login with the reason", async () => {
   await page.getByRole("button", { name: "Log in", exact: true }).waitFor();
   await page.getByRole("alert").filter({ hasText: "session has ended" }).waitFor();
   assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  assert.equal(await page.getByRole("status").textContent(), "", "nothing of the last session's work is shown");
   await assertAccessible("login-after-401");
 });
 
@@ -299,6 +312,18 @@ check("no Content-Security-Policy violation, no script error, no dialog on any s
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(dialogs, []);
 });
+
+/** The focused element's label or text, once its focus outline is checked to be drawn. */
+async function focusedName(): Promise<string> {
+  return page.evaluate(() => {
+    const focused = document.activeElement as HTMLElement;
+    const outline = getComputedStyle(focused);
+    if (outline.outlineStyle === "none" || parseFloat(outline.outlineWidth) < 2) {
+      throw new Error(`no visible focus on ${focused.outerHTML}`);
+    }
+    return (focused as HTMLInputElement).labels?.[0]?.textContent ?? focused.textContent ?? "";
+  });
+}
 
 async function sessionToken(): Promise<string> {
   const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("fileshare.session") ?? "{}").token);

@@ -30,6 +30,9 @@ export class App {
   };
 
   private showLogin(): void {
+    // What the last user did stays with them: nothing of it shows to whoever logs in next in this tab.
+    announce("");
+    clearError();
     byId("account").replaceChildren();
     byId("main").replaceChildren(loginView(() => this.showFiles(), this.fail));
     document.title = "Log in – fileshare";
@@ -38,6 +41,7 @@ export class App {
 
   private showFiles(): void {
     const session = currentSession()!;
+    announce("");
     clearError();
     const logOut = h("button", { type: "button", class: "secondary" }, "Log out");
     logOut.addEventListener("click", () => void this.logOut());
@@ -54,7 +58,6 @@ export class App {
       // the session ends here whatever the server said (it may have ended there already)
     }
     endSession();
-    clearError();
     this.showLogin();
     announce("Logged out.");
   }

@@ -3,6 +3,7 @@ import type { FileEntry } from "fileshare-client";
 import { h } from "./dom";
 import type { FileAction, FileContext } from "./file-actions";
 import { formatSize, formatTime } from "./format";
+import { clearError } from "./status";
 
 type Column = "name" | "owner" | "size" | "modified";
 type Direction = "ascending" | "descending";
@@ -87,7 +88,10 @@ export class FileList {
       .filter((action) => action.appliesTo(entry, this.context.me))
       .map((action) => {
         const button = h("button", { type: "button" }, action.label(entry));
-        button.addEventListener("click", () => void action.run(entry, this.context, button));
+        button.addEventListener("click", () => {
+          clearError(); // the last problem was about something else
+          void action.run(entry, this.context, button);
+        });
         return button;
       });
     return h(

@@ -2,7 +2,7 @@
 import { h } from "../dom";
 import type { FileContext } from "../file-actions";
 import { currentSession } from "../session";
-import { announce } from "../status";
+import { announce, clearError } from "../status";
 import { putFile, UploadCancelled } from "./upload-request";
 
 export class UploadPanel {
@@ -46,6 +46,7 @@ export class UploadPanel {
     if (files.length === 0) {
       return;
     }
+    clearError();
     announce(files.length === 1 ? `Uploading ${files[0].name}.` : `Uploading ${files.length} files.`);
     for (const file of files) {
       void this.upload(file);
