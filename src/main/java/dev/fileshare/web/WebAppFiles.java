@@ -4,6 +4,9 @@ import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +16,20 @@ import java.util.Optional;
  * else. A war built without the bundle serves none of them (the API answers 404 as for any unknown path).
  */
 final class WebAppFiles {
-    record WebAppFile(String contentType, byte[] bytes) {}
+    /** A file's content with its type and a strong entity tag (a digest of the content). */
+    record WebAppFile(String contentType, byte[] bytes, String etag) {
+        static WebAppFile of(String contentType, byte[] bytes) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+                return new WebAppFile(
+                        contentType,
+                        bytes,
+                        '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + '"');
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
+    }
 
     private static final Map<String, String> PATHS = Map.of(
             "/", "/index.html",
@@ -29,7 +45,7 @@ final class WebAppFiles {
 
     WebAppFiles(ServletContext context) {
         PATHS.forEach((path, resource) -> read(context, resource)
-                .ifPresent(bytes -> byPath.put(path, new WebAppFile(contentTypeOf(resource), bytes))));
+                .ifPresent(bytes -> byPath.put(path, WebAppFile.of(contentTypeOf(resource), bytes))));
     }
 
     Optional<WebAppFile> at(String path) {

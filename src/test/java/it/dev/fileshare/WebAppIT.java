@@ -41,6 +41,28 @@ class WebAppIT {
     }
 
     @Test
+    void anUnchangedFileIsRevalidatedWithoutItsContent() {
+        ApiResponse first = get("assets/app.js");
+        String etag = first.header("ETag").orElseThrow();
+        assertThat(first.header("Cache-Control")).contains("no-cache");
+
+        ApiResponse again = FileshareClient.send(new FileshareClient()
+                .request("assets/app.js", null)
+                .header("If-None-Match", etag)
+                .GET());
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.header("ETag")).contains(etag);
+
+        ApiResponse other = FileshareClient.send(new FileshareClient()
+                .request("assets/app.js", null)
+                .header("If-None-Match", "\"something-else\"")
+                .GET());
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.body()).isEqualTo(first.body());
+    }
+
+    @Test
     void theApiPathsAndUnknownPathsAnswerAsBefore() {
         ApiResponse files = get("files");
         assertThat(files.status()).isEqualTo(401);
