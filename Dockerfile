@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # fileshare's container image, built from the sources in two stages:
-#  1. build: the Maven wrapper builds target/fileshare.war from pom.xml and src/main (the tests ran
-#     before a deploy; they are not run again here);
+#  1. build: the Maven wrapper builds target/fileshare.war from pom.xml and src/main, the web app's bundle
+#     included (the tests ran before a deploy; they are not run again here);
 #  2. run: Open Liberty's kernel-slim image, following its conventions: features.sh installs exactly
 #     the features server.xml names, then the war goes in, then configure.sh applies the configuration
 #     and fills the class cache.
@@ -15,6 +15,10 @@
 # image is for another one (-c arch=arm64): only the second stage needs an arm64 or emulating builder.
 FROM --platform=$BUILDPLATFORM eclipse-temurin:17-jdk-noble@sha256:1acf864adb20be14ffa9039e44ba4c8e120e78a14492e67d67eafc6d5b52219a AS build
 WORKDIR /build
+# The war includes the web app, which the Maven build bundles with Node.js (npm ci, tsc, esbuild; Node 18.19+).
+RUN apt-get update -qq \
+ && apt-get install -y -qq --no-install-recommends nodejs npm \
+ && rm -rf /var/lib/apt/lists/*
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 COPY src/main/ src/main/

@@ -150,7 +150,12 @@ class HostileRequestsIT {
             "/FILE",
             "/file/..%2f..%2fetc%2fpasswd",
             "/%00",
-            "/files/../register"
+            "/files/../register",
+            // the web app's files, served ahead of the REST application
+            "/",
+            "/index.html",
+            "/assets/app.js",
+            "/assets/../index.html"
         };
         private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"};
         private static final String[] NAMES = {

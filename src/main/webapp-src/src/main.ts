@@ -1,0 +1,14 @@
+// The app's entry point. Each feature is a module; a new one (public links, versions, trash, account) adds its
+// row actions here and, if it has a screen of its own, a view beside files-view.
+import { App } from "./app";
+import { deleteFile } from "./features/delete";
+import { download } from "./features/download";
+import { leaveShare } from "./features/leave";
+import { share } from "./features/share";
+
+// A file dropped outside the drop zone must not replace the app with the file.
+for (const type of ["dragover", "drop"]) {
+  window.addEventListener(type, (event) => event.preventDefault());
+}
+
+new App([download, share, deleteFile, leaveShare]).start();
