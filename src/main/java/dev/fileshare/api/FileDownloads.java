@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Optional;
 
 /** Streams a file's content to the client, raw or as Base64, never holding it whole in memory. */
 final class FileDownloads {
@@ -27,23 +28,41 @@ final class FileDownloads {
 
     private FileDownloads() {}
 
+    /** How a streamed body ended: the bytes written, and whether all of them reached the client. */
+    @FunctionalInterface
+    interface Delivery {
+        Delivery IGNORED = (bytesSent, complete) -> {};
+
+        void ended(long bytesSent, boolean complete);
+    }
+
     /** The answer to a GET: 304/412 when the preconditions say so, else the content (206 for a range). */
     static Response response(FileContent content, boolean base64, Request request) throws IOException {
-        FileVersion entry = content.entry();
+        Optional<Response> unchanged = unchanged(content.entry(), request);
+        if (unchanged.isPresent()) {
+            content.stream().close();
+            return unchanged.get();
+        }
+        return content(content, base64, Delivery.IGNORED);
+    }
+
+    /** 304 or 412 when the request's If-None-Match, If-Modified-Since (or other conditions) say so. */
+    static Optional<Response> unchanged(FileVersion entry, Request request) {
         EntityTag etag = entityTag(entry.etag());
         Date lastModified = Date.from(entry.modified());
         Response.ResponseBuilder precondition = request.evaluatePreconditions(lastModified, etag);
-        if (precondition != null) {
-            content.stream().close();
-            return precondition.tag(etag).lastModified(lastModified).build();
-        }
-        Response.ResponseBuilder builder = Response.ok()
-                .tag(etag)
-                .lastModified(lastModified)
-                .header("Cache-Control", "private, no-cache")
-                .header(
-                        "Content-Disposition",
-                        ContentDisposition.attachment(entry.key().fileName().value()));
+        return precondition == null
+                ? Optional.empty()
+                : Optional.of(precondition.tag(etag).lastModified(lastModified).build());
+    }
+
+    /**
+     * The content, 200 (206 for a range), streamed; {@code delivery} hears how many bytes went out once the body
+     * ended, flushed to the client when they all did.
+     */
+    static Response content(FileContent content, boolean base64, Delivery delivery) {
+        FileVersion entry = content.entry();
+        Response.ResponseBuilder builder = headers(entry);
         if (base64) {
             return builder.type(BASE64_TEXT)
                     .header(HttpHeaders.CONTENT_LENGTH, (entry.size() + 2) / 3 * 4)
@@ -58,8 +77,27 @@ final class FileDownloads {
         return builder.type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Accept-Ranges", "bytes")
                 .header(HttpHeaders.CONTENT_LENGTH, range.length())
-                .entity((StreamingOutput) out -> copy(content.stream(), out, range.length()))
+                .entity((StreamingOutput) out -> copy(content.stream(), out, range.length(), delivery))
                 .build();
+    }
+
+    /** The answer to a HEAD: a GET's headers for the whole raw content, without opening it. */
+    static Response head(FileVersion entry) {
+        return headers(entry)
+                .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Accept-Ranges", "bytes")
+                .header(HttpHeaders.CONTENT_LENGTH, entry.size())
+                .build();
+    }
+
+    private static Response.ResponseBuilder headers(FileVersion entry) {
+        return Response.ok()
+                .tag(entityTag(entry.etag()))
+                .lastModified(Date.from(entry.modified()))
+                .header("Cache-Control", "private, no-cache")
+                .header(
+                        "Content-Disposition",
+                        ContentDisposition.attachment(entry.key().fileName().value()));
     }
 
     /** Our ETags are strong and quoted; JAX-RS wants the value without quotes. */
@@ -67,14 +105,24 @@ final class FileDownloads {
         return new EntityTag(quoted.substring(1, quoted.length() - 1));
     }
 
-    private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+    private static void copy(InputStream in, OutputStream out, long length, Delivery delivery) throws IOException {
+        long sent = 0;
         try (in) {
             // A small file needs no 64 KiB buffer: allocating (and zeroing) one per request shows in a 4 KiB GET.
             byte[] buffer = new byte[(int) Math.max(1, Math.min(BUFFER, length))];
             for (int n; (n = in.read(buffer)) != -1; ) {
                 out.write(buffer, 0, n);
+                sent += n;
             }
+            if (delivery != Delivery.IGNORED) {
+                // Only what reached the client counts as sent.
+                out.flush();
+            }
+        } catch (IOException | RuntimeException failed) {
+            delivery.ended(sent, false);
+            throw failed;
         }
+        delivery.ended(sent, sent == length);
     }
 
     private static void copyBase64(InputStream in, OutputStream out) throws IOException {

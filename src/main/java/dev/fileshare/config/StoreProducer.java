@@ -1,6 +1,7 @@
 package dev.fileshare.config;
 
 import dev.fileshare.core.port.BlobStore;
+import dev.fileshare.core.port.LinkStore;
 import dev.fileshare.core.port.LoginAttemptStore;
 import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.ShareStore;
@@ -55,6 +56,12 @@ public class StoreProducer {
     @Singleton
     LoginAttemptStore loginAttempts(Stores stores) {
         return stores.loginAttempts();
+    }
+
+    @Produces
+    @Singleton
+    LinkStore links(Stores stores) {
+        return stores.links();
     }
 
     @Produces

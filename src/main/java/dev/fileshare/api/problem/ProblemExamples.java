@@ -1,5 +1,6 @@
 package dev.fileshare.api.problem;
 
+import dev.fileshare.core.model.LinkPasswordException;
 import dev.fileshare.core.model.TooManyLoginAttemptsException;
 
 /**
@@ -41,6 +42,19 @@ public final class ProblemExamples {
     public static final String TOO_MANY_REQUESTS = BLANK + "\"title\": \"Too Many Requests\", \"status\": 429, "
             + "\"detail\": \"" + TooManyLoginAttemptsException.MESSAGE + "\", "
             + "\"message\": \"" + TooManyLoginAttemptsException.MESSAGE + "\"}";
+
+    public static final String LINK_NOT_FOUND = BLANK + "\"title\": \"Not Found\", \"status\": 404, "
+            + "\"detail\": \"No such link: it never existed, was revoked, or its file was deleted.\", "
+            + "\"message\": \"No such link: it never existed, was revoked, or its file was deleted.\"}";
+    public static final String LINK_GONE = BLANK + "\"title\": \"Gone\", \"status\": 410, "
+            + "\"detail\": \"This link's 3 download(s) are used up.\", "
+            + "\"message\": \"This link's 3 download(s) are used up.\"}";
+    public static final String LINK_PASSWORD = BLANK + "\"title\": \"Unauthorized\", \"status\": 401, "
+            + "\"detail\": \"" + LinkPasswordException.REQUIRED + "\", "
+            + "\"message\": \"" + LinkPasswordException.REQUIRED + "\"}";
+    public static final String LINK_TOO_MANY_REQUESTS = BLANK + "\"title\": \"Too Many Requests\", \"status\": 429, "
+            + "\"detail\": \"" + TooManyLoginAttemptsException.LINK_MESSAGE + "\", "
+            + "\"message\": \"" + TooManyLoginAttemptsException.LINK_MESSAGE + "\"}";
 
     private ProblemExamples() {}
 }
