@@ -138,6 +138,16 @@ public class PublicLinkResource {
             summary = "The headers of a public link's download, without its content",
             description = "What GET answers, without the body and without opening the file: Content-Length, ETag, "
                     + "Last-Modified, Content-Disposition. It counts as no download; a password is needed as for GET.")
+    @Parameter(
+            name = "If-None-Match",
+            in = ParameterIn.HEADER,
+            schema = @Schema(type = SchemaType.STRING),
+            description = "304 when the file still has this entity tag.")
+    @Parameter(
+            name = "If-Modified-Since",
+            in = ParameterIn.HEADER,
+            schema = @Schema(type = SchemaType.STRING),
+            description = "304 when the file has not changed since this HTTP date.")
     @APIResponse(
             responseCode = "200",
             description = "The headers of the content.",
