@@ -5,7 +5,11 @@ import static it.dev.fileshare.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -208,6 +212,41 @@ class PublicLinkIT {
         assertThat(awaitLink(link.getString("handle"), l -> l.getInt("downloads") == 2)
                         .getInt("downloads"))
                 .isEqualTo(2);
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aDownloadThatBreaksOffDoesNotCount() throws Exception {
+        // Larger than the socket buffers between client and server, so the server notices the client leaving.
+        int size = 24 * Contents.MIB;
+        assertThat(client.uploadBinary(alice.token(), "huge.bin", () -> Contents.stream(29, size), size)
+                        .status())
+                .isEqualTo(201);
+        JsonObject link = client.createLink(alice.token(), "huge.bin", "max_downloads", 1L)
+                .json();
+        String url = link.getString("url");
+
+        HttpResponse<InputStream> started =
+                HttpClient.newHttpClient().send(client.toLink(url).GET().build(), BodyHandlers.ofInputStream());
+        assertThat(started.statusCode()).isEqualTo(200);
+        try (InputStream body = started.body()) {
+            assertThat(body.readNBytes(64 * 1024)).hasSize(64 * 1024);
+        }
+
+        // Once the server has seen the download break off, the one download is available again.
+        List<JsonObject> log = awaitAccesses(link.getString("handle"), 1);
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0).getInt("status")).isEqualTo(200);
+        assertThat(log.get(0).getJsonNumber("bytes").longValue()).isLessThan(size);
+        FileshareClient.Streamed whole =
+                FileshareClient.streamed(client.toLink(url).GET());
+        assertThat(whole.status()).isEqualTo(200);
+        assertThat(whole.sha256())
+                .isEqualTo(Contents.digest(Contents.stream(29, size)).sha256());
+        assertThat(awaitLink(link.getString("handle"), l -> l.getInt("downloads") == 1)
+                        .getInt("downloads"))
+                .isEqualTo(1);
+        assertProblem(get(client, url), 410);
     }
 
     @Test
