@@ -1,9 +1,15 @@
 package it.dev.fileshare;
 
-import static it.dev.fileshare.Problems.assertInvalid;
-import static it.dev.fileshare.Problems.assertProblem;
+import static it.dev.fileshare.support.Problems.assertInvalid;
+import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.Contents;
+import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.FileshareServer;
+import it.dev.fileshare.support.Session;
+import it.dev.fileshare.support.UniqueNames;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -26,10 +32,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /** Public links end to end: made by the owner, read by anyone with the URL, limited, logged and revoked. */
-@MicroShedTest
 class PublicLinkIT {
     /** The server logs an access and counts a download once the body is out: a client may be faster. */
     private static final Duration SETTLE = Duration.ofSeconds(10);

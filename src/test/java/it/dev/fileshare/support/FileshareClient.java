@@ -205,7 +205,7 @@ public final class FileshareClient {
     }
 
     /** POST /links for {@code fileName}, with extra fields as name/value pairs (a Long or a String each). */
-    ApiResponse createLink(String token, String fileName, Object... fields) {
+    public ApiResponse createLink(String token, String fileName, Object... fields) {
         var body = Json.createObjectBuilder().add("file_name", fileName);
         for (int i = 0; i + 1 < fields.length; i += 2) {
             if (fields[i + 1] instanceof Number number) {
@@ -218,18 +218,18 @@ public final class FileshareClient {
     }
 
     /** GET /links, or with {@code fileName} not null only the links to that file. */
-    ApiResponse listLinks(String token, String fileName) {
+    public ApiResponse listLinks(String token, String fileName) {
         return send(request(fileName == null ? "links" : "links?file_name=" + encode(fileName), token)
                 .GET());
     }
 
     /** DELETE /links/{link}: {@code link} is a handle or an id. */
-    ApiResponse deleteLink(String token, String link) {
+    public ApiResponse deleteLink(String token, String link) {
         return send(request("links/" + encode(link), token).DELETE());
     }
 
     /** GET /links/{link}/accesses. */
-    ApiResponse linkAccesses(String token, String link) {
+    public ApiResponse linkAccesses(String token, String link) {
         return send(request("links/" + encode(link) + "/accesses", token).GET());
     }
 
@@ -237,7 +237,7 @@ public final class FileshareClient {
      * A request to a public link's URL, with no session, from this client's address, with extra header name/value
      * pairs.
      */
-    HttpRequest.Builder toLink(String url, String... headers) {
+    public HttpRequest.Builder toLink(String url, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT);
         if (clientAddress != null) {
             builder.header("X-Forwarded-For", clientAddress);
