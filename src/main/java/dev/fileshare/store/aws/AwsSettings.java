@@ -2,7 +2,6 @@ package dev.fileshare.store.aws;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,12 +22,7 @@ public record AwsSettings(
     public static final Duration MAX_TRANSFER_URL_LIFETIME = Duration.ofDays(7);
 
     /** The DynamoDB table names; their key schemas are fixed ({@link DynamoTables}, which the CDK stack reads too). */
-    public record Tables(String users, String sessions, String shares, String loginAttempts, String links) {
-        /** Every table, in a fixed order. */
-        public List<String> all() {
-            return List.of(users, sessions, shares, loginAttempts, links);
-        }
-    }
+    public record Tables(String users, String sessions, String shares, String loginAttempts, String links) {}
 
     /** Whether any client talks to something other than AWS's own endpoints (a stand-in). */
     public boolean usesEndpointOverride() {
