@@ -19,6 +19,7 @@ final class ApiDocs {
     static final String LINK_GONE = "LinkGone";
     static final String LINK_PASSWORD = "LinkPasswordRequired";
     static final String LINK_TOO_MANY_REQUESTS = "LinkTooManyRequests";
+    static final String WRONG_PASSWORD = "WrongPassword";
 
     // A components parameter's name is both its key and the header it documents.
     static final String IF_MATCH = "If-Match";

@@ -163,6 +163,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                                     schema = @Schema(implementation = Problem.class),
                                                     example = ProblemExamples.TOO_MANY_REQUESTS)),
                             @APIResponse(
+                                    name = ApiDocs.WRONG_PASSWORD,
+                                    description = "The current password, asked for to confirm the change, is wrong. "
+                                            + "The session stays valid.",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.WRONG_PASSWORD)),
+                            @APIResponse(
                                     name = ApiDocs.LINK_NOT_FOUND,
                                     description = "No such link: unknown, revoked, its file deleted, or ended more "
                                             + "than 30 days ago (indistinguishable).",

@@ -35,6 +35,9 @@ public final class FileService {
 
     private static final Comparator<FileVersion> BY_KEY = (a, b) -> FileKey.ORDER.compare(a.key(), b.key());
 
+    /** Files summed per store call when adding up an owner's usage. */
+    private static final int USAGE_PAGE = 1000;
+
     private final BlobStore blobs;
     private final ShareStore shares;
     private final LinkStore links;
@@ -171,6 +174,27 @@ public final class FileService {
     }
 
     /** The caller's own files, then those shared with them, each part sorted by key. */
+    /** How much an owner stores: the files and their bytes (current versions; shares with them do not count). */
+    public record Usage(long files, long bytes) {}
+
+    /** What {@code owner}'s files add up to, read a page at a time so that no listing is held whole. */
+    public Usage usage(Username owner) {
+        long files = 0;
+        long bytes = 0;
+        Optional<FileName> after = Optional.empty();
+        while (true) {
+            List<FileVersion> page = blobs.list(owner, after, USAGE_PAGE);
+            for (FileVersion entry : page) {
+                files++;
+                bytes += entry.size();
+            }
+            if (page.size() < USAGE_PAGE) {
+                return new Usage(files, bytes);
+            }
+            after = Optional.of(page.get(page.size() - 1).key().fileName());
+        }
+    }
+
     public List<FileVersion> list(Username caller) {
         return list(caller, Optional.empty(), Integer.MAX_VALUE).entries();
     }

@@ -55,7 +55,10 @@ class OpenApiContractIT {
             "deleteLink",
             "listLinkAccesses",
             "downloadLink",
-            "headLink");
+            "headLink",
+            "logoutEverywhere",
+            "getAccount",
+            "changePassword");
 
     private static String servedText;
     private static JsonNode served;

@@ -45,9 +45,13 @@ public final class DataStores extends Construct {
     static final List<String> OBJECT_ACTIONS = List.of(
             "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload");
     // DescribeTable: the readiness check asks each table whether it is ACTIVE.
-    static final List<String> USERS_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DescribeTable");
-    static final List<String> SESSIONS_ACTIONS =
-            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable");
+    // UpdateItem: a password change replaces the hash, conditional on the old one.
+    static final List<String> USERS_ACTIONS =
+            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DescribeTable");
+    // Query: the by-username index lists a user's sessions to end them all (log out everywhere, a new password).
+    static final List<String> SESSIONS_ACTIONS = List.of(
+            "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable");
+    static final List<String> SESSIONS_INDEX_ACTIONS = List.of("dynamodb:Query");
     // UpdateItem: a share carries its file's size, time and ETag, refreshed in place when the file changes.
     static final List<String> SHARES_ACTIONS = List.of(
             "dynamodb:GetItem",
@@ -223,6 +227,11 @@ public final class DataStores extends Construct {
         statements.add(statement(principal, OBJECT_ACTIONS, bucket.arnForObjects("*")));
         statements.add(statement(principal, USERS_ACTIONS, users.getTableArn()));
         statements.add(statement(principal, SESSIONS_ACTIONS, sessions.getTableArn()));
+        statements.add(statement(
+                principal,
+                SESSIONS_INDEX_ACTIONS,
+                sessions.getTableArn() + "/index/"
+                        + StoreTables.SESSIONS.sparseIndex().orElseThrow().name()));
         statements.add(statement(principal, SHARES_ACTIONS, shares.getTableArn()));
         statements.add(statement(
                 principal,

@@ -14,6 +14,7 @@ import dev.fileshare.core.model.TooManyLoginAttemptsException;
 import dev.fileshare.core.model.TransferUrlGoneException;
 import dev.fileshare.core.model.TransferUrlRefusedException;
 import dev.fileshare.core.model.UsernameTakenException;
+import dev.fileshare.core.model.WrongPasswordException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -71,6 +72,7 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
                                 : e instanceof ContentTooLargeException
                                         ? Status.REQUEST_ENTITY_TOO_LARGE
                                         : e instanceof TransferUrlRefusedException
+                                                        || e instanceof WrongPasswordException
                                                 ? Status.FORBIDDEN
                                                 : e instanceof TransferUrlGoneException
                                                                 || e instanceof LinkGoneException

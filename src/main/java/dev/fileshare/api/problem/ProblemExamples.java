@@ -2,6 +2,7 @@ package dev.fileshare.api.problem;
 
 import dev.fileshare.core.model.LinkPasswordException;
 import dev.fileshare.core.model.TooManyLoginAttemptsException;
+import dev.fileshare.core.model.WrongPasswordException;
 
 /**
  * Examples of the shared error responses in the OpenAPI document, one per status, so that Swagger UI and client
@@ -55,6 +56,10 @@ public final class ProblemExamples {
     public static final String LINK_TOO_MANY_REQUESTS = BLANK + "\"title\": \"Too Many Requests\", \"status\": 429, "
             + "\"detail\": \"" + TooManyLoginAttemptsException.LINK_MESSAGE + "\", "
             + "\"message\": \"" + TooManyLoginAttemptsException.LINK_MESSAGE + "\"}";
+
+    public static final String WRONG_PASSWORD = BLANK + "\"title\": \"Forbidden\", \"status\": 403, "
+            + "\"detail\": \"" + WrongPasswordException.MESSAGE + "\", "
+            + "\"message\": \"" + WrongPasswordException.MESSAGE + "\"}";
 
     private ProblemExamples() {}
 }

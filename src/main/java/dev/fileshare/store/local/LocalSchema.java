@@ -19,6 +19,7 @@ final class LocalSchema {
                   username   TEXT NOT NULL,
                   expires_at INTEGER NOT NULL)""",
                 "CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions(expires_at)",
+                "CREATE INDEX IF NOT EXISTS sessions_by_username ON sessions(username)",
                 """
                 CREATE TABLE IF NOT EXISTS files (
                   owner     TEXT NOT NULL,

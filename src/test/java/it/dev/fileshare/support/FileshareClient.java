@@ -308,6 +308,34 @@ public final class FileshareClient {
         }
     }
 
+    /** DELETE /sessions: log out everywhere. */
+    public ApiResponse logoutEverywhere(String token) {
+        return send(request("sessions", token).DELETE());
+    }
+
+    /** GET /account. */
+    public ApiResponse account(String token) {
+        return send(request("account", token).GET());
+    }
+
+    /** PUT /account/password with {@code body} as it is (a JSON text or anything else). */
+    public ApiResponse changePassword(String token, String body) {
+        return send(request("account/password", token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** PUT /account/password {current_password, new_password}. */
+    public ApiResponse changePassword(String token, String currentPassword, String newPassword) {
+        return changePassword(
+                token,
+                Json.createObjectBuilder()
+                        .add("current_password", currentPassword)
+                        .add("new_password", newPassword)
+                        .build()
+                        .toString());
+    }
+
     /** Registers and logs in a new user whose name starts with {@code prefix}. */
     public Session signUp(String prefix) {
         String username = registered(prefix);
