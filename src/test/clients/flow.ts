@@ -5,6 +5,7 @@ import {
   AccountsApi,
   Configuration,
   FilesApi,
+  LinksApi,
   Problem,
   ProblemFromJSON,
   ResponseError,
@@ -19,7 +20,19 @@ const accounts = new AccountsApi(new Configuration({ basePath }));
 /** The APIs as one user: the token goes in the `sessionToken` apiKey scheme's header, x-session-token. */
 function as(token?: string) {
   const configuration = new Configuration({ basePath, apiKey: token === undefined ? undefined : () => token });
-  return { files: new FilesApi(configuration), sharing: new SharingApi(configuration), accounts: new AccountsApi(configuration) };
+  return {
+    files: new FilesApi(configuration),
+    sharing: new SharingApi(configuration),
+    accounts: new AccountsApi(configuration),
+    links: new LinksApi(configuration),
+  };
+}
+
+/** A public link's API without a session, sending `password` (if any) as HTTP Basic credentials with no user name. */
+function visitor(password?: string) {
+  const headers: Record<string, string> =
+    password === undefined ? {} : { Authorization: `Basic ${Buffer.from(`:${password}`).toString("base64")}` };
+  return new LinksApi(new Configuration({ basePath, headers }));
 }
 
 /** The problem+json body of a failed call, parsed into the generated model. */
@@ -117,6 +130,38 @@ check("a file not shared with the caller is 404 with a problem", async () => {
 
 check("no token is 401 with a problem", async () => {
   await problemOf(as().files.listFiles(), 401);
+});
+
+let link: { id: string; handle: string };
+
+check("a public link serves the file without a session, with its password as Basic credentials", async () => {
+  const created = await as(alice.token).links.createLink({
+    linkRequest: { fileName: "notes.txt", password: "secret", maxDownloads: 3 },
+  });
+  assert.equal(created.url, `${basePath}/l/${created.id}`);
+  assert.equal(created.maxDownloads, 3);
+  assert.equal(created.hasPassword, true);
+  assert.ok(created.expiresAt instanceof Date && created.expiresAt.getTime() > Date.now());
+  link = created;
+  const asked = await problemOf(visitor().downloadLink({ id: link.id }), 401);
+  assert.match(asked.detail, /password/);
+  await problemOf(visitor("guess").downloadLink({ id: link.id }), 401);
+  const blob = await visitor("secret").downloadLink({ id: link.id });
+  assert.equal(await blob.text(), "hello");
+  await visitor("secret").headLink({ id: link.id });
+});
+
+check("the owner lists links by handle, reads the access log and revokes a link", async () => {
+  const listed = await as(alice.token).links.listLinks({ fileName: "notes.txt" });
+  assert.deepEqual(listed.map((l) => [l.handle, l.maxDownloads, l.hasPassword]), [[link.handle, 3, true]]);
+  assert.equal(listed[0].maxDownloads, 3);
+  const log = await as(alice.token).links.listLinkAccesses({ id: link.handle });
+  // The two 401s and the HEAD are logged before they are answered; the download once its body is out.
+  assert.deepEqual(log.map((access) => access.status).slice(-3), [200, 401, 401]);
+  assert.ok(log.every((access) => access.address.endsWith("/24") || access.address.endsWith("/48")));
+  await as(alice.token).links.deleteLink({ id: link.handle });
+  await problemOf(visitor("secret").downloadLink({ id: link.id }), 404);
+  assert.deepEqual(await as(alice.token).links.listLinks(), []);
 });
 
 check("logout answers {} and the token stops working", async () => {

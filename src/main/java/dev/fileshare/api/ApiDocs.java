@@ -15,6 +15,11 @@ final class ApiDocs {
     static final String GONE = "Gone";
     static final String PRECONDITION_FAILED = "PreconditionFailed";
     static final String RANGE_NOT_SATISFIABLE = "RangeNotSatisfiable";
+    static final String LINK_NOT_FOUND = "LinkNotFound";
+    static final String LINK_GONE = "LinkGone";
+    static final String LINK_PASSWORD = "LinkPasswordRequired";
+    static final String LINK_TOO_MANY_REQUESTS = "LinkTooManyRequests";
+    static final String WRONG_PASSWORD = "WrongPassword";
 
     // A components parameter's name is both its key and the header it documents.
     static final String IF_MATCH = "If-Match";

@@ -32,12 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         title = "fileshare",
                         version = "1.0.0",
                         description =
-                                "Register, log in, upload, download, list and share files. Errors are RFC 9457 problem details.",
+                                "Register, log in, upload, download, list and share files, and share them by public link. "
+                                        + "Errors are RFC 9457 problem details.",
                         license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         tags = {
             @Tag(name = "accounts", description = "Registration and sessions"),
             @Tag(name = "files", description = "Uploading, downloading and listing files"),
-            @Tag(name = "sharing", description = "Sharing files with other users")
+            @Tag(name = "sharing", description = "Sharing files with other users"),
+            @Tag(name = "links", description = "Public links: a file for anyone with the URL, no session needed")
         },
         components =
                 @Components(
@@ -159,7 +161,61 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                             @Content(
                                                     mediaType = Problem.MEDIA_TYPE,
                                                     schema = @Schema(implementation = Problem.class),
-                                                    example = ProblemExamples.TOO_MANY_REQUESTS))
+                                                    example = ProblemExamples.TOO_MANY_REQUESTS)),
+                            @APIResponse(
+                                    name = ApiDocs.WRONG_PASSWORD,
+                                    description = "The current password, asked for to confirm the change, is wrong. "
+                                            + "The session stays valid.",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.WRONG_PASSWORD)),
+                            @APIResponse(
+                                    name = ApiDocs.LINK_NOT_FOUND,
+                                    description = "No such link: unknown, revoked, its file deleted, or ended more "
+                                            + "than 30 days ago (indistinguishable).",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.LINK_NOT_FOUND)),
+                            @APIResponse(
+                                    name = ApiDocs.LINK_GONE,
+                                    description = "The link expired, or its downloads are used up.",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.LINK_GONE)),
+                            @APIResponse(
+                                    name = ApiDocs.LINK_PASSWORD,
+                                    description = "The link has a password, and the request did not carry it (or "
+                                            + "carried a wrong one) as HTTP Basic credentials.",
+                                    headers =
+                                            @Header(
+                                                    name = "WWW-Authenticate",
+                                                    schema = @Schema(type = SchemaType.STRING),
+                                                    description = "`Basic realm=\"fileshare link\"`"),
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.LINK_PASSWORD)),
+                            @APIResponse(
+                                    name = ApiDocs.LINK_TOO_MANY_REQUESTS,
+                                    description = "Too many wrong passwords for this link: from this address, in "
+                                            + "all, or from this address for any password (logins included).",
+                                    headers =
+                                            @Header(
+                                                    name = "Retry-After",
+                                                    description = "Seconds until passwords are accepted again.",
+                                                    schema = @Schema(type = SchemaType.INTEGER)),
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.LINK_TOO_MANY_REQUESTS))
                         }))
 @SecurityScheme(
         securitySchemeName = ApiDocs.SESSION,

@@ -2,13 +2,16 @@ package dev.fileshare.config;
 
 import dev.fileshare.api.Cidr;
 import dev.fileshare.core.HashingSlots;
+import dev.fileshare.core.LinkService;
 import dev.fileshare.core.LoginThrottle;
 import dev.fileshare.core.model.Argon2Settings;
 import dev.fileshare.store.aws.AwsSettings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code transferSigningKey} is null when none is configured: the service then makes a random one at start,
@@ -31,6 +34,8 @@ public record FileshareConfig(
         List<Cidr> trustedProxies,
         Duration transferUrlLifetime,
         byte[] transferSigningKey,
+        LinkService.Lifetimes linkLifetimes,
+        Optional<URI> publicUrl,
         AwsSettings aws) {
 
     public static final String STORE = "fileshare.store";
@@ -53,6 +58,9 @@ public record FileshareConfig(
     public static final String HTTP_TRUSTED_PROXIES = "fileshare.http.trusted-proxies";
     public static final String TRANSFER_URL_LIFETIME = "fileshare.transfer.url-lifetime";
     public static final String TRANSFER_SIGNING_KEY = "fileshare.transfer.signing-key";
+    public static final String LINKS_DEFAULT_LIFETIME = "fileshare.links.default-lifetime";
+    public static final String LINKS_MAX_LIFETIME = "fileshare.links.max-lifetime";
+    public static final String PUBLIC_URL = "fileshare.public-url";
 
     public static final long DEFAULT_MAX_JSON_UPLOAD_BYTES = 7L * 1024 * 1024;
     public static final long DEFAULT_MAX_BINARY_UPLOAD_BYTES = 5L * 1024 * 1024 * 1024;
@@ -96,6 +104,37 @@ public record FileshareConfig(
         return new HashingSlots.Limits(concurrent, queued);
     }
 
+    private static LinkService.Lifetimes linkLifetimes(ConfigReader config) {
+        LinkService.Lifetimes defaults = LinkService.Lifetimes.DEFAULTS;
+        Duration max = config.duration(LINKS_MAX_LIFETIME, defaults.maxLifetime(), Duration.ofSeconds(1));
+        Duration lifetime = config.duration(
+                LINKS_DEFAULT_LIFETIME,
+                defaults.defaultLifetime().compareTo(max) > 0 ? max : defaults.defaultLifetime(),
+                Duration.ofSeconds(1));
+        if (lifetime.compareTo(max) > 0) {
+            throw new InvalidConfigurationException(
+                    LINKS_DEFAULT_LIFETIME,
+                    "expected at most " + LINKS_MAX_LIFETIME + " (" + max + ") but got " + lifetime);
+        }
+        return new LinkService.Lifetimes(lifetime, max);
+    }
+
+    /**
+     * Where clients reach the service, for the absolute URLs it hands out (public links), when the request's own
+     * address is not it (behind API Gateway or a reverse proxy); always ends in {@code /}.
+     */
+    private static Optional<URI> publicUrl(ConfigReader config) {
+        return config.httpUri(PUBLIC_URL).map(uri -> {
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new InvalidConfigurationException(
+                        PUBLIC_URL,
+                        "expected a base URL without query or fragment, such as https://files.example.com/");
+            }
+            String text = uri.toString();
+            return text.endsWith("/") ? uri : URI.create(text + "/");
+        });
+    }
+
     public static FileshareConfig read(ConfigReader config) {
         Argon2Settings defaults = Argon2Settings.OWASP_MINIMUM;
         int parallelism = config.integer(ARGON2_PARALLELISM, defaults.parallelism(), 1, 64);
@@ -124,6 +163,8 @@ public record FileshareConfig(
                 trustedProxies(config),
                 transferUrlLifetime,
                 config.secretKey(TRANSFER_SIGNING_KEY, 32).orElse(null),
+                linkLifetimes(config),
+                publicUrl(config),
                 AwsConfig.read(config));
     }
 }

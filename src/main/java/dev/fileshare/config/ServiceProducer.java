@@ -1,14 +1,17 @@
 package dev.fileshare.config;
 
 import dev.fileshare.api.GatewayLimit;
+import dev.fileshare.api.PublicUrl;
 import dev.fileshare.api.TrustedProxies;
 import dev.fileshare.api.UploadLimits;
 import dev.fileshare.core.AccountService;
 import dev.fileshare.core.FileService;
+import dev.fileshare.core.LinkService;
 import dev.fileshare.core.LoginThrottle;
 import dev.fileshare.core.PasswordHasher;
 import dev.fileshare.core.SignedTransferUrls;
 import dev.fileshare.core.port.BlobStore;
+import dev.fileshare.core.port.LinkStore;
 import dev.fileshare.core.port.LoginAttemptStore;
 import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.ShareStore;
@@ -57,15 +60,20 @@ public class ServiceProducer {
 
     @Produces
     @Singleton
+    LoginThrottle loginThrottle(FileshareConfig config, LoginAttemptStore failures, Clock clock) {
+        return new LoginThrottle(failures, config.loginLimits(), clock);
+    }
+
+    @Produces
+    @Singleton
     AccountService accountService(
             FileshareConfig config,
             UserStore users,
             SessionStore sessions,
-            LoginAttemptStore failures,
+            LoginThrottle throttle,
             PasswordHasher hasher,
             SecureRandom random,
             Clock clock) {
-        LoginThrottle throttle = new LoginThrottle(failures, config.loginLimits(), clock);
         return new AccountService(users, sessions, hasher, throttle, config.sessionLifetime(), random, clock);
     }
 
@@ -89,8 +97,27 @@ public class ServiceProducer {
 
     @Produces
     @Singleton
-    FileService fileService(BlobStore blobs, ShareStore shares, UserStore users) {
-        return new FileService(blobs, shares, users);
+    PublicUrl publicUrl(FileshareConfig config) {
+        return new PublicUrl(config.publicUrl());
+    }
+
+    @Produces
+    @Singleton
+    FileService fileService(BlobStore blobs, ShareStore shares, LinkStore links, UserStore users) {
+        return new FileService(blobs, shares, links, users);
+    }
+
+    @Produces
+    @Singleton
+    LinkService linkService(
+            FileshareConfig config,
+            LinkStore links,
+            FileService files,
+            PasswordHasher hasher,
+            LoginThrottle throttle,
+            SecureRandom random,
+            Clock clock) {
+        return new LinkService(links, files, hasher, throttle, config.linkLifetimes(), random, clock);
     }
 
     @Produces

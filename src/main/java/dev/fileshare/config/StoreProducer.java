@@ -1,6 +1,7 @@
 package dev.fileshare.config;
 
 import dev.fileshare.core.port.BlobStore;
+import dev.fileshare.core.port.LinkStore;
 import dev.fileshare.core.port.LoginAttemptStore;
 import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.ShareStore;
@@ -63,6 +64,12 @@ public class StoreProducer {
     @Singleton
     LoginAttemptStore loginAttempts(Stores stores) {
         return traced(LoginAttemptStore.class, stores.loginAttempts());
+    }
+
+    @Produces
+    @Singleton
+    LinkStore links(Stores stores) {
+        return traced(LinkStore.class, stores.links());
     }
 
     @Produces

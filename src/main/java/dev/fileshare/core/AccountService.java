@@ -10,6 +10,7 @@ import dev.fileshare.core.model.SessionToken;
 import dev.fileshare.core.model.TooManyLoginAttemptsException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.UsernameTakenException;
+import dev.fileshare.core.model.WrongPasswordException;
 import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.StoredSession;
 import dev.fileshare.core.port.UserAccount;
@@ -23,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Registration, login, logout, and who a session token belongs to. */
+/** Registration, login, logout, password changes, and who a session token belongs to. */
 public final class AccountService {
     private static final String BAD_CREDENTIALS = "Unknown username or wrong password.";
 
@@ -113,6 +114,53 @@ public final class AccountService {
     /** Ends the session of {@code token}, if there is one: logging out is idempotent. */
     public void logout(SessionToken token) {
         sessions.delete(token.hash());
+    }
+
+    /** The caller's account as registered. */
+    public UserAccount account(Username caller) {
+        return users.find(caller).orElseThrow(() -> new AuthenticationException("This account no longer exists."));
+    }
+
+    /** Ends every session of {@code caller}, the one asking included: logging out everywhere. */
+    public void logoutEverywhere(Username caller) {
+        sessions.deleteAllOf(caller, Optional.empty());
+    }
+
+    /**
+     * Replaces the caller's password once the current one is proven, and ends every other session of the caller;
+     * the session of {@code token} stays. The new password follows registration's rules. A wrong current password
+     * counts as a failed login against the throttle, since it is one more guess at it.
+     *
+     * @throws WrongPasswordException when the current password is wrong (or was changed meanwhile)
+     * @throws TooManyLoginAttemptsException without hashing, when a limit of the throttle is reached
+     */
+    public void changePassword(
+            Username caller, SessionToken token, String currentPassword, String newPassword, ClientAddress from) {
+        List<FieldError> errors = new ArrayList<>();
+        Password current = collect(errors, () -> Password.forLogin("current_password", currentPassword));
+        Password replacement = collect(errors, () -> Password.parse("new_password", newPassword));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The current or new password breaks the rules.", errors);
+        }
+        LoginThrottle.Attempt attempt = throttle.reserve(Optional.of(caller), from);
+        Optional<UserAccount> account;
+        boolean matches;
+        try {
+            account = users.find(caller);
+            matches =
+                    account.isPresent() && hasher.verify(current, account.get().passwordHash());
+        } catch (RuntimeException undecided) {
+            giveBack(attempt, undecided);
+            throw undecided;
+        }
+        if (!matches) {
+            throw new WrongPasswordException();
+        }
+        throttle.succeeded(attempt);
+        if (!users.replacePasswordHash(caller, account.get().passwordHash(), hasher.hash(replacement))) {
+            throw new WrongPasswordException(); // changed by another request since it was checked
+        }
+        sessions.deleteAllOf(caller, Optional.of(token.hash()));
     }
 
     /** The user a live session token belongs to. */

@@ -14,6 +14,7 @@ import dev.fileshare.core.model.TransferUrlGoneException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
+import dev.fileshare.core.port.LinkStore;
 import dev.fileshare.core.port.ShareStore;
 import dev.fileshare.core.port.UserStore;
 import dev.fileshare.core.port.VersionGoneException;
@@ -24,20 +25,28 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Uploading, reading, listing and sharing files, with the rule of who may see what. */
+/**
+ * Uploading, reading, listing and sharing files, with the rule of who may see what. A file's shares and public links
+ * end with it.
+ */
 public final class FileService {
     /** A read retries when the version it found was replaced before it could be opened. */
     private static final int READ_ATTEMPTS = 3;
 
     private static final Comparator<FileVersion> BY_KEY = (a, b) -> FileKey.ORDER.compare(a.key(), b.key());
 
+    /** Files summed per store call when adding up an owner's usage. */
+    private static final int USAGE_PAGE = 1000;
+
     private final BlobStore blobs;
     private final ShareStore shares;
+    private final LinkStore links;
     private final UserStore users;
 
-    public FileService(BlobStore blobs, ShareStore shares, UserStore users) {
+    public FileService(BlobStore blobs, ShareStore shares, LinkStore links, UserStore users) {
         this.blobs = blobs;
         this.shares = shares;
+        this.links = links;
         this.users = users;
     }
 
@@ -47,8 +56,9 @@ public final class FileService {
         FileKey key = new FileKey(caller, name);
         BlobStore.WriteResult result = blobs.write(key, content, length, condition);
         if (result.created()) {
-            // A grant that raced with an earlier delete of this name must not open the new file to anyone.
+            // A grant or link that raced with an earlier delete of this name must not open the new file to anyone.
             shares.revokeAll(key);
+            links.deleteAll(key);
         } else {
             shares.refresh(result.entry());
         }
@@ -133,13 +143,14 @@ public final class FileService {
         }
     }
 
-    /** Deletes one of the caller's files and every share of it. */
+    /** Deletes one of the caller's files, every share of it and every public link to it. */
     public void delete(Username caller, FileName name) throws IOException {
         FileKey key = new FileKey(caller, name);
         if (!blobs.delete(key)) {
             throw notFound(key);
         }
         shares.revokeAll(key);
+        links.deleteAll(key);
     }
 
     /** The users one of the caller's files is shared with, sorted. */
@@ -163,6 +174,27 @@ public final class FileService {
     }
 
     /** The caller's own files, then those shared with them, each part sorted by key. */
+    /** How much an owner stores: the files and their bytes (current versions; shares with them do not count). */
+    public record Usage(long files, long bytes) {}
+
+    /** What {@code owner}'s files add up to, read a page at a time so that no listing is held whole. */
+    public Usage usage(Username owner) {
+        long files = 0;
+        long bytes = 0;
+        Optional<FileName> after = Optional.empty();
+        while (true) {
+            List<FileVersion> page = blobs.list(owner, after, USAGE_PAGE);
+            for (FileVersion entry : page) {
+                files++;
+                bytes += entry.size();
+            }
+            if (page.size() < USAGE_PAGE) {
+                return new Usage(files, bytes);
+            }
+            after = Optional.of(page.get(page.size() - 1).key().fileName());
+        }
+    }
+
     public List<FileVersion> list(Username caller) {
         return list(caller, Optional.empty(), Integer.MAX_VALUE).entries();
     }

@@ -1,6 +1,7 @@
 package dev.fileshare.core;
 
 import dev.fileshare.core.model.ClientAddress;
+import dev.fileshare.core.model.LinkHandle;
 import dev.fileshare.core.model.TooManyLoginAttemptsException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.LoginAttemptStore;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * lock out the attacker's address, not the owner elsewhere), per username over all addresses (against
  * distributed guessing) and per address over all usernames, unknown and impossible ones included (against
  * spraying). Each attempt is reserved in all its counters before the password is hashed, so parallel guesses
- * count one each; an attempt that turns out not to be a failure is given back.
+ * count one each; an attempt that turns out not to be a failure is given back. A public link's password is limited
+ * the same way, the link standing in for the username.
  */
 public final class LoginThrottle {
 
@@ -75,13 +77,33 @@ public final class LoginThrottle {
                     new Counter(ThrottleKey.usernameAndAddress(name, address), limits.perUsernameAndAddress(), true));
             counters.add(new Counter(ThrottleKey.username(name), limits.perUsername(), false));
         });
+        return reserve(counters, TooManyLoginAttemptsException.MESSAGE);
+    }
+
+    /**
+     * Counts an attempt at the password of the public link {@code link} from {@code address}, with the limits of a
+     * login: per link and address, per link, and per address, the last shared with logins (one budget of password
+     * guesses per address, whatever they guess).
+     *
+     * @throws TooManyLoginAttemptsException when any counter is full; then none of them keeps the attempt
+     */
+    public Attempt reserveLinkPassword(LinkHandle link, ClientAddress address) {
+        return reserve(
+                List.of(
+                        new Counter(ThrottleKey.address(address), limits.perAddress(), false),
+                        new Counter(ThrottleKey.linkAndAddress(link, address), limits.perUsernameAndAddress(), true),
+                        new Counter(ThrottleKey.link(link), limits.perUsername(), false)),
+                TooManyLoginAttemptsException.LINK_MESSAGE);
+    }
+
+    private Attempt reserve(List<Counter> counters, String refusal) {
         Instant now = clock.instant();
         List<Counted> counted = new ArrayList<>(counters.size());
         for (Counter counter : counters) {
             Reservation reservation = store.reserve(counter.key(), now, limits.window(), counter.limit());
             if (!reservation.granted()) {
                 releaseAll(counted);
-                throw new TooManyLoginAttemptsException(retryAfter(reservation.windowEnd(), now));
+                throw new TooManyLoginAttemptsException(refusal, retryAfter(reservation.windowEnd(), now));
             }
             counted.add(new Counted(counter, reservation));
         }

@@ -1,7 +1,8 @@
 /**
  * The rules of the service, free of any framework: accounts, sessions and login throttling
  * ({@code AccountService}, {@code LoginThrottle}, {@code PasswordHasher}), files and who may read them
- * ({@code FileService}), and the service's own signed transfer URLs ({@code SignedTransferUrls}).
+ * ({@code FileService}), public links ({@code LinkService}), and the service's own signed transfer URLs
+ * ({@code SignedTransferUrls}).
  *
  * <p>May depend on {@code core.model}, {@code core.port}, the JDK and Bouncy Castle (Argon2id); never on
  * {@code api}, {@code config}, a store adapter, Jakarta EE, MicroProfile, JDBC or the AWS SDK.

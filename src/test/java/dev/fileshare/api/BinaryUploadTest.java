@@ -40,7 +40,7 @@ class BinaryUploadTest {
     void open() {
         stores = LocalStore.open(dataDir, Clock.systemUTC());
         stores.users().createIfAbsent(new UserAccount(ALICE, "$argon2id$unused", Instant.EPOCH));
-        files = new FileService(stores.blobs(), stores.shares(), stores.users());
+        files = new FileService(stores.blobs(), stores.shares(), stores.links(), stores.users());
     }
 
     @AfterEach

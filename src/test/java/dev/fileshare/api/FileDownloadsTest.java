@@ -45,7 +45,7 @@ class FileDownloadsTest {
     void open() throws IOException {
         stores = LocalStore.open(dataDir, Clock.systemUTC());
         stores.users().createIfAbsent(new UserAccount(ALICE, "$argon2id$unused", Instant.EPOCH));
-        files = new FileService(stores.blobs(), stores.shares(), stores.users());
+        files = new FileService(stores.blobs(), stores.shares(), stores.links(), stores.users());
         files.upload(ALICE, NAME, new ByteArrayInputStream(new byte[SIZE]), SIZE, WriteCondition.ALWAYS);
     }
 

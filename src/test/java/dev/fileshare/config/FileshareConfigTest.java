@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fileshare.api.Cidr;
+import dev.fileshare.core.LinkService;
 import dev.fileshare.core.LoginThrottle;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -84,5 +86,43 @@ class FileshareConfigTest {
         assertThatThrownBy(() -> read(Map.of(FileshareConfig.GATEWAY_MAX_BODY_BYTES, "10 MB")))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining(FileshareConfig.GATEWAY_MAX_BODY_BYTES);
+    }
+
+    @Test
+    void linksLiveSevenDaysByDefaultAndAtMostAYear() {
+        assertThat(read(Map.of()).linkLifetimes())
+                .isEqualTo(new LinkService.Lifetimes(Duration.ofDays(7), Duration.ofDays(365)));
+        assertThat(read(Map.of(
+                                FileshareConfig.LINKS_DEFAULT_LIFETIME, "1h",
+                                FileshareConfig.LINKS_MAX_LIFETIME, "30d"))
+                        .linkLifetimes())
+                .isEqualTo(new LinkService.Lifetimes(Duration.ofHours(1), Duration.ofDays(30)));
+        // A maximum below the default lowers the default with it, unless the default is set too.
+        assertThat(read(Map.of(FileshareConfig.LINKS_MAX_LIFETIME, "1d")).linkLifetimes())
+                .isEqualTo(new LinkService.Lifetimes(Duration.ofDays(1), Duration.ofDays(1)));
+        assertThatThrownBy(() -> read(
+                        Map.of(FileshareConfig.LINKS_DEFAULT_LIFETIME, "2d", FileshareConfig.LINKS_MAX_LIFETIME, "1d")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("FILESHARE_LINKS_DEFAULT_LIFETIME");
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.LINKS_MAX_LIFETIME, "forever")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("FILESHARE_LINKS_MAX_LIFETIME");
+    }
+
+    @Test
+    void thePublicUrlIsAnHttpBaseEndingInASlash() {
+        assertThat(read(Map.of()).publicUrl()).isEmpty();
+        assertThat(read(Map.of(FileshareConfig.PUBLIC_URL, "https://files.example.com"))
+                        .publicUrl())
+                .contains(URI.create("https://files.example.com/"));
+        assertThat(read(Map.of(FileshareConfig.PUBLIC_URL, "https://example.com/fileshare/"))
+                        .publicUrl())
+                .contains(URI.create("https://example.com/fileshare/"));
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.PUBLIC_URL, "files.example.com")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("FILESHARE_PUBLIC_URL");
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.PUBLIC_URL, "https://example.com/?x=1")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("FILESHARE_PUBLIC_URL");
     }
 }

@@ -84,6 +84,11 @@ final class AccountsFixture {
                 }
                 return users.find(username);
             }
+
+            @Override
+            public boolean replacePasswordHash(Username username, String expectedHash, String newHash) {
+                return users.replacePasswordHash(username, expectedHash, newHash);
+            }
         };
         accounts = new AccountService(
                 failingOnDemand, sessions, new PasswordHasher(argon2, random), throttle, LIFETIME, random, clock);

@@ -8,6 +8,7 @@ import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.UserAccount;
 import dev.fileshare.store.memory.MemoryBlobStore;
+import dev.fileshare.store.memory.MemoryLinkStore;
 import dev.fileshare.store.memory.MemoryShareStore;
 import dev.fileshare.store.memory.MemoryUserStore;
 import java.io.ByteArrayInputStream;
@@ -30,7 +31,8 @@ final class FileServiceFixture {
     final MemoryBlobStore blobs = new MemoryBlobStore(clock);
     final MemoryShareStore shares = new MemoryShareStore();
     final MemoryUserStore users = new MemoryUserStore();
-    final FileService files = new FileService(blobs, shares, users);
+    final MemoryLinkStore links = new MemoryLinkStore();
+    final FileService files = new FileService(blobs, shares, links, users);
 
     FileServiceFixture() {
         for (Username user : new Username[] {ALICE, BOB, CAROL, DAVE}) {

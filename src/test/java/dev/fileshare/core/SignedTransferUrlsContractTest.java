@@ -33,7 +33,7 @@ import java.util.Optional;
 class SignedTransferUrlsContractTest extends TransferUrlsContract {
     private final SignedTransferUrls signer = new SignedTransferUrls(new byte[32], LIFETIME, Clock.systemUTC());
     private final Stores store = MemoryStore.open(Clock.systemUTC());
-    private final FileService files = new FileService(store.blobs(), store.shares(), store.users());
+    private final FileService files = new FileService(store.blobs(), store.shares(), store.links(), store.users());
 
     @Override
     protected TransferUrls transferUrls() {

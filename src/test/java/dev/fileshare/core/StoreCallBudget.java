@@ -113,7 +113,7 @@ public abstract class StoreCallBudget {
                 Duration.ofHours(1),
                 random,
                 clock);
-        files = new FileService(stores.blobs(), stores.shares(), stores.users());
+        files = new FileService(stores.blobs(), stores.shares(), stores.links(), stores.users());
         transferUrls = transferUrls(stores);
         for (String name : List.of("alice", "bob", "carol", "dave")) {
             accounts.register(name, PASSWORD);

@@ -2,17 +2,23 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.fileshare.client.ApiClient;
 import dev.fileshare.client.ApiException;
 import dev.fileshare.client.ApiResponse;
 import dev.fileshare.client.api.AccountsApi;
 import dev.fileshare.client.api.FilesApi;
+import dev.fileshare.client.api.LinksApi;
 import dev.fileshare.client.api.SharingApi;
 import dev.fileshare.client.model.Credentials;
 import dev.fileshare.client.model.FieldError;
 import dev.fileshare.client.model.FileEntry;
 import dev.fileshare.client.model.FileUpload;
+import dev.fileshare.client.model.Link;
+import dev.fileshare.client.model.LinkAccess;
+import dev.fileshare.client.model.LinkRequest;
+import dev.fileshare.client.model.NewLink;
 import dev.fileshare.client.model.Problem;
 import dev.fileshare.client.model.ShareRequest;
 import dev.fileshare.client.model.TransferUrl;
@@ -27,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -154,6 +161,43 @@ class GeneratedJavaClientIT {
     }
 
     @Test
+    void aPublicLinkServesTheFileWithItsPasswordUntilRevoked() throws ApiException, IOException {
+        files(aliceToken).uploadFile(new FileUpload().fileName("notes.txt").content(HELLO), null, null, null);
+        NewLink link = links(aliceToken)
+                .createLink(new LinkRequest()
+                        .fileName("notes.txt")
+                        .password("secret")
+                        .maxDownloads(5L));
+        assertThat(link.getUrl().toString()).isEqualTo(FileshareServer.baseUrl() + "/l/" + link.getId());
+        assertThat(link.getMaxDownloads()).isEqualTo(5);
+        assertThat(link.getHasPassword()).isTrue();
+
+        // No session: the link stands in for it, and its password comes as HTTP Basic credentials.
+        LinksApi anonymous = new LinksApi(client(null));
+        Problem asked = problem(401, () -> anonymous.downloadLink(link.getId(), null, null, null));
+        assertThat(asked.getDetail()).contains("password");
+        LinksApi withPassword = new LinksApi(withBasic(":secret"));
+        withPassword.headLink(link.getId(), null, null);
+        assertThat(bytes(withPassword.downloadLink(link.getId(), null, null, null)))
+                .asString()
+                .isEqualTo("hello");
+
+        assertThat(links(aliceToken).listLinks("notes.txt"))
+                .extracting(Link::getHandle, Link::getMaxDownloads, Link::getHasPassword)
+                .containsExactly(tuple(link.getHandle(), 5L, true));
+        // The 401 and the HEAD are logged before they are answered; the download once its body is out.
+        assertThat(links(aliceToken).listLinkAccesses(link.getHandle()))
+                .extracting(LinkAccess::getStatus)
+                .endsWith(200, 401)
+                .hasSizeBetween(2, 3);
+
+        links(aliceToken).deleteLink(link.getHandle());
+        problem(404, () -> withPassword.downloadLink(link.getId(), null, null, null));
+        problem(404, () -> links(aliceToken).deleteLink(link.getHandle()));
+        problem(401, () -> links(null).listLinks(null));
+    }
+
+    @Test
     void takenUsernameIs409() {
         Problem problem = problem(
                 409, () -> accounts.register(new Credentials().username(alice).password(PASSWORD)));
@@ -240,6 +284,18 @@ class GeneratedJavaClientIT {
             }
         });
         return client;
+    }
+
+    /** A client that sends {@code userAndPassword} as HTTP Basic credentials (a public link's password). */
+    private static ApiClient withBasic(String userAndPassword) {
+        ApiClient client = client(null);
+        String credentials = Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+        client.setRequestInterceptor(request -> request.setHeader("Authorization", "Basic " + credentials));
+        return client;
+    }
+
+    private static LinksApi links(String token) {
+        return new LinksApi(client(token));
     }
 
     private static FilesApi files(String token) {

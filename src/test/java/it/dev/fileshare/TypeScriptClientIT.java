@@ -19,7 +19,7 @@ class TypeScriptClientIT {
         Matcher summary = SUMMARY.matcher(result.stdout());
         assertThat(summary.find()).as("the flow's summary line").isTrue();
         assertThat(Integer.parseInt(summary.group(2))).as("failed checks").isZero();
-        assertThat(Integer.parseInt(summary.group(1))).as("passed checks").isGreaterThanOrEqualTo(11);
+        assertThat(Integer.parseInt(summary.group(1))).as("passed checks").isGreaterThanOrEqualTo(13);
         assertThat(result.exitCode()).isZero();
     }
 }

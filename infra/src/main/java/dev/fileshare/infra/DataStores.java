@@ -27,7 +27,7 @@ import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.constructs.Construct;
 
 /**
- * The AWS store of fileshare: one S3 bucket for the files (key {@code <owner>/<file_name>}) and four
+ * The AWS store of fileshare: one S3 bucket for the files (key {@code <owner>/<file_name>}) and five
  * DynamoDB tables. Their names are left to CloudFormation and handed to the service by environment.
  *
  * <p>Retained data is {@code RetainExceptOnCreate}: a stack update or delete keeps the bucket, the
@@ -45,9 +45,13 @@ public final class DataStores extends Construct {
     static final List<String> OBJECT_ACTIONS = List.of(
             "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload");
     // DescribeTable: the readiness check asks each table whether it is ACTIVE.
-    static final List<String> USERS_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DescribeTable");
-    static final List<String> SESSIONS_ACTIONS =
-            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable");
+    // UpdateItem: a password change replaces the hash, conditional on the old one.
+    static final List<String> USERS_ACTIONS =
+            List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DescribeTable");
+    // Query: the by-username index lists a user's sessions to end them all (log out everywhere, a new password).
+    static final List<String> SESSIONS_ACTIONS = List.of(
+            "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:DescribeTable");
+    static final List<String> SESSIONS_INDEX_ACTIONS = List.of("dynamodb:Query");
     // UpdateItem: a share carries its file's size, time and ETag, refreshed in place when the file changes.
     static final List<String> SHARES_ACTIONS = List.of(
             "dynamodb:GetItem",
@@ -63,6 +67,18 @@ public final class DataStores extends Construct {
             "dynamodb:UpdateItem",
             "dynamodb:DeleteItem",
             "dynamodb:DescribeTable");
+    // A link's conditional put and counting updates; Query reads its access log; BatchWriteItem deletes that log
+    // with the link (25 items a call).
+    static final List<String> LINKS_ACTIONS = List.of(
+            "dynamodb:GetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:BatchWriteItem",
+            "dynamodb:Query",
+            "dynamodb:DescribeTable");
+    // The sparse by-owner index lists a user's links.
+    static final List<String> LINKS_INDEX_ACTIONS = List.of("dynamodb:Query");
 
     /** How long an overwritten or deleted file's old version is kept. */
     private static final int NONCURRENT_VERSION_DAYS = 30;
@@ -74,6 +90,7 @@ public final class DataStores extends Construct {
     private final Table sessions;
     private final Table shares;
     private final Table loginAttempts;
+    private final Table links;
 
     public DataStores(final Construct scope, final String id, final Props props) {
         super(scope, id);
@@ -127,6 +144,9 @@ public final class DataStores extends Construct {
         // Login counters by throttle_key (username and address, username, or address); a change of key replaces
         // the table, which holds nothing that lives longer than a throttling window.
         loginAttempts = table("LoginAttempts", StoreTables.LOGIN_ATTEMPTS, removal);
+        // Public links (item "link") and their access logs (items "access#<slot>") under the link's handle; every
+        // item expires by time to live 30 days after its link does. The sparse index holds the links alone, by owner.
+        links = table("Links", StoreTables.LINKS, removal);
     }
 
     /**
@@ -162,6 +182,12 @@ public final class DataStores extends Construct {
                         .partitionKey(stringAttribute(keys.sortKey().orElseThrow()))
                         .sortKey(stringAttribute(keys.partitionKey()))
                         .build()));
+        keys.sparseIndex()
+                .ifPresent(index -> table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                        .indexName(index.name())
+                        .partitionKey(stringAttribute(index.partitionKey()))
+                        .sortKey(stringAttribute(index.sortKey()))
+                        .build()));
         return table;
     }
 
@@ -188,7 +214,7 @@ public final class DataStores extends Construct {
                 .toList();
     }
 
-    /** The DynamoDB part of {@link #s3EndpointStatements()}: only these tables and the shares index. */
+    /** The DynamoDB part of {@link #s3EndpointStatements()}: only these tables and their indexes. */
     public List<PolicyStatement> dynamoDbEndpointStatements() {
         return serviceStatements(new AnyPrincipal()).stream()
                 .filter(s -> s.getActions().get(0).startsWith("dynamodb:"))
@@ -201,6 +227,11 @@ public final class DataStores extends Construct {
         statements.add(statement(principal, OBJECT_ACTIONS, bucket.arnForObjects("*")));
         statements.add(statement(principal, USERS_ACTIONS, users.getTableArn()));
         statements.add(statement(principal, SESSIONS_ACTIONS, sessions.getTableArn()));
+        statements.add(statement(
+                principal,
+                SESSIONS_INDEX_ACTIONS,
+                sessions.getTableArn() + "/index/"
+                        + StoreTables.SESSIONS.sparseIndex().orElseThrow().name()));
         statements.add(statement(principal, SHARES_ACTIONS, shares.getTableArn()));
         statements.add(statement(
                 principal,
@@ -208,6 +239,12 @@ public final class DataStores extends Construct {
                 shares.getTableArn() + "/index/"
                         + StoreTables.SHARES.invertedIndex().orElseThrow()));
         statements.add(statement(principal, LOGIN_ATTEMPTS_ACTIONS, loginAttempts.getTableArn()));
+        statements.add(statement(principal, LINKS_ACTIONS, links.getTableArn()));
+        statements.add(statement(
+                principal,
+                LINKS_INDEX_ACTIONS,
+                links.getTableArn() + "/index/"
+                        + StoreTables.LINKS.sparseIndex().orElseThrow().name()));
         return statements;
     }
 
@@ -228,7 +265,8 @@ public final class DataStores extends Construct {
                 "FILESHARE_AWS_TABLE_USERS", users.getTableName(),
                 "FILESHARE_AWS_TABLE_SESSIONS", sessions.getTableName(),
                 "FILESHARE_AWS_TABLE_SHARES", shares.getTableName(),
-                "FILESHARE_AWS_TABLE_LOGIN_ATTEMPTS", loginAttempts.getTableName());
+                "FILESHARE_AWS_TABLE_LOGIN_ATTEMPTS", loginAttempts.getTableName(),
+                "FILESHARE_AWS_TABLE_LINKS", links.getTableName());
     }
 
     public Bucket bucket() {
@@ -236,7 +274,7 @@ public final class DataStores extends Construct {
     }
 
     public List<Table> tables() {
-        return List.of(users, sessions, shares, loginAttempts);
+        return List.of(users, sessions, shares, loginAttempts, links);
     }
 
     /** What the data stores need to know. */

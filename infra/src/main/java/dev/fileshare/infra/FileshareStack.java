@@ -123,13 +123,15 @@ public final class FileshareStack extends Stack {
 
     /**
      * The service's configuration: where its data is, and what it must know about the front it sits
-     * behind: its public URL (for the OpenAPI document's servers; the API is built after the tasks,
+     * behind: its public URL (for the OpenAPI document's servers and public links; the API is built after the tasks,
      * so the URL is filled in at synthesis) and the gateway's body limit. The proxies it may believe
      * are the service cluster's to say (its VPC).
      */
     private Map<String, String> serviceEnvironment() {
         Map<String, String> environment = new HashMap<>(dataStores.serviceEnvironment());
         environment.put("MP_OPENAPI_SERVERS", Lazy.string(() -> front.url()));
+        // The host the service sees is the load balancer's: the absolute URLs it hands out (public links) use this.
+        environment.put("FILESHARE_PUBLIC_URL", Lazy.string(() -> front.url()));
         environment.put("FILESHARE_GATEWAY_MAX_BODY_BYTES", Long.toString(GATEWAY_MAX_BODY_BYTES));
         return environment;
     }

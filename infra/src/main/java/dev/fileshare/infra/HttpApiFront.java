@@ -34,9 +34,9 @@ import software.constructs.Construct;
 
 /**
  * The public face: an API Gateway HTTP API whose every route goes, over a VPC link, to the internal
- * load balancer. Its default stage throttles and writes an access log; {@code POST /login} and
- * {@code POST /register}, which cost the service a password hash each, are routes of their own with
- * a lower throttle. Authentication stays in the service (session tokens), as in the original API.
+ * load balancer. Its default stage throttles and writes an access log; {@code POST /login},
+ * {@code POST /register} and {@code PUT /account/password}, which cost the service a password hash each (or
+ * two), are routes of their own with a lower throttle. Authentication stays in the service (session tokens), as in the original API.
  * With browser origins configured, the API answers CORS preflights itself; without, it has no CORS.
  */
 public final class HttpApiFront extends Construct {
@@ -142,15 +142,17 @@ public final class HttpApiFront extends Construct {
                     .build());
         }
         api = apiBuilder.build();
-        // Routes of their own, so that the stage can throttle them apart from the $default route.
+        // Routes of their own (by route key, "METHOD /path"), so that the stage can throttle them apart from the
+        // $default route. A password change proves the old password and hashes the new one: a login's limits.
         Map<String, ThrottleSettings> routeThrottles = new LinkedHashMap<>();
-        routeThrottles.put("/login", LOGIN_THROTTLE);
-        routeThrottles.put("/register", REGISTER_THROTTLE);
+        routeThrottles.put("POST /login", LOGIN_THROTTLE);
+        routeThrottles.put("POST /register", REGISTER_THROTTLE);
+        routeThrottles.put("PUT /account/password", LOGIN_THROTTLE);
         List<HttpRoute> throttledRoutes = routeThrottles.keySet().stream()
-                .flatMap(path -> api
+                .flatMap(routeKey -> api
                         .addRoutes(AddRoutesOptions.builder()
-                                .path(path)
-                                .methods(List.of(HttpMethod.POST))
+                                .path(routeKey.substring(routeKey.indexOf(' ') + 1))
+                                .methods(List.of(HttpMethod.valueOf(routeKey.substring(0, routeKey.indexOf(' ')))))
                                 .integration(service)
                                 .build())
                         .stream())
@@ -193,8 +195,8 @@ public final class HttpApiFront extends Construct {
                 })
                 .build();
         Map<String, Object> routeSettings = new LinkedHashMap<>();
-        routeThrottles.forEach((path, limit) -> routeSettings.put(
-                "POST " + path,
+        routeThrottles.forEach((routeKey, limit) -> routeSettings.put(
+                routeKey,
                 Map.of("ThrottlingRateLimit", limit.getRateLimit(), "ThrottlingBurstLimit", limit.getBurstLimit())));
         // HttpStage has no per-route settings; CfnStage has. A route must exist before a setting names it.
         ((CfnStage) stage.getNode().getDefaultChild()).addPropertyOverride("RouteSettings", routeSettings);

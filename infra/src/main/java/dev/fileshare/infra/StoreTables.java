@@ -20,6 +20,7 @@ final class StoreTables {
     static final Keys SESSIONS = keys("sessions");
     static final Keys SHARES = keys("shares");
     static final Keys LOGIN_ATTEMPTS = keys("login-attempts");
+    static final Keys LINKS = keys("links");
 
     private StoreTables() {}
 
@@ -27,23 +28,37 @@ final class StoreTables {
      * One table's keys, all strings.
      *
      * @param invertedIndex a global secondary index with the sort key as its partition key and the other way round
+     * @param sparseIndex a global secondary index on other attributes, holding only the items that carry them
      */
     record Keys(
             String partitionKey,
             Optional<String> sortKey,
             Optional<String> timeToLive,
-            Optional<String> invertedIndex) {}
+            Optional<String> invertedIndex,
+            Optional<Index> sparseIndex) {}
+
+    /** A global secondary index's name and keys (strings), projecting every attribute. */
+    record Index(String name, String partitionKey, String sortKey) {}
 
     private static Keys keys(final String table) {
-        String partitionKey = SCHEMA.getProperty(table + ".partition-key");
-        if (partitionKey == null) {
-            throw new IllegalStateException(RESOURCE + " has no " + table + ".partition-key");
-        }
         return new Keys(
-                partitionKey,
+                required(table + ".partition-key"),
                 Optional.ofNullable(SCHEMA.getProperty(table + ".sort-key")),
                 Optional.ofNullable(SCHEMA.getProperty(table + ".time-to-live")),
-                Optional.ofNullable(SCHEMA.getProperty(table + ".inverted-index")));
+                Optional.ofNullable(SCHEMA.getProperty(table + ".inverted-index")),
+                Optional.ofNullable(SCHEMA.getProperty(table + ".sparse-index"))
+                        .map(index -> new Index(
+                                index,
+                                required(table + ".sparse-index.partition-key"),
+                                required(table + ".sparse-index.sort-key"))));
+    }
+
+    private static String required(final String key) {
+        String value = SCHEMA.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException(RESOURCE + " has no " + key);
+        }
+        return value;
     }
 
     private static Properties load() {

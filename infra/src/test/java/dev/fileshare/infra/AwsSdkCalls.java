@@ -40,7 +40,7 @@ final class AwsSdkCalls {
     /**
      * One permission the adapter needs.
      *
-     * @param table the AwsSettings.Tables accessor (users, sessions, shares, loginAttempts) for TABLE and INDEX
+     * @param table the AwsSettings.Tables accessor (users, sessions, shares, loginAttempts, links) for TABLE and INDEX
      * @param index the index name for INDEX
      */
     record Permission(String action, Scope scope, String table, String index) {}
@@ -261,14 +261,19 @@ final class AwsSdkCalls {
             } else {
                 Matcher constant = Pattern.compile("\\b" + argument + "\\s*=\\s*\"([^\"]*)\"")
                         .matcher(source);
-                // Or a constant read from the table schema both projects share: DynamoTables.X.invertedIndex().
+                // Or a constant read from the table schema both projects share: DynamoTables.X.invertedIndex(), or
+                // DynamoTables.X.sparseIndex()....name().
                 Matcher fromSchema = Pattern.compile(
-                                "\\b" + argument + "\\s*=\\s*DynamoTables\\.(\\w+)\\.invertedIndex\\(\\)")
+                                "\\b" + argument + "\\s*=\\s*DynamoTables\\.(\\w+)\\.(invertedIndex|sparseIndex)\\(\\)")
                         .matcher(source);
                 if (constant.find()) {
                     names.add(constant.group(1));
                 } else if (fromSchema.find()) {
-                    names.add(sharedSchema(fromSchema.group(1)).invertedIndex().orElseThrow());
+                    StoreTables.Keys table = sharedSchema(fromSchema.group(1));
+                    names.add(
+                            fromSchema.group(2).equals("invertedIndex")
+                                    ? table.invertedIndex().orElseThrow()
+                                    : table.sparseIndex().orElseThrow().name());
                 } else {
                     throw new IllegalStateException("cannot resolve the index name " + argument);
                 }

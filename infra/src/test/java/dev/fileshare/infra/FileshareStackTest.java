@@ -131,7 +131,9 @@ class FileshareStackTest {
                         "FILESHARE_AWS_TABLE_SESSIONS",
                         "FILESHARE_AWS_TABLE_SHARES",
                         "FILESHARE_AWS_TABLE_LOGIN_ATTEMPTS",
-                        "FILESHARE_HTTP_TRUSTED_PROXIES")
+                        "FILESHARE_AWS_TABLE_LINKS",
+                        "FILESHARE_HTTP_TRUSTED_PROXIES",
+                        "FILESHARE_PUBLIC_URL")
                 // Resources come from the stack, never created by the service.
                 .doesNotContainKey("FILESHARE_AWS_CREATE_RESOURCES");
 
@@ -423,7 +425,7 @@ class FileshareStackTest {
     @Test
     void tablesAreOnDemandRecoverableAndEncrypted() {
         Map<String, Map<String, Object>> tables = synthesis.resources("AWS::DynamoDB::Table");
-        assertThat(tables).hasSize(4);
+        assertThat(tables).hasSize(5);
         tables.values()
                 .forEach(table -> assertThat(properties(table))
                         .containsEntry("BillingMode", "PAY_PER_REQUEST")
@@ -434,8 +436,12 @@ class FileshareStackTest {
 
     @Test
     void tablesHaveTheKeysOfTheAwsStore() {
-        for (StoreTables.Keys keys :
-                List.of(StoreTables.USERS, StoreTables.SESSIONS, StoreTables.SHARES, StoreTables.LOGIN_ATTEMPTS)) {
+        for (StoreTables.Keys keys : List.of(
+                StoreTables.USERS,
+                StoreTables.SESSIONS,
+                StoreTables.SHARES,
+                StoreTables.LOGIN_ATTEMPTS,
+                StoreTables.LINKS)) {
             List<Object> keySchema = new ArrayList<>(List.of(hash(keys.partitionKey())));
             keys.sortKey().ifPresent(sortKey -> keySchema.add(range(sortKey)));
             template.hasResourceProperties(
@@ -456,9 +462,15 @@ class FileshareStackTest {
                                                             hash(keys.sortKey().orElseThrow()),
                                                             range(keys.partitionKey())),
                                             "Projection", Map.of("ProjectionType", "ALL"))))
+                                    .or(() -> keys.sparseIndex()
+                                            .map(index -> List.of(Map.of(
+                                                    "IndexName", index.name(),
+                                                    "KeySchema",
+                                                            List.of(hash(index.partitionKey()), range(index.sortKey())),
+                                                    "Projection", Map.of("ProjectionType", "ALL")))))
                                     .orElse(Match.absent()))));
         }
-        template.resourceCountIs("AWS::DynamoDB::Table", 4);
+        template.resourceCountIs("AWS::DynamoDB::Table", 5);
         synthesis.resources("AWS::DynamoDB::Table").values().forEach(table -> {
             for (Object attribute : list(properties(table).get("AttributeDefinitions"))) {
                 assertThat(((Map<?, ?>) attribute).get("AttributeType")).isEqualTo("S");

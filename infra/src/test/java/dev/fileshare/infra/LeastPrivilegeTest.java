@@ -49,7 +49,14 @@ class LeastPrivilegeTest {
                 .contains(new Grant("dynamodb:UpdateItem", tableArn("loginAttempts")))
                 .contains(new Grant(
                         "dynamodb:Query",
-                        indexArn("shares", StoreTables.SHARES.invertedIndex().orElseThrow())));
+                        indexArn("shares", StoreTables.SHARES.invertedIndex().orElseThrow())))
+                // A link's access log goes with it in batches; a user's links are listed from the sparse index.
+                .contains(new Grant("dynamodb:BatchWriteItem", tableArn("links")))
+                .contains(new Grant(
+                        "dynamodb:Query",
+                        indexArn(
+                                "links",
+                                StoreTables.LINKS.sparseIndex().orElseThrow().name())));
     }
 
     @Test

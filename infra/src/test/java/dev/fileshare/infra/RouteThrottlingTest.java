@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** POST /login and POST /register, a password hash each, are throttled apart and lower than the stage. */
+/**
+ * POST /login, POST /register and PUT /account/password, a password hash each (or two), are throttled apart and
+ * lower than the stage.
+ */
 class RouteThrottlingTest {
 
     @Test
-    void loginAndRegisterAreRoutesOfTheirOwnToTheSameServiceWithLowerThrottles() {
+    void eachRouteThatHashesAPasswordHasItsOwnLowerThrottleToTheSameService() {
         Synthesis synthesis = Synthesis.of(Map.of());
         Map<String, Map<String, Object>> routes = synthesis.resources("AWS::ApiGatewayV2::Route");
         Object serviceTarget = routeTarget(routes, "$default");
@@ -18,7 +21,7 @@ class RouteThrottlingTest {
         Map<?, ?> stageDefaults = (Map<?, ?>) properties(stage).get("DefaultRouteSettings");
         Map<?, ?> routeSettings = (Map<?, ?>) properties(stage).get("RouteSettings");
 
-        for (String key : new String[] {"POST /login", "POST /register"}) {
+        for (String key : new String[] {"POST /login", "POST /register", "PUT /account/password"}) {
             assertThat(routeTarget(routes, key)).as(key).isEqualTo(serviceTarget);
             Map<?, ?> throttle = (Map<?, ?>) routeSettings.get(key);
             assertThat(throttle).as("route settings of %s", key).isNotNull();

@@ -35,6 +35,14 @@ class ServiceEnvironmentTest {
     }
 
     @Test
+    void publicLinksAreBuiltOnTheApisOwnUrl() {
+        // The host the service sees is the internal load balancer's, which no client can reach.
+        Object apiUrl =
+                ((Map<?, ?>) ((Map<?, ?>) synthesis.template().toJSON().get("Outputs")).get("ApiUrl")).get("Value");
+        assertThat(environment.get("FILESHARE_PUBLIC_URL")).isEqualTo(apiUrl);
+    }
+
+    @Test
     void theServiceBelievesForwardedAddressesFromInsideTheVpcOnly() {
         String vpc = synthesis.resources("AWS::EC2::VPC").keySet().iterator().next();
         assertThat(environment.get("FILESHARE_HTTP_TRUSTED_PROXIES"))

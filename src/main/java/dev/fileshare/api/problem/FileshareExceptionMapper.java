@@ -5,6 +5,8 @@ import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.FileshareException;
 import dev.fileshare.core.model.HashingBusyException;
 import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.LinkGoneException;
+import dev.fileshare.core.model.LinkPasswordException;
 import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.RangeNotSatisfiableException;
@@ -12,6 +14,7 @@ import dev.fileshare.core.model.TooManyLoginAttemptsException;
 import dev.fileshare.core.model.TransferUrlGoneException;
 import dev.fileshare.core.model.TransferUrlRefusedException;
 import dev.fileshare.core.model.UsernameTakenException;
+import dev.fileshare.core.model.WrongPasswordException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -21,9 +24,16 @@ import jakarta.ws.rs.ext.Provider;
 /** Turns a rule the client broke into its 4xx problem+json answer, and a busy password hasher into a 503. */
 @Provider
 public class FileshareExceptionMapper implements ExceptionMapper<FileshareException> {
+    /** What a public link with a password answers until the request carries it: a browser then asks for it. */
+    public static final String LINK_CHALLENGE = "Basic realm=\"fileshare link\"";
 
     @Override
     public Response toResponse(FileshareException e) {
+        return responseTo(e);
+    }
+
+    /** The answer to {@code e}, for a resource that needs it before returning (to log its status). */
+    public static Response responseTo(FileshareException e) {
         if (e instanceof InvalidInputException invalid) {
             return ProblemResponses.of(Problem.invalid(invalid.getMessage(), invalid.errors()))
                     .build();
@@ -31,6 +41,11 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
         if (e instanceof AuthenticationException) {
             return ProblemResponses.of(problem(Status.UNAUTHORIZED, e))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .build();
+        }
+        if (e instanceof LinkPasswordException) {
+            return ProblemResponses.of(problem(Status.UNAUTHORIZED, e))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, LINK_CHALLENGE)
                     .build();
         }
         if (e instanceof TooManyLoginAttemptsException throttled) {
@@ -57,8 +72,10 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
                                 : e instanceof ContentTooLargeException
                                         ? Status.REQUEST_ENTITY_TOO_LARGE
                                         : e instanceof TransferUrlRefusedException
+                                                        || e instanceof WrongPasswordException
                                                 ? Status.FORBIDDEN
                                                 : e instanceof TransferUrlGoneException
+                                                                || e instanceof LinkGoneException
                                                         ? Status.GONE
                                                         : Status.BAD_REQUEST;
         return ProblemResponses.of(problem(status, e)).build();

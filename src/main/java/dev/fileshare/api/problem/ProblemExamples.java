@@ -1,6 +1,8 @@
 package dev.fileshare.api.problem;
 
+import dev.fileshare.core.model.LinkPasswordException;
 import dev.fileshare.core.model.TooManyLoginAttemptsException;
+import dev.fileshare.core.model.WrongPasswordException;
 
 /**
  * Examples of the shared error responses in the OpenAPI document, one per status, so that Swagger UI and client
@@ -46,6 +48,23 @@ public final class ProblemExamples {
     public static final String TOO_MANY_REQUESTS = BLANK + "\"title\": \"Too Many Requests\", \"status\": 429, "
             + "\"detail\": \"" + TooManyLoginAttemptsException.MESSAGE + "\", "
             + "\"message\": \"" + TooManyLoginAttemptsException.MESSAGE + "\"}";
+
+    public static final String LINK_NOT_FOUND = BLANK + "\"title\": \"Not Found\", \"status\": 404, "
+            + "\"detail\": \"No such link: it never existed, was revoked, or its file was deleted.\", "
+            + "\"message\": \"No such link: it never existed, was revoked, or its file was deleted.\"}";
+    public static final String LINK_GONE = BLANK + "\"title\": \"Gone\", \"status\": 410, "
+            + "\"detail\": \"This link's 3 download(s) are used up.\", "
+            + "\"message\": \"This link's 3 download(s) are used up.\"}";
+    public static final String LINK_PASSWORD = BLANK + "\"title\": \"Unauthorized\", \"status\": 401, "
+            + "\"detail\": \"" + LinkPasswordException.REQUIRED + "\", "
+            + "\"message\": \"" + LinkPasswordException.REQUIRED + "\"}";
+    public static final String LINK_TOO_MANY_REQUESTS = BLANK + "\"title\": \"Too Many Requests\", \"status\": 429, "
+            + "\"detail\": \"" + TooManyLoginAttemptsException.LINK_MESSAGE + "\", "
+            + "\"message\": \"" + TooManyLoginAttemptsException.LINK_MESSAGE + "\"}";
+
+    public static final String WRONG_PASSWORD = BLANK + "\"title\": \"Forbidden\", \"status\": 403, "
+            + "\"detail\": \"" + WrongPasswordException.MESSAGE + "\", "
+            + "\"message\": \"" + WrongPasswordException.MESSAGE + "\"}";
 
     private ProblemExamples() {}
 }

@@ -1,5 +1,6 @@
 package dev.fileshare.core.port;
 
+import dev.fileshare.core.model.Username;
 import java.util.Optional;
 
 public interface SessionStore {
@@ -10,4 +11,7 @@ public interface SessionStore {
 
     /** Removes the session; removing an unknown one is not an error. */
     void delete(String tokenHash);
+
+    /** Removes every session of {@code username} but the one under {@code kept}, if given. */
+    void deleteAllOf(Username username, Optional<String> kept);
 }

@@ -3,7 +3,7 @@ package dev.fileshare.core.port;
 import java.util.Optional;
 
 /**
- * The six ports of one store (local or aws), opened together and closed together.
+ * The ports of one store (local or aws), opened together and closed together.
  *
  * @param transferUrls the store's own short-lived URLs that move bytes past the service (S3 presigned URLs);
  *                      empty when the service signs URLs to itself instead (the local store)
@@ -13,6 +13,7 @@ public record Stores(
         SessionStore sessions,
         ShareStore shares,
         LoginAttemptStore loginAttempts,
+        LinkStore links,
         BlobStore blobs,
         StoreHealth health,
         Optional<TransferUrls> transferUrls,

@@ -1,11 +1,13 @@
 package dev.fileshare.core.port;
 
 import dev.fileshare.core.model.ClientAddress;
+import dev.fileshare.core.model.LinkHandle;
 import dev.fileshare.core.model.Username;
 
 /**
- * What one login counter counts: one username from one client address, one username from anywhere, or one client
- * address whatever the username. {@code value} is the store's key; the prefixes keep the three kinds apart.
+ * What one counter of password attempts counts: one username from one client address, one username from anywhere,
+ * one client address whatever it guesses, and the same two for a public link's password. {@code value} is the
+ * store's key; the prefixes keep the kinds apart.
  */
 public record ThrottleKey(String value) {
     public ThrottleKey {
@@ -24,6 +26,14 @@ public record ThrottleKey(String value) {
 
     public static ThrottleKey address(ClientAddress address) {
         return new ThrottleKey("address:" + address.value());
+    }
+
+    public static ThrottleKey linkAndAddress(LinkHandle link, ClientAddress address) {
+        return new ThrottleKey("link-address:" + link.value() + "@" + address.value());
+    }
+
+    public static ThrottleKey link(LinkHandle link) {
+        return new ThrottleKey("link:" + link.value());
     }
 
     @Override

@@ -9,6 +9,12 @@ public interface UserStore {
 
     Optional<UserAccount> find(Username username);
 
+    /**
+     * Replaces the user's password hash with {@code newHash} if it still is {@code expectedHash}: atomic, so of two
+     * racing changes from the same password only one wins. False when the user is gone or the hash changed.
+     */
+    boolean replacePasswordHash(Username username, String expectedHash, String newHash);
+
     default boolean exists(Username username) {
         return find(username).isPresent();
     }

@@ -22,7 +22,8 @@ final class AwsHealth implements StoreHealth {
         Map<String, Boolean> parts = new LinkedHashMap<>();
         parts.put("bucket:" + config.bucket(), bucketAnswers());
         AwsSettings.Tables tables = config.tables();
-        for (String table : List.of(tables.users(), tables.sessions(), tables.shares(), tables.loginAttempts())) {
+        for (String table :
+                List.of(tables.users(), tables.sessions(), tables.shares(), tables.loginAttempts(), tables.links())) {
             parts.put("table:" + table, tableIsActive(table));
         }
         return parts;

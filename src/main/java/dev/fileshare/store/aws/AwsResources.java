@@ -55,6 +55,7 @@ final class AwsResources {
             tables.put(names.sessions(), DynamoTables.SESSIONS);
             tables.put(names.shares(), DynamoTables.SHARES);
             tables.put(names.loginAttempts(), DynamoTables.LOGIN_ATTEMPTS);
+            tables.put(names.links(), DynamoTables.LINKS);
             tables.forEach((name, schema) -> createTableIfMissing(request(name, schema)));
             tables.keySet().forEach(this::awaitActive);
             tables.forEach((name, schema) -> schema.timeToLive().ifPresent(ttl -> enableTimeToLive(name, ttl)));
@@ -103,6 +104,19 @@ final class AwsResources {
                                 key(schema.partitionKey(), KeyType.RANGE))
                         .projection(p -> p.projectionType(ProjectionType.ALL))
                         .build()));
+        schema.sparseIndex().ifPresent(index -> {
+            // Every key attribute of the table and its indexes is defined once.
+            for (String attribute : List.of(index.partitionKey(), index.sortKey())) {
+                if (attributes.stream().noneMatch(a -> a.attributeName().equals(attribute))) {
+                    attributes.add(stringAttribute(attribute));
+                }
+            }
+            request.globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                    .indexName(index.name())
+                    .keySchema(key(index.partitionKey(), KeyType.HASH), key(index.sortKey(), KeyType.RANGE))
+                    .projection(p -> p.projectionType(ProjectionType.ALL))
+                    .build());
+        });
         return request.keySchema(keys).attributeDefinitions(attributes).build();
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
-/** The aws store: files in one S3 bucket, users, sessions, shares and login attempts in DynamoDB tables. */
+/** The aws store: files in one S3 bucket; users, sessions, shares, login attempts and links in DynamoDB tables. */
 public final class AwsStore {
     private AwsStore() {}
 
@@ -34,6 +34,7 @@ public final class AwsStore {
                     new DynamoSessionStore(clients.dynamoDb(), tables.sessions()),
                     new DynamoShareStore(clients.dynamoDb(), tables.shares(), blobs::find),
                     new DynamoLoginAttemptStore(clients.dynamoDb(), tables.loginAttempts()),
+                    new DynamoLinkStore(clients.dynamoDb(), tables.links()),
                     blobs,
                     new AwsHealth(clients, config),
                     Optional.of(new S3TransferUrls(

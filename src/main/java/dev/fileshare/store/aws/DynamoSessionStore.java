@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Sessions table: keyed by the token's hash ({@link DynamoTables#SESSIONS}); {@code username} (S) and the expiry in
@@ -20,6 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class DynamoSessionStore implements SessionStore {
     private static final String TOKEN_HASH = DynamoTables.SESSIONS.partitionKey();
     private static final String EXPIRES_AT = DynamoTables.SESSIONS.timeToLive().orElseThrow();
+    private static final String USERNAME =
+            DynamoTables.SESSIONS.sparseIndex().orElseThrow().partitionKey();
+    private static final String BY_USERNAME =
+            DynamoTables.SESSIONS.sparseIndex().orElseThrow().name();
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -33,7 +38,7 @@ final class DynamoSessionStore implements SessionStore {
     public void create(StoredSession session) {
         Map<String, AttributeValue> item = Map.ofEntries(
                 entry(TOKEN_HASH, s(session.tokenHash())),
-                entry("username", s(session.username().value())),
+                entry(USERNAME, s(session.username().value())),
                 entry(EXPIRES_AT, n(session.expiresAt().getEpochSecond())));
         AwsCalls.run(
                 "store a session",
@@ -45,7 +50,7 @@ final class DynamoSessionStore implements SessionStore {
         return Items.get(dynamoDb, table, key(tokenHash), "look up a session")
                 .map(item -> new StoredSession(
                         tokenHash,
-                        new Username(Items.string(item, "username")),
+                        new Username(Items.string(item, USERNAME)),
                         Instant.ofEpochSecond(Items.number(item, EXPIRES_AT))));
     }
 
@@ -54,6 +59,32 @@ final class DynamoSessionStore implements SessionStore {
         AwsCalls.run(
                 "delete a session",
                 () -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(tokenHash))));
+    }
+
+    /**
+     * Deletes each session the {@value #BY_USERNAME} index lists for the user. The index is eventually consistent:
+     * a session opened a moment before (under a second, as DynamoDB propagates) may be missed.
+     */
+    @Override
+    public void deleteAllOf(Username username, Optional<String> kept) {
+        AwsCalls.run("delete a user's sessions", () -> {
+            QueryRequest query = QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(BY_USERNAME)
+                    .keyConditionExpression("#username = :username")
+                    .expressionAttributeNames(Map.of("#username", USERNAME))
+                    .expressionAttributeValues(Map.of(":username", s(username.value())))
+                    .projectionExpression(TOKEN_HASH)
+                    .build();
+            for (Map<String, AttributeValue> item :
+                    dynamoDb.queryPaginator(query).items()) {
+                String tokenHash = Items.string(item, TOKEN_HASH);
+                if (kept.map(tokenHash::equals).orElse(false)) {
+                    continue;
+                }
+                dynamoDb.deleteItem(delete -> delete.tableName(table).key(key(tokenHash)));
+            }
+        });
     }
 
     private static Map<String, AttributeValue> key(String tokenHash) {

@@ -47,6 +47,22 @@ final class DynamoUserStore implements UserStore {
     }
 
     @Override
+    public boolean replacePasswordHash(Username username, String expectedHash, String newHash) {
+        try {
+            dynamoDb.updateItem(update -> update.tableName(table)
+                    .key(Map.of(USERNAME, s(username.value())))
+                    .updateExpression("SET password_hash = :new")
+                    .conditionExpression("password_hash = :expected")
+                    .expressionAttributeValues(Map.of(":new", s(newHash), ":expected", s(expectedHash))));
+            return true;
+        } catch (ConditionalCheckFailedException goneOrChanged) {
+            return false;
+        } catch (SdkException e) {
+            throw AwsCalls.failure("change a password", e);
+        }
+    }
+
+    @Override
     public Optional<UserAccount> find(Username username) {
         return Items.get(dynamoDb, table, Map.of(USERNAME, s(username.value())), "look up a user")
                 .map(item -> new UserAccount(

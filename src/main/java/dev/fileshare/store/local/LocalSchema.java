@@ -19,6 +19,7 @@ final class LocalSchema {
                   username   TEXT NOT NULL,
                   expires_at INTEGER NOT NULL)""",
                 "CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions(expires_at)",
+                "CREATE INDEX IF NOT EXISTS sessions_by_username ON sessions(username)",
                 """
                 CREATE TABLE IF NOT EXISTS files (
                   owner     TEXT NOT NULL,
@@ -44,6 +45,33 @@ final class LocalSchema {
                   throttle_key TEXT PRIMARY KEY,
                   attempts     INTEGER NOT NULL,
                   window_end   INTEGER NOT NULL)""",
-                "CREATE INDEX IF NOT EXISTS login_attempts_by_window_end ON login_attempts(window_end)");
+                "CREATE INDEX IF NOT EXISTS login_attempts_by_window_end ON login_attempts(window_end)",
+                // Public links under their handle; times in epoch millis. A link and its log go at purge_at.
+                """
+                CREATE TABLE IF NOT EXISTS links (
+                  handle          TEXT PRIMARY KEY,
+                  id_hash         TEXT NOT NULL,
+                  owner           TEXT NOT NULL,
+                  file_name       TEXT NOT NULL,
+                  created         INTEGER NOT NULL,
+                  expires_at      INTEGER NOT NULL,
+                  purge_at        INTEGER NOT NULL,
+                  max_downloads   INTEGER,
+                  claimed         INTEGER NOT NULL DEFAULT 0,
+                  downloads       INTEGER NOT NULL DEFAULT 0,
+                  password_hash   TEXT,
+                  accesses_logged INTEGER NOT NULL DEFAULT 0)""",
+                "CREATE INDEX IF NOT EXISTS links_by_file ON links(owner, file_name)",
+                "CREATE INDEX IF NOT EXISTS links_by_purge_at ON links(purge_at)",
+                """
+                CREATE TABLE IF NOT EXISTS link_accesses (
+                  handle     TEXT NOT NULL REFERENCES links(handle) ON DELETE CASCADE,
+                  seq        INTEGER NOT NULL,
+                  at         INTEGER NOT NULL,
+                  address    TEXT NOT NULL,
+                  user_agent TEXT NOT NULL,
+                  status     INTEGER NOT NULL,
+                  bytes      INTEGER NOT NULL,
+                  PRIMARY KEY (handle, seq))""");
     }
 }

@@ -42,12 +42,14 @@ public final class LocalStore {
                 LocalSchema.apply(db);
                 BlobDirectory blobDirectory = new BlobDirectory(dataDir);
                 SqliteSessionStore sessions = new SqliteSessionStore(db);
-                recover(db, blobDirectory, sessions, clock);
+                SqliteLinkStore links = new SqliteLinkStore(db, clock);
+                recover(db, blobDirectory, sessions, links, clock);
                 return new Stores(
                         new SqliteUserStore(db),
                         sessions,
                         new SqliteShareStore(db),
                         new SqliteLoginAttemptStore(db),
+                        links,
                         new LocalBlobStore(db, blobDirectory, clock),
                         health(db, blobDirectory),
                         Optional.empty(),
@@ -62,7 +64,11 @@ public final class LocalStore {
     }
 
     private static void recover(
-            SqliteDatabase db, BlobDirectory blobDirectory, SqliteSessionStore sessions, Clock clock)
+            SqliteDatabase db,
+            BlobDirectory blobDirectory,
+            SqliteSessionStore sessions,
+            SqliteLinkStore links,
+            Clock clock)
             throws IOException {
         Set<String> referenced = db.read(c -> {
             Set<String> ids = new HashSet<>();
@@ -75,9 +81,10 @@ public final class LocalStore {
         });
         int swept = blobDirectory.sweep(referenced);
         int expired = sessions.deleteExpired(clock.instant());
-        if (swept > 0 || expired > 0) {
+        int purged = links.deletePurged(clock.instant());
+        if (swept > 0 || expired > 0 || purged > 0) {
             LOG.info(() -> "local store recovered: " + swept + " unreferenced blob(s), " + expired
-                    + " expired session(s) removed");
+                    + " expired session(s), " + purged + " ended link(s) removed");
         }
     }
 

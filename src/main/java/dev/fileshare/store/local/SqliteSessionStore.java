@@ -50,6 +50,16 @@ final class SqliteSessionStore implements SessionStore {
         });
     }
 
+    @Override
+    public void deleteAllOf(Username username, Optional<String> kept) {
+        db.write(c -> {
+            PreparedStatement s = c.prepare("DELETE FROM sessions WHERE username = ? AND token_hash <> ?");
+            s.setString(1, username.value());
+            s.setString(2, kept.orElse(""));
+            return s.executeUpdate();
+        });
+    }
+
     /** Drops sessions that expired before {@code now}; they would be refused anyway. */
     int deleteExpired(Instant now) {
         return db.write(c -> {

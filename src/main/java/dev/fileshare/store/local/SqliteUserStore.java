@@ -28,6 +28,18 @@ final class SqliteUserStore implements UserStore {
     }
 
     @Override
+    public boolean replacePasswordHash(Username username, String expectedHash, String newHash) {
+        return db.write(c -> {
+            PreparedStatement s =
+                    c.prepare("UPDATE users SET password_hash = ? WHERE username = ? AND password_hash = ?");
+            s.setString(1, newHash);
+            s.setString(2, username.value());
+            s.setString(3, expectedHash);
+            return s.executeUpdate() == 1;
+        });
+    }
+
+    @Override
     public Optional<UserAccount> find(Username username) {
         return db.read(c -> {
             PreparedStatement s = c.prepare("SELECT password_hash, created_at FROM users WHERE username = ?");

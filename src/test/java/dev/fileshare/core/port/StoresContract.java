@@ -61,6 +61,14 @@ public abstract class StoresContract {
     }
 
     @Nested
+    class Links extends LinkStoreContract {
+        @Override
+        protected LinkStore store() {
+            return stores.links();
+        }
+    }
+
+    @Nested
     class Blobs extends BlobStoreContract {
         @Override
         protected BlobStore store() {

@@ -41,6 +41,7 @@ class StoresTest {
                 parts.sessions(),
                 parts.shares(),
                 parts.loginAttempts(),
+                parts.links(),
                 parts.blobs(),
                 parts.health(),
                 Optional.empty(),

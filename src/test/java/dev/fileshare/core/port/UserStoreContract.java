@@ -21,6 +21,28 @@ public abstract class UserStoreContract {
     }
 
     @Test
+    void replacesAPasswordHashOnlyFromTheExpectedOne() {
+        store().createIfAbsent(account("alice", "$argon2id$hash-a"));
+        store().createIfAbsent(account("bob", "$argon2id$hash-a"));
+
+        assertThat(store().replacePasswordHash(new Username("alice"), "$argon2id$other", "$argon2id$hash-b"))
+                .isFalse();
+        assertThat(store().find(new Username("alice"))).contains(account("alice", "$argon2id$hash-a"));
+
+        assertThat(store().replacePasswordHash(new Username("alice"), "$argon2id$hash-a", "$argon2id$hash-b"))
+                .isTrue();
+        assertThat(store().find(new Username("alice"))).contains(account("alice", "$argon2id$hash-b"));
+        assertThat(store().find(new Username("bob"))).contains(account("bob", "$argon2id$hash-a"));
+        assertThat(store().replacePasswordHash(new Username("alice"), "$argon2id$hash-a", "$argon2id$hash-c"))
+                .as("a second change from the old hash")
+                .isFalse();
+        assertThat(store().replacePasswordHash(new Username("carol"), "$argon2id$hash-a", "$argon2id$hash-b"))
+                .as("no such user")
+                .isFalse();
+        assertThat(store().exists(new Username("carol"))).isFalse();
+    }
+
+    @Test
     void createsAndFindsAUser() {
         assertThat(store().createIfAbsent(account("alice", "$argon2id$hash-a"))).isTrue();
 

@@ -81,6 +81,9 @@ class AwsCallBudgetTest extends StoreCallBudget {
             if (table.equals(tables.loginAttempts())) {
                 return "login-attempts";
             }
+            if (table.equals(tables.links())) {
+                return "links";
+            }
             throw new IllegalStateException("a call on an unknown table " + table);
         }
     }

@@ -23,7 +23,8 @@ class AwsHealthTest {
                             java.util.Map.entry("table:" + t.users(), true),
                             java.util.Map.entry("table:" + t.sessions(), true),
                             java.util.Map.entry("table:" + t.shares(), true),
-                            java.util.Map.entry("table:" + t.loginAttempts(), true));
+                            java.util.Map.entry("table:" + t.loginAttempts(), true),
+                            java.util.Map.entry("table:" + t.links(), true));
         }
     }
 
@@ -33,7 +34,7 @@ class AwsHealthTest {
                 TestResources.named(standIns, UUID.randomUUID().toString().substring(0, 12), false);
         try (Stores aws = AwsStore.open(config, Duration.ofMinutes(15))) {
             assertThat(aws.health().check())
-                    .hasSize(5)
+                    .hasSize(6)
                     .allSatisfy((part, up) -> assertThat(up).as(part).isFalse());
         }
     }

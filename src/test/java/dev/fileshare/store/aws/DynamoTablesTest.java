@@ -22,7 +22,8 @@ class DynamoTablesTest {
             "users", DynamoTables.USERS,
             "sessions", DynamoTables.SESSIONS,
             "shares", DynamoTables.SHARES,
-            "login-attempts", DynamoTables.LOGIN_ATTEMPTS);
+            "login-attempts", DynamoTables.LOGIN_ATTEMPTS,
+            "links", DynamoTables.LINKS);
 
     @Test
     void anInvertedIndexNeedsASortKey() {
@@ -41,21 +42,40 @@ class DynamoTablesTest {
         String doc = Files.readString(DOC);
         TABLES.forEach((name, table) -> {
             String entry = entry(doc, name);
-            assertThat(entry).as("docs entry of %s", name).contains("PK `" + table.partitionKey() + "`");
+            // The table's own keys come before any index's.
+            String keys = entry.split("GSI `", 2)[0];
+            assertThat(keys).as("docs entry of %s", name).contains("PK `" + table.partitionKey() + "`");
             table.sortKey()
                     .ifPresentOrElse(
-                            sortKey -> assertThat(entry).contains("SK `" + sortKey + "`"),
-                            () -> assertThat(entry).doesNotContain("SK `"));
+                            sortKey -> assertThat(keys).contains("SK `" + sortKey + "`"),
+                            () -> assertThat(keys).doesNotContain("SK `"));
             table.timeToLive().ifPresent(ttl -> assertThat(entry).contains("`" + ttl + "` (N"));
             table.invertedIndex()
                     .ifPresent(index -> assertThat(entry)
                             .contains("GSI `" + index + "`: PK `"
                                     + table.sortKey().orElseThrow() + "`, SK `" + table.partitionKey() + "`"));
+            table.sparseIndex()
+                    .ifPresent(index -> assertThat(entry)
+                            .contains("GSI `" + index.name() + "`: PK `" + index.partitionKey() + "`, SK `"
+                                    + index.sortKey() + "`"));
         });
     }
 
     @Test
-    void everyIndexTheDocsNameIsTheSharesIndex() throws IOException {
+    void aSparseIndexIsKeyedByAttributesOfItsTable() {
+        assertThat(DynamoTables.LINKS.sparseIndex()).isPresent();
+        assertThat(DynamoTables.SESSIONS.sparseIndex()).isPresent();
+        TABLES.forEach((name, table) -> table.sparseIndex().ifPresent(index -> {
+            assertThat(index.name()).as("%s's sparse index", name).isNotBlank();
+            assertThat(List.of(index.partitionKey(), index.sortKey()))
+                    .as("%s's sparse index keys", name)
+                    .doesNotContainNull()
+                    .doesNotHaveDuplicates();
+        }));
+    }
+
+    @Test
+    void everyIndexTheDocsNameIsAnIndexOfTheSchema() throws IOException {
         String doc = Files.readString(DOC);
         List<String> named = new ArrayList<>();
         Matcher m = Pattern.compile("GSI `([^`]+)`|/index/([A-Za-z0-9_.-]+)|the `([^`]+)` index")
@@ -63,9 +83,13 @@ class DynamoTablesTest {
         while (m.find()) {
             named.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
         }
-        assertThat(named)
-                .hasSizeGreaterThanOrEqualTo(3)
-                .containsOnly(DynamoTables.SHARES.invertedIndex().orElseThrow());
+        List<String> indexes = new ArrayList<>();
+        TABLES.values().forEach(table -> {
+            table.invertedIndex().ifPresent(indexes::add);
+            table.sparseIndex().ifPresent(index -> indexes.add(index.name()));
+        });
+        assertThat(named).hasSizeGreaterThanOrEqualTo(3).containsAll(indexes);
+        assertThat(indexes).containsAll(named);
     }
 
     /** The list item {@code - **name**: ...} of the Data layout section, with its continuation lines. */

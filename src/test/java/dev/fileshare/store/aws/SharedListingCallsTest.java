@@ -41,7 +41,7 @@ class SharedListingCallsTest {
     @BeforeEach
     void open(AwsStandIns standIns) {
         aws = AwsStore.open(TestResources.fresh(standIns), Duration.ofMinutes(15), List.of(calls));
-        files = new FileService(aws.blobs(), aws.shares(), aws.users());
+        files = new FileService(aws.blobs(), aws.shares(), aws.links(), aws.users());
         aws.users().createIfAbsent(new UserAccount(READER, "$unused", Instant.EPOCH));
     }
 

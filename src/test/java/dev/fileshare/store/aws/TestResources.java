@@ -18,7 +18,11 @@ final class TestResources {
                 "us-east-1",
                 "fileshare-test-" + suffix,
                 new AwsSettings.Tables(
-                        "users-" + suffix, "sessions-" + suffix, "shares-" + suffix, "login-attempts-" + suffix),
+                        "users-" + suffix,
+                        "sessions-" + suffix,
+                        "shares-" + suffix,
+                        "login-attempts-" + suffix,
+                        "links-" + suffix),
                 Optional.of(standIns.s3Endpoint()),
                 Optional.of(standIns.dynamoDbEndpoint()),
                 createResources);

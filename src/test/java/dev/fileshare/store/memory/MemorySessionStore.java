@@ -1,5 +1,6 @@
 package dev.fileshare.store.memory;
 
+import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.StoredSession;
 import java.time.temporal.ChronoUnit;
@@ -29,5 +30,12 @@ public final class MemorySessionStore implements SessionStore {
     @Override
     public void delete(String tokenHash) {
         sessions.remove(tokenHash);
+    }
+
+    @Override
+    public void deleteAllOf(Username username, Optional<String> kept) {
+        sessions.values()
+                .removeIf(session -> session.username().equals(username)
+                        && !kept.map(session.tokenHash()::equals).orElse(false));
     }
 }

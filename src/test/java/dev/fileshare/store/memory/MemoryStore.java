@@ -23,6 +23,7 @@ public final class MemoryStore {
                 new MemorySessionStore(),
                 new MemoryShareStore(),
                 new MemoryLoginAttemptStore(),
+                new MemoryLinkStore(),
                 new MemoryBlobStore(clock),
                 health,
                 Optional.empty(),

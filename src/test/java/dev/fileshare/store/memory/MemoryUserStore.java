@@ -20,4 +20,12 @@ public final class MemoryUserStore implements UserStore {
     public Optional<UserAccount> find(Username username) {
         return Optional.ofNullable(users.get(username));
     }
+
+    @Override
+    public boolean replacePasswordHash(Username username, String expectedHash, String newHash) {
+        UserAccount current = users.get(username);
+        return current != null
+                && current.passwordHash().equals(expectedHash)
+                && users.replace(username, current, new UserAccount(username, newHash, current.createdAt()));
+    }
 }

@@ -204,6 +204,47 @@ public final class FileshareClient {
                 .GET());
     }
 
+    /** POST /links for {@code fileName}, with extra fields as name/value pairs (a Long or a String each). */
+    public ApiResponse createLink(String token, String fileName, Object... fields) {
+        var body = Json.createObjectBuilder().add("file_name", fileName);
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            if (fields[i + 1] instanceof Number number) {
+                body.add((String) fields[i], number.longValue());
+            } else {
+                body.add((String) fields[i], String.valueOf(fields[i + 1]));
+            }
+        }
+        return postJson("links", token, body.build());
+    }
+
+    /** GET /links, or with {@code fileName} not null only the links to that file. */
+    public ApiResponse listLinks(String token, String fileName) {
+        return send(request(fileName == null ? "links" : "links?file_name=" + encode(fileName), token)
+                .GET());
+    }
+
+    /** DELETE /links/{link}: {@code link} is a handle or an id. */
+    public ApiResponse deleteLink(String token, String link) {
+        return send(request("links/" + encode(link), token).DELETE());
+    }
+
+    /** GET /links/{link}/accesses. */
+    public ApiResponse linkAccesses(String token, String link) {
+        return send(request("links/" + encode(link) + "/accesses", token).GET());
+    }
+
+    /**
+     * A request to a public link's URL, with no session, from this client's address, with extra header name/value
+     * pairs.
+     */
+    public HttpRequest.Builder toLink(String url, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT);
+        if (clientAddress != null) {
+            builder.header("X-Forwarded-For", clientAddress);
+        }
+        return withHeaders(builder, headers);
+    }
+
     /**
      * A request to a transfer URL as the service returned it: its {@code method} to its {@code url} with its
      * {@code headers}; no session, nothing else added.
@@ -265,6 +306,34 @@ public final class FileshareClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** DELETE /sessions: log out everywhere. */
+    public ApiResponse logoutEverywhere(String token) {
+        return send(request("sessions", token).DELETE());
+    }
+
+    /** GET /account. */
+    public ApiResponse account(String token) {
+        return send(request("account", token).GET());
+    }
+
+    /** PUT /account/password with {@code body} as it is (a JSON text or anything else). */
+    public ApiResponse changePassword(String token, String body) {
+        return send(request("account/password", token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** PUT /account/password {current_password, new_password}. */
+    public ApiResponse changePassword(String token, String currentPassword, String newPassword) {
+        return changePassword(
+                token,
+                Json.createObjectBuilder()
+                        .add("current_password", currentPassword)
+                        .add("new_password", newPassword)
+                        .build()
+                        .toString());
     }
 
     /** Registers and logs in a new user whose name starts with {@code prefix}. */

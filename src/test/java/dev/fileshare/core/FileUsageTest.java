@@ -1,0 +1,39 @@
+package dev.fileshare.core;
+
+import static dev.fileshare.core.FileServiceFixture.ALICE;
+import static dev.fileshare.core.FileServiceFixture.BOB;
+import static dev.fileshare.core.FileServiceFixture.name;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** What an owner stores: their own files' current sizes, summed a page at a time. */
+class FileUsageTest {
+    private final FileServiceFixture fixture = new FileServiceFixture();
+    private final FileService files = fixture.files;
+
+    @Test
+    void countsTheOwnersCurrentVersionsButNotFilesSharedWithThem() throws IOException {
+        assertThat(files.usage(ALICE)).isEqualTo(new FileService.Usage(0, 0));
+        fixture.upload(ALICE, "a.txt", "hello");
+        fixture.upload(ALICE, "a.txt", "hello, world");
+        fixture.upload(ALICE, "b.txt", "bb");
+        fixture.upload(BOB, "c.txt", "shared with alice");
+        files.share(BOB, name("c.txt"), ALICE);
+
+        assertThat(files.usage(ALICE)).isEqualTo(new FileService.Usage(2, 14));
+        files.delete(ALICE, name("b.txt"));
+        assertThat(files.usage(ALICE)).isEqualTo(new FileService.Usage(1, 12));
+    }
+
+    @Test
+    void addsUpEveryPageOfAManyFiledOwner() throws IOException {
+        // One more than a page: the last file is on a page of its own.
+        for (int i = 0; i < 1001; i++) {
+            fixture.upload(ALICE, String.format("f%04d.txt", i), "x".repeat(i % 3));
+        }
+
+        assertThat(files.usage(ALICE)).isEqualTo(new FileService.Usage(1001, 1000));
+    }
+}
