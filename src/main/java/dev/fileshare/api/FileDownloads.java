@@ -7,7 +7,6 @@ import dev.fileshare.core.model.FileVersion;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -17,48 +16,74 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 
-/** Streams a file's content to the client, raw or as Base64, never holding it whole in memory. */
+/** Streams a file's content to the client, raw or as Base64, never holding it whole in memory; HEAD's headers. */
 final class FileDownloads {
     private static final int BUFFER = 64 * 1024;
     /** Raw bytes per Base64 chunk: a multiple of 3, so that no chunk but the last is padded. */
     private static final int BASE64_CHUNK = 48 * 1024;
 
     private static final MediaType BASE64_TEXT = MediaType.TEXT_PLAIN_TYPE.withCharset("US-ASCII");
+    /** Each user's own: no shared cache keeps it, and a private one asks again (cheaply, with the validators). */
+    private static final String CACHE_CONTROL = "private, no-cache";
 
     private FileDownloads() {}
 
-    /** The answer to a GET: 304/412 when the preconditions say so, else the content (206 for a range). */
-    static Response response(FileContent content, boolean base64, Request request) throws IOException {
+    /**
+     * The answer to a GET: 304 or 412 when the conditions say so, else the content (206 for a range). The stream
+     * is handed to {@code streams}, so that it is closed however the request ends.
+     */
+    static Response response(FileContent content, boolean base64, DownloadConditions conditions, RequestStreams streams)
+            throws IOException {
+        InputStream stream = streams.closeAtEnd(content.stream());
         FileVersion entry = content.entry();
-        EntityTag etag = entityTag(entry.etag());
-        Date lastModified = Date.from(entry.modified());
-        Response.ResponseBuilder precondition = request.evaluatePreconditions(lastModified, etag);
-        if (precondition != null) {
-            content.stream().close();
-            return precondition.tag(etag).lastModified(lastModified).build();
-        }
-        Response.ResponseBuilder builder = Response.ok()
-                .tag(etag)
-                .lastModified(lastModified)
-                .header("Cache-Control", "private, no-cache")
-                .header(
-                        "Content-Disposition",
-                        ContentDisposition.attachment(entry.key().fileName().value()));
-        if (base64) {
-            return builder.type(BASE64_TEXT)
-                    .header(HttpHeaders.CONTENT_LENGTH, (entry.size() + 2) / 3 * 4)
-                    .entity((StreamingOutput) out -> copyBase64(content.stream(), out))
-                    .build();
+        if (conditions.notModified(entry)) {
+            stream.close();
+            return notModified(entry);
         }
         ByteRange range = content.range();
+        Response.ResponseBuilder builder = headers(entry, base64, range);
+        if (base64) {
+            return builder.entity((StreamingOutput) out -> copyBase64(stream, out))
+                    .build();
+        }
         if (content.partial()) {
             builder.status(Response.Status.PARTIAL_CONTENT)
                     .header("Content-Range", "bytes " + range.offset() + "-" + range.last() + "/" + entry.size());
         }
+        return builder.entity((StreamingOutput) out -> copy(stream, out, range.length()))
+                .build();
+    }
+
+    /** The answer to a HEAD: what {@link #response} would send for the whole file, without its content. */
+    static Response head(FileVersion entry, boolean base64, DownloadConditions conditions) {
+        if (conditions.notModified(entry)) {
+            return notModified(entry);
+        }
+        return headers(entry, base64, ByteRange.whole(entry.size())).build();
+    }
+
+    /** The headers of {@code span} of {@code entry} raw, or of all of it as Base64. */
+    private static Response.ResponseBuilder headers(FileVersion entry, boolean base64, ByteRange span) {
+        Response.ResponseBuilder builder = Response.ok()
+                .tag(entityTag(entry.etag()))
+                .lastModified(Date.from(entry.modified()))
+                .header("Cache-Control", CACHE_CONTROL)
+                .header(
+                        "Content-Disposition",
+                        ContentDisposition.attachment(entry.key().fileName().value()));
+        if (base64) {
+            return builder.type(BASE64_TEXT).header(HttpHeaders.CONTENT_LENGTH, (entry.size() + 2) / 3 * 4);
+        }
         return builder.type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Accept-Ranges", "bytes")
-                .header(HttpHeaders.CONTENT_LENGTH, range.length())
-                .entity((StreamingOutput) out -> copy(content.stream(), out, range.length()))
+                .header(HttpHeaders.CONTENT_LENGTH, span.length());
+    }
+
+    /** 304 carries what a 200 would for caches (RFC 9110 section 15.4.5): validators and Cache-Control. */
+    private static Response notModified(FileVersion entry) {
+        return Response.notModified(entityTag(entry.etag()))
+                .lastModified(Date.from(entry.modified()))
+                .header("Cache-Control", CACHE_CONTROL)
                 .build();
     }
 

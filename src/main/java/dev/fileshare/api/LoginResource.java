@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code POST /login}: checks the credentials and opens a session. */
 @Path("/login")
 @ApplicationScoped
+@NoStore
 @Tag(name = "accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)

@@ -77,7 +77,10 @@ public class ShareResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public Response revokeShare(
-            @Parameter(description = "The caller's file.", required = true, example = "notes.txt")
+            @Parameter(
+                            description = "The caller's file: " + ApiDocs.FILE_NAME_RULE,
+                            required = true,
+                            example = "notes.txt")
                     @QueryParam("file_name")
                     String fileName,
             @Parameter(description = "The user to stop sharing with.", required = true, example = "bob")

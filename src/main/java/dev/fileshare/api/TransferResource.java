@@ -4,6 +4,7 @@ import dev.fileshare.core.FileService;
 import dev.fileshare.core.SignedTransferUrls;
 import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.DownloadTerms;
+import dev.fileshare.core.model.FileContent;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.UploadTerms;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +46,9 @@ public class TransferResource {
 
     @Inject
     SignedTransferUrls signedUrls;
+
+    @Inject
+    RequestStreams streams;
 
     @GET
     @SecurityRequirements // none: the URL's signature stands in for the session
@@ -78,10 +81,12 @@ public class TransferResource {
             @BeanParam SignedTransferQuery.Download query,
             @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.") @HeaderParam("Range")
                     String range,
-            @Context Request request)
+            @Context HttpHeaders headers)
             throws IOException {
         DownloadTerms terms = query.verify(signedUrls);
-        return FileDownloads.response(files.openIssued(terms, range), false, request);
+        DownloadConditions conditions = DownloadConditions.of(headers);
+        FileContent content = files.openIssued(terms, range, conditions::rangeApplies);
+        return FileDownloads.response(content, false, conditions, streams);
     }
 
     @PUT

@@ -30,6 +30,8 @@ public record FileshareConfig(
         List<Cidr> trustedProxies,
         Duration transferUrlLifetime,
         byte[] transferSigningKey,
+        Duration healthCache,
+        Duration healthTimeout,
         AwsSettings aws) {
 
     public static final String STORE = "fileshare.store";
@@ -49,6 +51,8 @@ public record FileshareConfig(
     public static final String HTTP_TRUSTED_PROXIES = "fileshare.http.trusted-proxies";
     public static final String TRANSFER_URL_LIFETIME = "fileshare.transfer.url-lifetime";
     public static final String TRANSFER_SIGNING_KEY = "fileshare.transfer.signing-key";
+    public static final String HEALTH_CACHE = "fileshare.health.cache";
+    public static final String HEALTH_TIMEOUT = "fileshare.health.timeout";
 
     public static final long DEFAULT_MAX_JSON_UPLOAD_BYTES = 7L * 1024 * 1024;
     public static final long DEFAULT_MAX_BINARY_UPLOAD_BYTES = 5L * 1024 * 1024 * 1024;
@@ -119,6 +123,10 @@ public record FileshareConfig(
                 trustedProxies(config),
                 transferUrlLifetime,
                 config.secretKey(TRANSFER_SIGNING_KEY, 32).orElse(null),
+                // A probe every few seconds costs the store one check however many probes come: under the ALB's
+                // 15 s interval, and answered within its 5 s timeout.
+                config.duration(HEALTH_CACHE, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(5)),
+                config.duration(HEALTH_TIMEOUT, Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMinutes(1)),
                 AwsConfig.read(config));
     }
 }

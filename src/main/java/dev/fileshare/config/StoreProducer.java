@@ -1,5 +1,6 @@
 package dev.fileshare.config;
 
+import dev.fileshare.core.CachedStoreHealth;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.LoginAttemptStore;
 import dev.fileshare.core.port.SessionStore;
@@ -63,9 +64,10 @@ public class StoreProducer {
         return stores.blobs();
     }
 
+    /** The store's health as readiness reports it: cached and bounded in time, so probes cannot flood the store. */
     @Produces
     @Singleton
-    StoreHealth health(Stores stores) {
-        return stores.health();
+    StoreHealth health(Stores stores, FileshareConfig config, Clock clock) {
+        return new CachedStoreHealth(stores.health(), config.healthCache(), config.healthTimeout(), clock);
     }
 }

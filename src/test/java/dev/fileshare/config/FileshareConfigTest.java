@@ -71,4 +71,29 @@ class FileshareConfigTest {
                 .hasMessageContaining("FILESHARE_HTTP_TRUSTED_PROXIES")
                 .hasMessageContaining("'proxy.internal'");
     }
+
+    @Test
+    void readinessIsCheckedAtMostEveryFiveSecondsAndWaitedForTwo() {
+        FileshareConfig defaults = read(Map.of());
+        assertThat(defaults.healthCache()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.healthTimeout()).isEqualTo(Duration.ofSeconds(2));
+
+        FileshareConfig set =
+                read(Map.of(FileshareConfig.HEALTH_CACHE, "30s", FileshareConfig.HEALTH_TIMEOUT, "500ms"));
+        assertThat(set.healthCache()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(set.healthTimeout()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void readinessCannotBeLeftUncachedOrWaitedForLong() {
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.HEALTH_CACHE, "0s")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("FILESHARE_HEALTH_CACHE");
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.HEALTH_TIMEOUT, "10m")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(FileshareConfig.HEALTH_TIMEOUT)
+                .hasMessageContaining("at most");
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.HEALTH_TIMEOUT, "soon")))
+                .isInstanceOf(InvalidConfigurationException.class);
+    }
 }

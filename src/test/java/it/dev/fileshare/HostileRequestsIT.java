@@ -3,6 +3,7 @@ package it.dev.fileshare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.fileshare.support.FileshareServer;
+import it.dev.fileshare.support.ServerUnderTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +51,7 @@ class HostileRequestsIT {
         send(authorized(HttpRequest.newBuilder(URI.create(base + "/file")), token)
                 .PUT(json("{\"file_name\":\"known.txt\",\"content\":\"aGVsbG8=\"}")));
 
-        ServerOpenFiles server = ServerOpenFiles.ofServerUnderTest();
+        ServerUnderTest server = ServerUnderTest.find();
         int openFilesBefore = server.files();
         HostileRequests generator = new HostileRequests(new Random(SEED), token, user);
         Map<String, String> serverErrors = new ConcurrentHashMap<>();

@@ -91,8 +91,8 @@ public final class LocalStore {
     private static StoreHealth health(SqliteDatabase db, BlobDirectory blobDirectory) {
         return () -> {
             Map<String, Boolean> parts = new LinkedHashMap<>();
-            parts.put("sqlite", answers(db));
-            parts.put("data-dir", blobDirectory.isWritable());
+            parts.put("database", answers(db));
+            parts.put("data-directory", blobDirectory.isWritable());
             return parts;
         };
     }

@@ -1,8 +1,7 @@
-package it.dev.fileshare;
+package it.dev.fileshare.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.dev.fileshare.support.LibertyServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -14,19 +13,21 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * What the server under test holds open, read from {@code /proc/<pid>/fd} (Linux). The server is the one the build
- * started ({@code server start}), so its pid is in Liberty's pid file, {@code usr/servers/.pid/<name>.pid}; it is
- * checked to be that server's JVM before anything is counted.
+ * The process of the server under test: its JVM's arguments, and what it holds open, read from
+ * {@code /proc/<pid>/fd} (Linux). The server is the one the build started ({@code server start}), so its pid is in
+ * Liberty's pid file, {@code usr/servers/.pid/<name>.pid}; it is checked to be that server's JVM before use.
  */
-public final class ServerOpenFiles {
+public final class ServerUnderTest {
+    private final ProcessHandle process;
     private final Path fdDir;
 
-    private ServerOpenFiles(long pid) {
-        this.fdDir = Path.of("/proc", Long.toString(pid), "fd");
+    private ServerUnderTest(ProcessHandle process) {
+        this.process = process;
+        this.fdDir = Path.of("/proc", Long.toString(process.pid()), "fd");
     }
 
     /** The server under test; skips the calling test where there is no {@code /proc} to read. */
-    public static ServerOpenFiles ofServerUnderTest() {
+    public static ServerUnderTest find() {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc (Linux)");
         Path wlpDir = Path.of(System.getProperty("it.liberty.dir", "target/liberty/wlp"));
         String serverName = System.getProperty("it.server.name", "fileshareIT");
@@ -42,7 +43,12 @@ public final class ServerOpenFiles {
         assertThat(LibertyServerProcess.isServerJvm(handle, wlpDir, serverName))
                 .as("pid %s is the JVM of server %s: %s", pid, serverName, handle.info())
                 .isTrue();
-        return new ServerOpenFiles(pid);
+        return new ServerUnderTest(handle);
+    }
+
+    /** The arguments of the server's JVM, its options from jvm.options among them. */
+    public List<String> jvmArguments() {
+        return List.of(process.info().arguments().orElseThrow(() -> new AssertionError("no arguments visible")));
     }
 
     /** Everything open: files, sockets, pipes. */
