@@ -20,11 +20,12 @@ final class HttpDates {
     /** Longer than any of the three forms; a longer value is not parsed at all. */
     private static final int MAX_LENGTH = 40;
 
-    private static final DateTimeFormatter IMF_FIXDATE = strict("EEE, dd MMM uuuu HH:mm:ss 'GMT'");
+    // One-digit days too: RFC 9110 asks recipients to be robust, and Java's RFC_1123_DATE_TIME writes them.
+    private static final DateTimeFormatter IMF_FIXDATE = strict("EEE, d MMM uuuu HH:mm:ss 'GMT'");
     private static final DateTimeFormatter ASCTIME = strict("EEE MMM ppd HH:mm:ss uuuu");
     // A two-digit year that would lie more than 50 years ahead is the latest past year with those digits.
     private static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder()
-            .appendPattern("EEEE, dd-MMM-")
+            .appendPattern("EEEE, d-MMM-")
             .appendValueReduced(
                     ChronoField.YEAR, 2, 2, LocalDate.now(ZoneOffset.UTC).minusYears(49))
             .appendPattern(" HH:mm:ss 'GMT'")

@@ -20,7 +20,12 @@ class HttpDatesTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994"})
+            strings = {
+                "Sun, 06 Nov 1994 08:49:37 GMT",
+                "Sunday, 06-Nov-94 08:49:37 GMT",
+                "Sun Nov  6 08:49:37 1994",
+                "Sun, 6 Nov 1994 08:49:37 GMT" // as java.time's RFC_1123_DATE_TIME writes it
+            })
     void readsTheThreeFormsRfc9110Accepts(String date) {
         assertThat(HttpDates.parse(date)).contains(NOV_6_1994);
         assertThat(HttpDates.parse(" " + date + " "))
@@ -70,10 +75,11 @@ class HttpDatesTest {
         Instant instant = Instant.ofEpochSecond(second);
         String date =
                 DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).format(instant);
-        // RFC_1123_DATE_TIME writes days below 10 with one digit; the IMF-fixdate has two.
+        // RFC_1123_DATE_TIME writes days below 10 with one digit, the IMF-fixdate two: both are read.
         String fixdate = date.replaceFirst(", (\\d) ", ", 0$1 ");
 
         assertThat(HttpDates.parse(fixdate)).contains(instant);
+        assertThat(HttpDates.parse(date)).contains(instant);
     }
 
     private static int year(Instant instant) {

@@ -53,7 +53,18 @@ class HostileRequestsIT {
 
         ServerUnderTest server = ServerUnderTest.find();
         int openFilesBefore = server.files();
-        HostileRequests generator = new HostileRequests(new Random(SEED), token, user);
+        // The downloads go to another user's file with a token of its own, which no generated request can log out
+        // or delete.
+        String reader = user + "r";
+        send(HttpRequest.newBuilder(URI.create(base + "/register"))
+                .POST(json("{\"username\":\"" + reader + "\",\"password\":\"fuzzing-pass\"}")));
+        String readerToken = send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .POST(json("{\"username\":\"" + reader + "\",\"password\":\"fuzzing-pass\"}")))
+                .body()
+                .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        send(authorized(HttpRequest.newBuilder(URI.create(base + "/file")), readerToken)
+                .PUT(json("{\"file_name\":\"known.txt\",\"content\":\"aGVsbG8sIHJlYWRlcg==\"}")));
+        HostileRequests generator = new HostileRequests(new Random(SEED), token, user, readerToken);
         Map<String, String> serverErrors = new ConcurrentHashMap<>();
         Set<Integer> statuses = ConcurrentHashMap.newKeySet();
         AtomicInteger sent = new AtomicInteger();
@@ -222,15 +233,17 @@ class HostileRequestsIT {
         private final Random random;
         private final String token;
         private final String user;
+        private final String readerToken;
 
-        HostileRequests(Random random, String token, String user) {
+        HostileRequests(Random random, String token, String user, String readerToken) {
             this.random = random;
             this.token = token;
             this.user = user;
+            this.readerToken = readerToken;
         }
 
         HttpRequest next(String base) {
-            // One in eight goes to the one readable file, so the download's conditional headers get their share.
+            // One in eight downloads a file that stays, so the download's conditional headers get their share.
             boolean download = random.nextInt(8) == 0;
             String method = download ? pick(new String[] {"GET", "HEAD"}) : pick(METHODS);
             String path = download ? "/file" : pick(PATHS);
@@ -242,7 +255,8 @@ class HostileRequestsIT {
                 uri = URI.create(base + path);
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
-            switch (download ? 0 : random.nextInt(5)) {
+            switch (download ? -1 : random.nextInt(5)) {
+                case -1 -> request.header("x-session-token", readerToken);
                 case 0 -> request.header("x-session-token", token);
                 case 1 -> request.header("Authorization", "Bearer " + (random.nextBoolean() ? token : junk(50)));
                 case 2 -> request.header("x-session-token", junk(random.nextInt(100)));
