@@ -66,6 +66,7 @@ class HostileRequestsIT {
                 .PUT(json("{\"file_name\":\"known.txt\",\"content\":\"aGVsbG8sIHJlYWRlcg==\"}")));
         HostileRequests generator = new HostileRequests(new Random(SEED), token, user, readerToken);
         Map<String, String> serverErrors = new ConcurrentHashMap<>();
+        Map<String, String> timedOut = new ConcurrentHashMap<>();
         Set<Integer> statuses = ConcurrentHashMap.newKeySet();
         AtomicInteger sent = new AtomicInteger();
         List<HttpRequest> requests = new ArrayList<>(REQUESTS);
@@ -88,6 +89,11 @@ class HostileRequestsIT {
                                         request.method() + " " + request.uri(),
                                         response.statusCode() + " " + response.body());
                             }
+                        } catch (java.net.http.HttpTimeoutException e) {
+                            timedOut.putIfAbsent(
+                                    request.method() + " " + request.uri() + " "
+                                            + request.headers().map(),
+                                    e.toString());
                         } catch (java.io.IOException e) {
                             // The server may close a connection on a request it cannot parse; that is no 5xx.
                         } catch (InterruptedException e) {
@@ -111,6 +117,7 @@ class HostileRequestsIT {
 
         assertThat(sent.get()).isEqualTo(REQUESTS);
         assertThat(serverErrors).as("requests answered with a 5xx").isEmpty();
+        assertThat(timedOut).as("requests not answered within 30 s").isEmpty();
         assertThat(statuses)
                 .as("the generator reached the rules, not only one refusal")
                 .contains(200, 206, 304, 400, 401, 404, 405, 412);
