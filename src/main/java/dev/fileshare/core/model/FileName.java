@@ -15,30 +15,42 @@ public record FileName(String value) {
     public static final int MAX_UTF8_BYTES = 255;
 
     public FileName {
-        String problem = problemWith(value);
+        value = normalized(value);
+        String problem = problemWithNormalized(value);
         if (problem != null) {
             throw InvalidInputException.of("file_name", problem);
         }
-        value = Normalizer.normalize(value, Normalizer.Form.NFC);
     }
 
     public static FileName parse(String field, String value) {
-        String problem = problemWith(value);
+        String name = normalized(value);
+        String problem = problemWithNormalized(name);
         if (problem != null) {
             throw InvalidInputException.of(field, problem);
         }
-        return new FileName(value);
+        return new FileName(name);
     }
 
     /** Why {@code value} is not a file name (in any spelling), or null when it is one. */
     static String problemWith(String value) {
-        if (value == null) {
+        return problemWithNormalized(normalized(value));
+    }
+
+    /** {@code value} in NFC; null, ill-formed (which has no NFC) and already normalised values as they are. */
+    private static String normalized(String value) {
+        if (value == null || !wellFormed(value) || Normalizer.isNormalized(value, Normalizer.Form.NFC)) {
+            return value;
+        }
+        return Normalizer.normalize(value, Normalizer.Form.NFC);
+    }
+
+    private static String problemWithNormalized(String name) {
+        if (name == null) {
             return "is required";
         }
-        if (!wellFormed(value)) {
+        if (!wellFormed(name)) {
             return "must be well-formed Unicode";
         }
-        String name = Normalizer.normalize(value, Normalizer.Form.NFC);
         if (name.isEmpty()) {
             return "must not be empty";
         }
