@@ -1,5 +1,6 @@
 package dev.fileshare.config;
 
+import dev.fileshare.api.BodyDeadline;
 import dev.fileshare.api.Cidr;
 import dev.fileshare.core.HashingSlots;
 import dev.fileshare.core.LoginThrottle;
@@ -28,6 +29,7 @@ public record FileshareConfig(
         long maxBinaryUploadBytes,
         LoginThrottle.Limits loginLimits,
         List<Cidr> trustedProxies,
+        BodyDeadline bodyDeadline,
         Duration transferUrlLifetime,
         byte[] transferSigningKey,
         Duration healthCache,
@@ -49,6 +51,10 @@ public record FileshareConfig(
     public static final String LOGIN_MAX_FAILURES_PER_ADDRESS = "fileshare.login.max-failures-per-address";
     public static final String LOGIN_WINDOW = "fileshare.login.window";
     public static final String HTTP_TRUSTED_PROXIES = "fileshare.http.trusted-proxies";
+    /** Also Liberty's read timeout: server.xml names this key as a variable, which MicroProfile Config reads too. */
+    public static final String HTTP_BODY_START_TIMEOUT = "fileshare.http.body-start-timeout";
+
+    public static final String HTTP_BODY_MIN_RATE = "fileshare.http.body-min-rate";
     public static final String TRANSFER_URL_LIFETIME = "fileshare.transfer.url-lifetime";
     public static final String TRANSFER_SIGNING_KEY = "fileshare.transfer.signing-key";
     public static final String HEALTH_CACHE = "fileshare.health.cache";
@@ -121,6 +127,14 @@ public record FileshareConfig(
                 config.longValue(UPLOAD_MAX_BINARY_BYTES, DEFAULT_MAX_BINARY_UPLOAD_BYTES, 0, Long.MAX_VALUE),
                 loginLimits(config),
                 trustedProxies(config),
+                // mod_reqtimeout's defaults: 20 s for the body to start, then 500 bytes a second.
+                new BodyDeadline(
+                        config.duration(
+                                HTTP_BODY_START_TIMEOUT,
+                                Duration.ofSeconds(20),
+                                Duration.ofSeconds(1),
+                                Duration.ofMinutes(10)),
+                        config.longValue(HTTP_BODY_MIN_RATE, 500, 1, 1L << 30)),
                 transferUrlLifetime,
                 config.secretKey(TRANSFER_SIGNING_KEY, 32).orElse(null),
                 // A probe every few seconds costs the store one check however many probes come: under the ALB's

@@ -1,5 +1,6 @@
 package dev.fileshare.config;
 
+import dev.fileshare.api.BodyDeadline;
 import dev.fileshare.api.TrustedProxies;
 import dev.fileshare.api.UploadLimits;
 import dev.fileshare.core.AccountService;
@@ -78,6 +79,12 @@ public class ServiceProducer {
     @Singleton
     UploadLimits uploadLimits(FileshareConfig config) {
         return new UploadLimits(config.maxJsonUploadBytes(), config.maxBinaryUploadBytes());
+    }
+
+    @Produces
+    @Singleton
+    BodyDeadline bodyDeadline(FileshareConfig config) {
+        return config.bodyDeadline();
     }
 
     @Produces

@@ -3,6 +3,7 @@ package dev.fileshare.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fileshare.api.BodyDeadline;
 import dev.fileshare.api.Cidr;
 import dev.fileshare.core.LoginThrottle;
 import java.time.Duration;
@@ -95,5 +96,23 @@ class FileshareConfigTest {
                 .hasMessageContaining("at most");
         assertThatThrownBy(() -> read(Map.of(FileshareConfig.HEALTH_TIMEOUT, "soon")))
                 .isInstanceOf(InvalidConfigurationException.class);
+    }
+
+    @Test
+    void aBodyMustStartWithinTwentySecondsAndThenArriveAtFiveHundredBytesASecond() {
+        assertThat(read(Map.of()).bodyDeadline()).isEqualTo(new BodyDeadline(Duration.ofSeconds(20), 500));
+        assertThat(read(Map.of(
+                                FileshareConfig.HTTP_BODY_START_TIMEOUT,
+                                "5s",
+                                FileshareConfig.HTTP_BODY_MIN_RATE,
+                                "100"))
+                        .bodyDeadline())
+                .isEqualTo(new BodyDeadline(Duration.ofSeconds(5), 100));
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.HTTP_BODY_MIN_RATE, "0")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("FILESHARE_HTTP_BODY_MIN_RATE");
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.HTTP_BODY_START_TIMEOUT, "1h")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(FileshareConfig.HTTP_BODY_START_TIMEOUT);
     }
 }
