@@ -15,6 +15,8 @@ final class ApiDocs {
     static final String GONE = "Gone";
     static final String PRECONDITION_FAILED = "PreconditionFailed";
     static final String RANGE_NOT_SATISFIABLE = "RangeNotSatisfiable";
+    static final String REQUEST_TIMEOUT = "RequestTimeout";
+    static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
 
     // A components parameter's name is both its key and the header it documents.
     static final String IF_MATCH = "If-Match";

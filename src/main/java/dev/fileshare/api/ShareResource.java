@@ -58,6 +58,7 @@ public class ShareResource {
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
     public Empty shareFile(ShareRequest request) {
         FileName name = FileName.parse("file_name", request.fileName());
         Username grantee = Username.parse("username", request.username());

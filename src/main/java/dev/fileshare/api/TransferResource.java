@@ -122,6 +122,7 @@ public class TransferResource {
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     public Response uploadWithUrl(
             @BeanParam SignedTransferQuery.Upload query,

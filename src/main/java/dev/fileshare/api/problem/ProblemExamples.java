@@ -1,5 +1,6 @@
 package dev.fileshare.api.problem;
 
+import dev.fileshare.core.model.HashingBusyException;
 import dev.fileshare.core.model.TooManyLoginAttemptsException;
 
 /**
@@ -41,6 +42,14 @@ public final class ProblemExamples {
     public static final String TOO_MANY_REQUESTS = BLANK + "\"title\": \"Too Many Requests\", \"status\": 429, "
             + "\"detail\": \"" + TooManyLoginAttemptsException.MESSAGE + "\", "
             + "\"message\": \"" + TooManyLoginAttemptsException.MESSAGE + "\"}";
+
+    private static final String TOO_SLOW = "The request body came too slowly: it must start within 20 s and then "
+            + "arrive at 500 bytes a second or more; nothing was stored.";
+    public static final String REQUEST_TIMEOUT = BLANK + "\"title\": \"Request Timeout\", \"status\": 408, "
+            + "\"detail\": \"" + TOO_SLOW + "\", \"message\": \"" + TOO_SLOW + "\"}";
+    public static final String SERVICE_UNAVAILABLE = BLANK + "\"title\": \"Service Unavailable\", \"status\": 503, "
+            + "\"detail\": \"" + HashingBusyException.MESSAGE + "\", "
+            + "\"message\": \"" + HashingBusyException.MESSAGE + "\"}";
 
     private ProblemExamples() {}
 }
