@@ -43,7 +43,7 @@ class HealthAndOpenApiIT {
                 .containsExactlyInAnyOrder(
                         "aws".equals(FileshareServer.store())
                                 ? new String[] {
-                                    "bucket", "users-table", "sessions-table", "shares-table", "login-failures-table"
+                                    "bucket", "users-table", "sessions-table", "shares-table", "login-attempts-table"
                                 }
                                 : new String[] {"database", "data-directory"});
         assertThat(parts.values())
