@@ -20,11 +20,24 @@ final class ApiDocs {
     static final String LINK_PASSWORD = "LinkPasswordRequired";
     static final String LINK_TOO_MANY_REQUESTS = "LinkTooManyRequests";
     static final String WRONG_PASSWORD = "WrongPassword";
+    static final String REQUEST_TIMEOUT = "RequestTimeout";
+    static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
 
     // A components parameter's name is both its key and the header it documents.
     static final String IF_MATCH = "If-Match";
     static final String IF_NONE_MATCH = "If-None-Match";
     static final String ETAG = "ETag";
+
+    /**
+     * What a file name may be (the rule is dev.fileshare.core.model.FileName's), wherever a client sends one. The
+     * descriptions are Markdown, so the backslash is written escaped.
+     */
+    static final String FILE_NAME_RULE = "1-255 bytes of UTF-8 in Unicode NFC: a name sent decomposed (e + U+0301) "
+            + "is the same name as composed (U+00E9), and answers give the composed form. Not '.' or '..'; no '/' "
+            + "or '\\\\'; and no character that does not show: control characters (U+0000-U+001F, U+007F-U+009F), "
+            + "format characters (Unicode category Cf, among them the bidirectional controls U+061C, U+200E, U+200F, "
+            + "U+202A-U+202E and U+2066-U+2069 and the zero-width U+200B-U+200D, U+2060 and U+FEFF), or the line "
+            + "and paragraph separators U+2028 and U+2029. Anything else is 400.";
 
     private ApiDocs() {}
 }

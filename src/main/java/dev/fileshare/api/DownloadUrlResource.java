@@ -65,7 +65,10 @@ public class DownloadUrlResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public TransferUrl createDownloadUrl(
-            @Parameter(description = "The file's name.", required = true, example = "video.mp4")
+            @Parameter(
+                            description = "The file's name: " + ApiDocs.FILE_NAME_RULE,
+                            required = true,
+                            example = "video.mp4")
                     @QueryParam("file_name")
                     String fileName,
             @Parameter(description = OwnerParameter.DESCRIPTION) @QueryParam(OwnerParameter.NAME) String owner)

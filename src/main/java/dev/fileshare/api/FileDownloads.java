@@ -1,7 +1,6 @@
 package dev.fileshare.api;
 
 import dev.fileshare.api.problem.ProblemResponses;
-import dev.fileshare.api.telemetry.ServiceMetrics;
 import dev.fileshare.core.model.ByteRange;
 import dev.fileshare.core.model.ContentDisposition;
 import dev.fileshare.core.model.FileContent;
@@ -9,7 +8,6 @@ import dev.fileshare.core.model.FileVersion;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -20,13 +18,15 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
 
-/** Streams a file's content to the client, raw or as Base64, never holding it whole in memory. */
+/** Streams a file's content to the client, raw or as Base64, never holding it whole in memory; HEAD's headers. */
 final class FileDownloads {
     private static final int BUFFER = 64 * 1024;
     /** Raw bytes per Base64 chunk: a multiple of 3, so that no chunk but the last is padded. */
     private static final int BASE64_CHUNK = 48 * 1024;
 
     private static final MediaType BASE64_TEXT = MediaType.TEXT_PLAIN_TYPE.withCharset("US-ASCII");
+    /** Each user's own: no shared cache keeps it, and a private one asks again (cheaply, with the validators). */
+    private static final String CACHE_CONTROL = "private, no-cache";
 
     private FileDownloads() {}
 
@@ -37,37 +37,43 @@ final class FileDownloads {
     }
 
     /**
-     * The answer to a GET: 304/412 when the preconditions say so, 409 when the content is more than the gateway
-     * carries, else the content (206 for a range).
+     * The answer to a GET: 304 or 412 when the conditions say so, 409 when the answer is more than the gateway
+     * carries, else the content (206 for a range). The stream is handed to {@code streams}, so that it is closed
+     * however the request ends.
      */
     static Response response(
-            FileContent content, boolean base64, Request request, GatewayLimit gateway, ServiceMetrics metrics)
+            FileContent content,
+            boolean base64,
+            DownloadConditions conditions,
+            RequestStreams streams,
+            GatewayLimit gateway,
+            Delivery delivery)
             throws IOException {
-        Optional<Response> refused = unchanged(content.entry(), request).or(() -> beyond(gateway, content, base64));
+        streams.closeAtEnd(content.stream());
+        Optional<Response> refused = withoutContent(content, base64, conditions, gateway);
         if (refused.isPresent()) {
             content.stream().close();
             return refused.get();
         }
-        return content(content, base64, (bytesSent, complete) -> metrics.downloaded(bytesSent));
+        return content(content, base64, delivery);
     }
 
-    /** 304 or 412 when the request's If-None-Match, If-Modified-Since (or other conditions) say so. */
-    static Optional<Response> unchanged(FileVersion entry, Request request) {
-        EntityTag etag = entityTag(entry.etag());
-        Date lastModified = Date.from(entry.modified());
-        Response.ResponseBuilder precondition = request.evaluatePreconditions(lastModified, etag);
-        return precondition == null
-                ? Optional.empty()
-                : Optional.of(precondition.tag(etag).lastModified(lastModified).build());
-    }
-
-    /** 409 when the answer's body would be more than the gateway carries. */
-    static Optional<Response> beyond(GatewayLimit gateway, FileContent content, boolean base64) {
-        long bodyBytes = bodyBytes(content, base64);
-        return gateway.exceeds(bodyBytes)
-                ? Optional.of(
-                        ProblemResponses.of(gateway.downloadTooLarge(bodyBytes)).build())
-                : Optional.empty();
+    /**
+     * The answer when it carries none of {@code content}: 304 (or 412, thrown) when the conditions say so, 409 when
+     * it would be more than the gateway carries; empty when the content is to be sent.
+     */
+    static Optional<Response> withoutContent(
+            FileContent content, boolean base64, DownloadConditions conditions, GatewayLimit gateway) {
+        FileVersion entry = content.entry();
+        if (conditions.notModified(entry)) {
+            return Optional.of(notModified(entry));
+        }
+        long bodyBytes = base64 ? base64Length(entry.size()) : content.range().length();
+        if (gateway.exceeds(bodyBytes)) {
+            return Optional.of(
+                    ProblemResponses.of(gateway.downloadTooLarge(bodyBytes)).build());
+        }
+        return Optional.empty();
     }
 
     /**
@@ -76,42 +82,52 @@ final class FileDownloads {
      */
     static Response content(FileContent content, boolean base64, Delivery delivery) {
         FileVersion entry = content.entry();
-        Response.ResponseBuilder builder = headers(entry);
+        InputStream stream = content.stream();
+        ByteRange range = content.range();
+        Response.ResponseBuilder builder = headers(entry, base64, range);
         if (base64) {
-            return builder.type(BASE64_TEXT)
-                    .header(HttpHeaders.CONTENT_LENGTH, bodyBytes(content, true))
-                    .entity((StreamingOutput) out -> copyBase64(content.stream(), out, delivery))
+            return builder.entity((StreamingOutput) out -> copyBase64(stream, out, delivery))
                     .build();
         }
-        ByteRange range = content.range();
         if (content.partial()) {
             builder.status(Response.Status.PARTIAL_CONTENT)
                     .header("Content-Range", "bytes " + range.offset() + "-" + range.last() + "/" + entry.size());
         }
-        return builder.type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Accept-Ranges", "bytes")
-                .header(HttpHeaders.CONTENT_LENGTH, range.length())
-                .entity((StreamingOutput) out -> copy(content.stream(), out, range.length(), delivery))
+        return builder.entity((StreamingOutput) out -> copy(stream, out, range.length(), delivery))
                 .build();
     }
 
-    /** The answer to a HEAD: a GET's headers for the whole raw content, without opening it. */
-    static Response head(FileVersion entry) {
-        return headers(entry)
-                .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Accept-Ranges", "bytes")
-                .header(HttpHeaders.CONTENT_LENGTH, entry.size())
-                .build();
+    /** The answer to a HEAD: what {@link #response} would send for the whole file, without its content. */
+    static Response head(FileVersion entry, boolean base64, DownloadConditions conditions) {
+        if (conditions.notModified(entry)) {
+            return notModified(entry);
+        }
+        return headers(entry, base64, ByteRange.whole(entry.size())).build();
     }
 
-    private static Response.ResponseBuilder headers(FileVersion entry) {
-        return Response.ok()
+    /** The headers of {@code span} of {@code entry} raw, or of all of it as Base64. */
+    private static Response.ResponseBuilder headers(FileVersion entry, boolean base64, ByteRange span) {
+        Response.ResponseBuilder builder = Response.ok()
                 .tag(entityTag(entry.etag()))
                 .lastModified(Date.from(entry.modified()))
-                .header("Cache-Control", "private, no-cache")
+                .header("Cache-Control", CACHE_CONTROL)
                 .header(
                         "Content-Disposition",
                         ContentDisposition.attachment(entry.key().fileName().value()));
+        if (base64) {
+            return builder.type(BASE64_TEXT).header(HttpHeaders.CONTENT_LENGTH, base64Length(entry.size()));
+        }
+        return builder.type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Accept-Ranges", "bytes")
+                .header(HttpHeaders.CONTENT_LENGTH, span.length());
+    }
+
+    /** 304 carries what a 200 would for caches (RFC 9110 section 15.4.5): validators and Cache-Control. */
+    private static Response notModified(FileVersion entry) {
+        return Response.notModified(entityTag(entry.etag()))
+                .lastModified(Date.from(entry.modified()))
+                .header("Cache-Control", CACHE_CONTROL)
+                .build();
     }
 
     /** Our ETags are strong and quoted; JAX-RS wants the value without quotes. */
@@ -119,8 +135,8 @@ final class FileDownloads {
         return new EntityTag(quoted.substring(1, quoted.length() - 1));
     }
 
-    private static long bodyBytes(FileContent content, boolean base64) {
-        return base64 ? (content.entry().size() + 2) / 3 * 4 : content.range().length();
+    private static long base64Length(long size) {
+        return (size + 2) / 3 * 4;
     }
 
     private static void copy(InputStream in, OutputStream out, long length, Delivery delivery) throws IOException {
@@ -145,20 +161,20 @@ final class FileDownloads {
         // One Encoder.encode per chunk, not Encoder.wrap, whose stream writes each output byte on its own (Java 17).
         // Every chunk but the last is a multiple of 3 bytes, so only the last is padded: the same text as one encode.
         Base64.Encoder encoder = Base64.getEncoder();
-        long count = 0;
+        long sent = 0;
         try (in) {
             byte[] raw = new byte[BASE64_CHUNK];
             byte[] text = new byte[BASE64_CHUNK / 3 * 4];
             for (int n; (n = in.readNBytes(raw, 0, raw.length)) > 0; ) {
                 int written = encoder.encode(n == raw.length ? raw : Arrays.copyOf(raw, n), text);
                 out.write(text, 0, written);
-                count += n;
+                sent += n;
             }
             out.flush();
         } catch (IOException | RuntimeException failed) {
-            delivery.ended(count, false);
+            delivery.ended(sent, false);
             throw failed;
         }
-        delivery.ended(count, true);
+        delivery.ended(sent, true);
     }
 }

@@ -16,7 +16,12 @@ public record FileEntry(
 
         @Schema(required = true, example = "alice") String owner,
 
-        @JsonbProperty("file_name") @Schema(name = "file_name", required = true, example = "notes.txt")
+        @JsonbProperty("file_name")
+        @Schema(
+                name = "file_name",
+                required = true,
+                example = "notes.txt",
+                description = "In Unicode NFC, whichever spelling of it the upload sent.")
         String fileName,
 
         @Schema(required = true, example = "5", minimum = "0", description = "Bytes of content.")

@@ -7,6 +7,7 @@ import dev.fileshare.api.telemetry.ServiceMetrics;
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.model.FileContent;
 import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.StrictBase64;
 import dev.fileshare.core.model.Username;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -24,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.ByteArrayInputStream;
@@ -62,6 +63,8 @@ public class FileResource {
     @Inject
     ServiceMetrics metrics;
 
+    RequestStreams streams;
+
     @Context
     SecurityContext security;
 
@@ -85,7 +88,8 @@ public class FileResource {
             name = "file_name",
             in = ParameterIn.QUERY,
             schema = @Schema(type = SchemaType.STRING),
-            description = "The file's name, for a raw-bytes body (required there); a JSON body names the file itself.")
+            description = "The file's name, for a raw-bytes body (required there; a JSON body names the file itself): "
+                    + ApiDocs.FILE_NAME_RULE)
     @RequestBody(
             required = true,
             content = {
@@ -120,6 +124,7 @@ public class FileResource {
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     public FileEntry uploadFile(
             FileUpload upload,
@@ -171,12 +176,13 @@ public class FileResource {
     @Operation(
             operationId = "downloadFile",
             summary = "Download a file",
-            description =
-                    "The caller's own file, or one its owner shared with the caller. Raw bytes by default, "
-                            + "with Range (one range), If-None-Match and If-Modified-Since; with `Accept: text/plain` "
-                            + "(and not application/octet-stream), the whole content in standard Base64. Behind an API "
-                            + "gateway (the AWS stack's: 9 MiB a response), an answer larger than the gateway carries is "
-                            + "refused with 409: fetch such files from `GET /file/download-url`, or in Range requests that fit.")
+            description = "The caller's own file, or one its owner shared with the caller. Raw bytes by default, "
+                    + "with Range (one range), If-None-Match and If-Modified-Since; with `Accept: text/plain` "
+                    + "(and not application/octet-stream), the whole content in standard Base64. If-Match, "
+                    + "If-Unmodified-Since and If-Range work as RFC 9110 says; a date that is not an HTTP-date is "
+                    + "ignored. `HEAD` answers the same headers without the content. Behind an API gateway (the "
+                    + "AWS stack's: 9 MiB a response), an answer larger than the gateway carries is refused with 409: "
+                    + "fetch such files from `GET /file/download-url`, or in Range requests that fit.")
     // Request.evaluatePreconditions reads these headers, so they have no JAX-RS parameter to carry their docs.
     @Parameter(
             name = "If-None-Match",
@@ -236,20 +242,36 @@ public class FileResource {
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "416", ref = ApiDocs.RANGE_NOT_SATISFIABLE)
     public Response downloadFile(
-            @Parameter(description = "The file's name.", required = true, example = "notes.txt")
+            @Parameter(
+                            description = "The file's name: " + ApiDocs.FILE_NAME_RULE,
+                            required = true,
+                            example = "notes.txt")
                     @QueryParam("file_name")
                     String fileName,
             @Parameter(description = OwnerParameter.DESCRIPTION) @QueryParam(OwnerParameter.NAME) String owner,
             @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.") @HeaderParam("Range")
                     String range,
-            @Context HttpHeaders headers,
-            @Context Request request)
+            @Context HttpHeaders headers)
             throws IOException {
         FileName name = FileName.parse("file_name", fileName);
         Username ownerName = OwnerParameter.ownerOrCaller(owner, caller());
         boolean base64 = wantsBase64(headers);
-        FileContent content = files.open(caller(), ownerName, name, base64 ? null : range);
-        return FileDownloads.response(content, base64, request, gateway, metrics);
+        DownloadConditions conditions = DownloadConditions.of(headers);
+        FileContent content = files.open(caller(), ownerName, name, base64 ? null : range, conditions::rangeApplies);
+        return FileDownloads.response(
+                content, base64, conditions, streams, gateway, (bytesSent, complete) -> metrics.downloaded(bytesSent));
+    }
+
+    /** The headers of {@link #downloadFile} from the file's metadata alone: the content is not opened. */
+    @HEAD
+    @Operation(hidden = true) // documented with downloadFile
+    public Response describeFile(
+            @QueryParam("file_name") String fileName,
+            @QueryParam(OwnerParameter.NAME) String owner,
+            @Context HttpHeaders headers) {
+        FileName name = FileName.parse("file_name", fileName);
+        FileVersion entry = files.describe(caller(), OwnerParameter.ownerOrCaller(owner, caller()), name);
+        return FileDownloads.head(entry, wantsBase64(headers), DownloadConditions.of(headers));
     }
 
     @DELETE
@@ -262,7 +284,10 @@ public class FileResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public Response deleteFile(
-            @Parameter(description = "The file's name.", required = true, example = "notes.txt")
+            @Parameter(
+                            description = "The file's name: " + ApiDocs.FILE_NAME_RULE,
+                            required = true,
+                            example = "notes.txt")
                     @QueryParam("file_name")
                     String fileName)
             throws IOException {

@@ -14,7 +14,7 @@ public record FileUpload(
                 required = true,
                 example = "notes.txt",
                 minLength = 1,
-                description = "1-255 bytes of UTF-8; no '/', '\\\\' or control character; not '.' or '..'.")
+                description = ApiDocs.FILE_NAME_RULE)
         String fileName,
 
         @Schema(

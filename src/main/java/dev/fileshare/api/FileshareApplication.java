@@ -215,7 +215,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                             @Content(
                                                     mediaType = Problem.MEDIA_TYPE,
                                                     schema = @Schema(implementation = Problem.class),
-                                                    example = ProblemExamples.LINK_TOO_MANY_REQUESTS))
+                                                    example = ProblemExamples.LINK_TOO_MANY_REQUESTS)),
+                            @APIResponse(
+                                    name = ApiDocs.REQUEST_TIMEOUT,
+                                    description = "The body did not start within the start timeout (20 s by default) "
+                                            + "or then arrived below the minimum rate (500 bytes a second by default); "
+                                            + "nothing of it was kept, and the connection is closed.",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.REQUEST_TIMEOUT)),
+                            @APIResponse(
+                                    name = ApiDocs.SERVICE_UNAVAILABLE,
+                                    description = "Every password hash slot is busy and the queue for them is full.",
+                                    headers =
+                                            @Header(
+                                                    name = "Retry-After",
+                                                    description = "Seconds to wait before trying again.",
+                                                    schema = @Schema(type = SchemaType.INTEGER)),
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.SERVICE_UNAVAILABLE))
                         }))
 @SecurityScheme(
         securitySchemeName = ApiDocs.SESSION,

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code POST /login}: checks the credentials and opens a session. */
 @Path("/login")
 @ApplicationScoped
+@NoStore
 @Tag(name = "accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
@@ -73,8 +74,10 @@ public class LoginResource {
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class),
                             example = ProblemExamples.BAD_CREDENTIALS))
+    @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public LoginResponse login(Credentials credentials, @Context HttpServletRequest request) {
         LoginSession session;
         try {

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code POST /logout}: ends the session whose token the request carries. */
 @Path("/logout")
 @ApplicationScoped
+@NoStore
 @Tag(name = "accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)

@@ -18,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.Optional;
@@ -46,6 +45,9 @@ public class PublicLinkResource {
 
     @Inject
     GatewayLimit gateway;
+
+    @Inject
+    RequestStreams streams;
 
     @Inject
     ServiceMetrics metrics;
@@ -117,16 +119,17 @@ public class PublicLinkResource {
                     String range,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
-            @Context Request request,
+            @Context HttpHeaders headers,
             @Context HttpServletRequest servlet)
             throws IOException {
         StoredLink link = links.find(id); // an unknown link has no log to keep this request in
         LinkVisit visit = new LinkVisit(links, link, proxies.clientOf(servlet), userAgent);
         try {
             links.authorize(link, BasicCredentials.password(authorization), visit.from());
-            FileContent content = links.open(link, range);
-            Optional<Response> refused = FileDownloads.unchanged(content.entry(), request)
-                    .or(() -> FileDownloads.beyond(gateway, content, false));
+            DownloadConditions conditions = DownloadConditions.of(headers);
+            FileContent content = links.open(link, range, conditions::rangeApplies);
+            streams.closeAtEnd(content.stream());
+            Optional<Response> refused = FileDownloads.withoutContent(content, false, conditions, gateway);
             if (refused.isPresent()) {
                 content.stream().close();
                 return visit.answered(refused.get());
@@ -182,14 +185,14 @@ public class PublicLinkResource {
             @Parameter(description = ID, required = true, example = EXAMPLE_ID) @PathParam("id") String id,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
-            @Context Request request,
+            @Context HttpHeaders headers,
             @Context HttpServletRequest servlet) {
         StoredLink link = links.find(id);
         LinkVisit visit = new LinkVisit(links, link, proxies.clientOf(servlet), userAgent);
         try {
             links.authorize(link, BasicCredentials.password(authorization), visit.from());
             FileVersion entry = links.describe(link);
-            return visit.answered(FileDownloads.unchanged(entry, request).orElseGet(() -> FileDownloads.head(entry)));
+            return visit.answered(FileDownloads.head(entry, false, DownloadConditions.of(headers)));
         } catch (FileshareException refused) {
             return visit.answered(FileshareExceptionMapper.responseTo(refused));
         }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code POST /register}: creates an account. */
 @Path("/register")
 @ApplicationScoped
+@NoStore
 @Tag(name = "accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
@@ -46,7 +47,9 @@ public class RegisterResource {
                             schema = @Schema(implementation = RegisteredUser.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
+    @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
+    @APIResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public RegisteredUser register(Credentials credentials) {
         Username username = accounts.register(credentials.username(), credentials.password());
         return new RegisteredUser(username.value());

@@ -58,6 +58,7 @@ public class ShareResource {
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
     public Empty shareFile(ShareRequest request) {
         FileName name = FileName.parse("file_name", request.fileName());
         Username grantee = Username.parse("username", request.username());
@@ -77,7 +78,10 @@ public class ShareResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public Response revokeShare(
-            @Parameter(description = "The caller's file.", required = true, example = "notes.txt")
+            @Parameter(
+                            description = "The caller's file: " + ApiDocs.FILE_NAME_RULE,
+                            required = true,
+                            example = "notes.txt")
                     @QueryParam("file_name")
                     String fileName,
             @Parameter(description = "The user to stop sharing with.", required = true, example = "bob")

@@ -57,7 +57,10 @@ public class SharesResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public List<String> listShares(
-            @Parameter(description = "The caller's file.", required = true, example = "notes.txt")
+            @Parameter(
+                            description = "The caller's file: " + ApiDocs.FILE_NAME_RULE,
+                            required = true,
+                            example = "notes.txt")
                     @QueryParam("file_name")
                     String fileName) {
         FileName name = FileName.parse("file_name", fileName);

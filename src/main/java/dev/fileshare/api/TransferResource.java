@@ -5,6 +5,7 @@ import dev.fileshare.core.FileService;
 import dev.fileshare.core.SignedTransferUrls;
 import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.DownloadTerms;
+import dev.fileshare.core.model.FileContent;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.UploadTerms;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +50,8 @@ public class TransferResource {
 
     @Inject
     ServiceMetrics metrics;
+
+    RequestStreams streams;
 
     @GET
     @SecurityRequirements // none: the URL's signature stands in for the session
@@ -82,11 +84,19 @@ public class TransferResource {
             @BeanParam SignedTransferQuery.Download query,
             @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.") @HeaderParam("Range")
                     String range,
-            @Context Request request)
+            @Context HttpHeaders headers)
             throws IOException {
         DownloadTerms terms = query.verify(signedUrls);
+        DownloadConditions conditions = DownloadConditions.of(headers);
+        FileContent content = files.openIssued(terms, range, conditions::rangeApplies);
         // Transfer URLs are the way around a gateway's limit (the local mode's): they answer whatever the size.
-        return FileDownloads.response(files.openIssued(terms, range), false, request, GatewayLimit.NONE, metrics);
+        return FileDownloads.response(
+                content,
+                false,
+                conditions,
+                streams,
+                GatewayLimit.NONE,
+                (bytesSent, complete) -> metrics.downloaded(bytesSent));
     }
 
     @PUT
@@ -122,6 +132,7 @@ public class TransferResource {
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     public Response uploadWithUrl(
             @BeanParam SignedTransferQuery.Upload query,

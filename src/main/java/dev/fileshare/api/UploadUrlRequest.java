@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "optionally, a condition checked when the bytes arrive (as `If-None-Match: *` or `If-Match` on "
                 + "PUT /file).")
 public record UploadUrlRequest(
-        @JsonbProperty("file_name") @Schema(name = "file_name", required = true, example = "video.mp4")
+        @JsonbProperty("file_name")
+        @Schema(name = "file_name", required = true, example = "video.mp4", description = ApiDocs.FILE_NAME_RULE)
         String fileName,
 
         @Schema(

@@ -72,6 +72,7 @@ public class UploadUrlResource {
                             schema = @Schema(implementation = TransferUrl.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     public TransferUrl createUploadUrl(UploadUrlRequest request) {
         FileName name = FileName.parse("file_name", request.fileName());

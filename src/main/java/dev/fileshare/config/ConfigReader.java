@@ -111,6 +111,18 @@ public final class ConfigReader {
         return value;
     }
 
+    /** As {@link #duration(String, Duration, Duration)}, and at most {@code max}. */
+    public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
+        Duration value = duration(key, defaultValue, min);
+        if (value.compareTo(max) > 0) {
+            throw new InvalidConfigurationException(
+                    key,
+                    "expected a duration of at most " + max + " but got '"
+                            + optionalString(key).orElse("") + "'");
+        }
+        return value;
+    }
+
     private static Duration parseDuration(String text) {
         Matcher m = SHORT_DURATION.matcher(text);
         if (m.matches()) {

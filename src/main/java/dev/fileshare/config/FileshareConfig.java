@@ -1,5 +1,6 @@
 package dev.fileshare.config;
 
+import dev.fileshare.api.BodyDeadline;
 import dev.fileshare.api.Cidr;
 import dev.fileshare.core.HashingSlots;
 import dev.fileshare.core.LinkService;
@@ -32,10 +33,13 @@ public record FileshareConfig(
         long gatewayMaxBodyBytes,
         LoginThrottle.Limits loginLimits,
         List<Cidr> trustedProxies,
+        BodyDeadline bodyDeadline,
         Duration transferUrlLifetime,
         byte[] transferSigningKey,
         LinkService.Lifetimes linkLifetimes,
         Optional<URI> publicUrl,
+        Duration healthCache,
+        Duration healthTimeout,
         AwsSettings aws) {
 
     public static final String STORE = "fileshare.store";
@@ -56,11 +60,17 @@ public record FileshareConfig(
     public static final String LOGIN_MAX_FAILURES_PER_ADDRESS = "fileshare.login.max-failures-per-address";
     public static final String LOGIN_WINDOW = "fileshare.login.window";
     public static final String HTTP_TRUSTED_PROXIES = "fileshare.http.trusted-proxies";
+    /** Also Liberty's read timeout: server.xml names this key as a variable, which MicroProfile Config reads too. */
+    public static final String HTTP_BODY_START_TIMEOUT = "fileshare.http.body-start-timeout";
+
+    public static final String HTTP_BODY_MIN_RATE = "fileshare.http.body-min-rate";
     public static final String TRANSFER_URL_LIFETIME = "fileshare.transfer.url-lifetime";
     public static final String TRANSFER_SIGNING_KEY = "fileshare.transfer.signing-key";
     public static final String LINKS_DEFAULT_LIFETIME = "fileshare.links.default-lifetime";
     public static final String LINKS_MAX_LIFETIME = "fileshare.links.max-lifetime";
     public static final String PUBLIC_URL = "fileshare.public-url";
+    public static final String HEALTH_CACHE = "fileshare.health.cache";
+    public static final String HEALTH_TIMEOUT = "fileshare.health.timeout";
 
     public static final long DEFAULT_MAX_JSON_UPLOAD_BYTES = 7L * 1024 * 1024;
     public static final long DEFAULT_MAX_BINARY_UPLOAD_BYTES = 5L * 1024 * 1024 * 1024;
@@ -161,10 +171,22 @@ public record FileshareConfig(
                 config.longValue(GATEWAY_MAX_BODY_BYTES, 0, 0, Long.MAX_VALUE),
                 loginLimits(config),
                 trustedProxies(config),
+                // mod_reqtimeout's defaults: 20 s for the body to start, then 500 bytes a second.
+                new BodyDeadline(
+                        config.duration(
+                                HTTP_BODY_START_TIMEOUT,
+                                Duration.ofSeconds(20),
+                                Duration.ofSeconds(1),
+                                Duration.ofMinutes(10)),
+                        config.longValue(HTTP_BODY_MIN_RATE, 500, 1, 1L << 30)),
                 transferUrlLifetime,
                 config.secretKey(TRANSFER_SIGNING_KEY, 32).orElse(null),
                 linkLifetimes(config),
                 publicUrl(config),
+                // A probe every few seconds costs the store one check however many probes come: under the ALB's
+                // 15 s interval, and answered within its 5 s timeout.
+                config.duration(HEALTH_CACHE, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(5)),
+                config.duration(HEALTH_TIMEOUT, Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMinutes(1)),
                 AwsConfig.read(config));
     }
 }

@@ -1,5 +1,6 @@
 package dev.fileshare.config;
 
+import dev.fileshare.api.BodyDeadline;
 import dev.fileshare.api.GatewayLimit;
 import dev.fileshare.api.PublicUrl;
 import dev.fileshare.api.TrustedProxies;
@@ -93,6 +94,12 @@ public class ServiceProducer {
     @Singleton
     GatewayLimit gatewayLimit(FileshareConfig config) {
         return new GatewayLimit(config.gatewayMaxBodyBytes());
+    }
+
+    @Produces
+    @Singleton
+    BodyDeadline bodyDeadline(FileshareConfig config) {
+        return config.bodyDeadline();
     }
 
     @Produces

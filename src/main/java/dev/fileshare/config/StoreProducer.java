@@ -1,5 +1,6 @@
 package dev.fileshare.config;
 
+import dev.fileshare.core.CachedStoreHealth;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.LinkStore;
 import dev.fileshare.core.port.LoginAttemptStore;
@@ -78,10 +79,13 @@ public class StoreProducer {
         return traced(BlobStore.class, stores.blobs());
     }
 
+    /** The store's health as readiness reports it: cached and bounded in time, so probes cannot flood the store. */
     @Produces
     @Singleton
-    StoreHealth health(Stores stores) {
-        return traced(StoreHealth.class, stores.health());
+    StoreHealth health(Stores stores, Clock clock) {
+        // Traced inside the cache: a span per real check, none for an answer from the cache.
+        StoreHealth checked = traced(StoreHealth.class, stores.health());
+        return new CachedStoreHealth(checked, config.healthCache(), config.healthTimeout(), clock);
     }
 
     private <T> T traced(Class<T> port, T adapter) {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Uploading, reading, listing and sharing files, with the rule of who may see what. A file's shares and public links
@@ -75,11 +76,18 @@ public final class FileService {
         return entry.get();
     }
 
+    /** Opens a file the caller may read, as {@link #open(Username, Username, FileName, String, Predicate)}. */
+    public FileContent open(Username caller, Username owner, FileName name, String rangeHeader) throws IOException {
+        return open(caller, owner, name, rangeHeader, anyVersion -> true);
+    }
+
     /**
      * Opens a file the caller may read: the whole of it, or the one range {@code rangeHeader} asks for
-     * ({@code bytes=...}; null for all).
+     * ({@code bytes=...}; null for all) when {@code rangeApplies} to the version found (HTTP's If-Range).
      */
-    public FileContent open(Username caller, Username owner, FileName name, String rangeHeader) throws IOException {
+    public FileContent open(
+            Username caller, Username owner, FileName name, String rangeHeader, Predicate<FileVersion> rangeApplies)
+            throws IOException {
         FileKey key = new FileKey(owner, name);
         if (rangeHeader == null) {
             if (!mayRead(caller, key)) {
@@ -89,12 +97,17 @@ public final class FileService {
             return new FileContent(blob.entry(), ByteRange.whole(blob.entry().size()), false, blob.stream());
         }
         // A range is resolved against one version's size, so that version is looked up first and read by name.
-        return useReadableVersion(caller, owner, name, entry -> read(entry, rangeHeader));
+        return useReadableVersion(caller, owner, name, entry -> read(entry, rangeHeader, rangeApplies));
     }
 
-    /** Opens the one range {@code rangeHeader} asks for (all of it when none) of exactly {@code version}. */
-    private FileContent read(FileVersion version, String rangeHeader) throws IOException {
-        Optional<ByteRange> range = ByteRange.parse(rangeHeader, version.size());
+    /**
+     * Opens the one range {@code rangeHeader} asks for of exactly {@code version}: all of it when none, or when the
+     * range does not apply to that version.
+     */
+    private FileContent read(FileVersion version, String rangeHeader, Predicate<FileVersion> rangeApplies)
+            throws IOException {
+        Optional<ByteRange> range =
+                rangeApplies.test(version) ? ByteRange.parse(rangeHeader, version.size()) : Optional.empty();
         ByteRange span = range.orElse(ByteRange.whole(version.size()));
         return new FileContent(version, span, range.isPresent(), blobs.read(version, span.offset(), span.length()));
     }
@@ -123,11 +136,18 @@ public final class FileService {
         }
     }
 
+    /** Opens what a download URL was issued for, as {@link #openIssued(DownloadTerms, String, Predicate)}. */
+    public FileContent openIssued(DownloadTerms terms, String rangeHeader) throws IOException {
+        return openIssued(terms, rangeHeader, anyVersion -> true);
+    }
+
     /**
      * Opens what a download URL was issued for, if it still applies: the same version of the file and, for a
-     * grantee, a share that still exists. 410 otherwise: the URL's holder may not learn more than that.
+     * grantee, a share that still exists. 410 otherwise: the URL's holder may not learn more than that. The range
+     * applies as in {@link #open}.
      */
-    public FileContent openIssued(DownloadTerms terms, String rangeHeader) throws IOException {
+    public FileContent openIssued(DownloadTerms terms, String rangeHeader, Predicate<FileVersion> rangeApplies)
+            throws IOException {
         FileKey key = terms.key();
         if (terms.grantee().isPresent()
                 && !shares.isGranted(key, terms.grantee().get())) {
@@ -137,7 +157,7 @@ public final class FileService {
                 .filter(current -> current.etag().equals(terms.etag()))
                 .orElseThrow(TransferUrlGoneException::replacedOrDeleted);
         try {
-            return read(entry, rangeHeader);
+            return read(entry, rangeHeader, rangeApplies);
         } catch (VersionGoneException replacedMeanwhile) {
             throw TransferUrlGoneException.replacedOrDeleted();
         }

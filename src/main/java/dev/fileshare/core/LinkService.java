@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 /**
  * Public links: a URL with a secret id that reads the current content of one of its owner's files without a
@@ -227,11 +228,15 @@ public final class LinkService {
         throttle.succeeded(attempt);
     }
 
-    /** The current content of the link's file: all of it, or the one range {@code rangeHeader} asks for (null: all). */
-    public FileContent open(StoredLink link, String rangeHeader) throws IOException {
+    /**
+     * The current content of the link's file: all of it, or the one range {@code rangeHeader} asks for (null: all)
+     * when {@code rangeApplies} to the version found (If-Range).
+     */
+    public FileContent open(StoredLink link, String rangeHeader, Predicate<FileVersion> rangeApplies)
+            throws IOException {
         FileKey file = link.file();
         try {
-            return files.open(file.owner(), file.owner(), file.fileName(), rangeHeader);
+            return files.open(file.owner(), file.owner(), file.fileName(), rangeHeader, rangeApplies);
         } catch (NotFoundException fileDeletedMeanwhile) {
             throw noSuchLink();
         }

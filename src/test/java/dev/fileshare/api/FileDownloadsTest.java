@@ -3,7 +3,6 @@ package dev.fileshare.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fileshare.api.problem.Problem;
-import dev.fileshare.api.telemetry.ServiceMetrics;
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.model.FileContent;
 import dev.fileshare.core.model.FileName;
@@ -12,18 +11,13 @@ import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.Stores;
 import dev.fileshare.core.port.UserAccount;
 import dev.fileshare.store.local.LocalStore;
-import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Variant;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +28,8 @@ class FileDownloadsTest {
     private static final Username ALICE = new Username("alice");
     private static final FileName NAME = new FileName("two-kb.bin");
     private static final int SIZE = 2_000;
+    private static final DownloadConditions UNCONDITIONAL = new DownloadConditions(header -> null);
+    private static final FileDownloads.Delivery IGNORED = (bytesSent, complete) -> {};
 
     @TempDir
     Path dataDir;
@@ -59,7 +55,7 @@ class FileDownloadsTest {
         Closing stream = new Closing(files.open(ALICE, ALICE, NAME, null));
 
         Response answer = FileDownloads.response(
-                stream.content(), false, new Unconditional(), new GatewayLimit(1_000), new ServiceMetrics());
+                stream.content(), false, UNCONDITIONAL, new RequestStreams(), new GatewayLimit(1_000), IGNORED);
 
         assertThat(answer.getStatus()).isEqualTo(409);
         assertThat(answer.getMediaType()).hasToString(Problem.MEDIA_TYPE);
@@ -75,9 +71,10 @@ class FileDownloadsTest {
         Response answer = FileDownloads.response(
                 files.open(ALICE, ALICE, NAME, null),
                 true,
-                new Unconditional(),
+                UNCONDITIONAL,
+                new RequestStreams(),
                 new GatewayLimit(2_500),
-                new ServiceMetrics());
+                IGNORED);
 
         assertThat(answer.getStatus()).isEqualTo(409);
         assertThat(((Problem) answer.getEntity()).detail()).contains("would be 2668 bytes");
@@ -88,15 +85,17 @@ class FileDownloadsTest {
         Response range = FileDownloads.response(
                 files.open(ALICE, ALICE, NAME, "bytes=0-999"),
                 false,
-                new Unconditional(),
+                UNCONDITIONAL,
+                new RequestStreams(),
                 new GatewayLimit(1_000),
-                new ServiceMetrics());
+                IGNORED);
         Response whole = FileDownloads.response(
                 files.open(ALICE, ALICE, NAME, null),
                 false,
-                new Unconditional(),
+                UNCONDITIONAL,
+                new RequestStreams(),
                 GatewayLimit.NONE,
-                new ServiceMetrics());
+                IGNORED);
 
         assertThat(range.getStatus()).isEqualTo(206);
         assertThat(range.getHeaderString("Content-Length")).isEqualTo("1000");
@@ -122,39 +121,6 @@ class FileDownloadsTest {
         public void close() throws IOException {
             closed = true;
             super.close();
-        }
-    }
-
-    /** A request without conditional headers (no If-None-Match, If-Modified-Since, ...): nothing to evaluate. */
-    private static final class Unconditional implements Request {
-        @Override
-        public String getMethod() {
-            return "GET";
-        }
-
-        @Override
-        public Variant selectVariant(List<Variant> variants) {
-            return null;
-        }
-
-        @Override
-        public Response.ResponseBuilder evaluatePreconditions(EntityTag eTag) {
-            return null;
-        }
-
-        @Override
-        public Response.ResponseBuilder evaluatePreconditions(Date lastModified) {
-            return null;
-        }
-
-        @Override
-        public Response.ResponseBuilder evaluatePreconditions(Date lastModified, EntityTag eTag) {
-            return null;
-        }
-
-        @Override
-        public Response.ResponseBuilder evaluatePreconditions() {
-            return null;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.fileshare.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fileshare.api.BodyDeadline;
 import dev.fileshare.api.Cidr;
 import dev.fileshare.core.LinkService;
 import dev.fileshare.core.LoginThrottle;
@@ -124,5 +125,48 @@ class FileshareConfigTest {
         assertThatThrownBy(() -> read(Map.of(FileshareConfig.PUBLIC_URL, "https://example.com/?x=1")))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("FILESHARE_PUBLIC_URL");
+    }
+
+    @Test
+    void readinessIsCheckedAtMostEveryFiveSecondsAndWaitedForTwo() {
+        FileshareConfig defaults = read(Map.of());
+        assertThat(defaults.healthCache()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.healthTimeout()).isEqualTo(Duration.ofSeconds(2));
+
+        FileshareConfig set =
+                read(Map.of(FileshareConfig.HEALTH_CACHE, "30s", FileshareConfig.HEALTH_TIMEOUT, "500ms"));
+        assertThat(set.healthCache()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(set.healthTimeout()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void readinessCannotBeLeftUncachedOrWaitedForLong() {
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.HEALTH_CACHE, "0s")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("FILESHARE_HEALTH_CACHE");
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.HEALTH_TIMEOUT, "10m")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(FileshareConfig.HEALTH_TIMEOUT)
+                .hasMessageContaining("at most");
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.HEALTH_TIMEOUT, "soon")))
+                .isInstanceOf(InvalidConfigurationException.class);
+    }
+
+    @Test
+    void aBodyMustStartWithinTwentySecondsAndThenArriveAtFiveHundredBytesASecond() {
+        assertThat(read(Map.of()).bodyDeadline()).isEqualTo(new BodyDeadline(Duration.ofSeconds(20), 500));
+        assertThat(read(Map.of(
+                                FileshareConfig.HTTP_BODY_START_TIMEOUT,
+                                "5s",
+                                FileshareConfig.HTTP_BODY_MIN_RATE,
+                                "100"))
+                        .bodyDeadline())
+                .isEqualTo(new BodyDeadline(Duration.ofSeconds(5), 100));
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.HTTP_BODY_MIN_RATE, "0")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("FILESHARE_HTTP_BODY_MIN_RATE");
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.HTTP_BODY_START_TIMEOUT, "1h")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(FileshareConfig.HTTP_BODY_START_TIMEOUT);
     }
 }

@@ -216,7 +216,7 @@ class LinkServiceTest {
 
     /** Opens the link's file (a range of it, or all when null) and claims a download for it. */
     private Optional<LinkService.Download> claim(StoredLink link, String range) throws IOException {
-        FileContent content = links.open(link, range);
+        FileContent content = links.open(link, range, version -> true);
         try (InputStream in = content.stream()) {
             return links.claim(link, content);
         }
@@ -291,7 +291,7 @@ class LinkServiceTest {
         store.blobs().delete(new FileKey(ALICE, new FileName(NOTES)));
         StoredLink link = links.find(created.id().value());
 
-        assertThatThrownBy(() -> links.open(link, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> links.open(link, null, version -> true)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> links.describe(link)).isInstanceOf(NotFoundException.class);
 
         upload(ALICE, NOTES);
@@ -305,7 +305,7 @@ class LinkServiceTest {
         files.upload(
                 ALICE, new FileName(NOTES), new ByteArrayInputStream(replaced), replaced.length, WriteCondition.ALWAYS);
 
-        try (InputStream in = links.open(link, null).stream()) {
+        try (InputStream in = links.open(link, null, version -> true).stream()) {
             assertThat(in.readAllBytes()).isEqualTo(replaced);
         }
         assertThat(links.describe(link).size()).isEqualTo(replaced.length);

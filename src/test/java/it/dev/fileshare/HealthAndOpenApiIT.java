@@ -30,6 +30,30 @@ class HealthAndOpenApiIT {
     }
 
     @Test
+    void readinessSaysUpOrDownPerStorePartWithoutNamingResources() {
+        ApiResponse ready = FileshareClient.send(
+                new FileshareClient().request("health/ready", null).GET());
+        JsonObject store = ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("store"))
+                .findFirst()
+                .orElseThrow();
+
+        JsonObject parts = store.getJsonObject("data");
+        assertThat(parts.keySet())
+                .containsExactlyInAnyOrder(
+                        "aws".equals(FileshareServer.store())
+                                ? new String[] {
+                                    "bucket", "users-table", "sessions-table", "shares-table", "login-attempts-table"
+                                }
+                                : new String[] {"database", "data-directory"});
+        assertThat(parts.values())
+                .allSatisfy(state -> assertThat(state.toString()).isEqualTo("\"UP\""));
+        // The build's servers use the default bucket and table names (fileshare-files, fileshare-users, ...) and data
+        // directory (it-data): a public answer names none of them.
+        assertThat(ready.text()).doesNotContain("fileshare-", "it-data", "/");
+    }
+
+    @Test
     void openApiDocumentHasTheOriginalPathsAndTheSessionTokenScheme() {
         ApiResponse document = FileshareClient.send(new FileshareClient()
                 .request("openapi", null)

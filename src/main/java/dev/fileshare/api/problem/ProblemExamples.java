@@ -1,5 +1,6 @@
 package dev.fileshare.api.problem;
 
+import dev.fileshare.core.model.HashingBusyException;
 import dev.fileshare.core.model.LinkPasswordException;
 import dev.fileshare.core.model.TooManyLoginAttemptsException;
 import dev.fileshare.core.model.WrongPasswordException;
@@ -65,6 +66,13 @@ public final class ProblemExamples {
     public static final String WRONG_PASSWORD = BLANK + "\"title\": \"Forbidden\", \"status\": 403, "
             + "\"detail\": \"" + WrongPasswordException.MESSAGE + "\", "
             + "\"message\": \"" + WrongPasswordException.MESSAGE + "\"}";
+    private static final String TOO_SLOW = "The request body came too slowly: it must start within 20 s and then "
+            + "arrive at 500 bytes a second or more; nothing was stored.";
+    public static final String REQUEST_TIMEOUT = BLANK + "\"title\": \"Request Timeout\", \"status\": 408, "
+            + "\"detail\": \"" + TOO_SLOW + "\", \"message\": \"" + TOO_SLOW + "\"}";
+    public static final String SERVICE_UNAVAILABLE = BLANK + "\"title\": \"Service Unavailable\", \"status\": 503, "
+            + "\"detail\": \"" + HashingBusyException.MESSAGE + "\", "
+            + "\"message\": \"" + HashingBusyException.MESSAGE + "\"}";
 
     private ProblemExamples() {}
 }

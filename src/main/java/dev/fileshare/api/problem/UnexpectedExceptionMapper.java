@@ -7,13 +7,17 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** A fault of the server: logged with an id (the trace id), answered with that id and nothing internal. */
+/**
+ * A fault of the server: logged with an id (the trace id), answered with that id and nothing internal. Only
+ * exceptions: an {@link Error} (out of memory, stack overflow) is left to the container and the JVM, which exits on
+ * OutOfMemoryError (jvm.options) rather than limp on with a heap that failed anywhere.
+ */
 @Provider
-public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
     @Override
-    public Response toResponse(Throwable e) {
+    public Response toResponse(Exception e) {
         String incident = IncidentId.of(Span.current().getSpanContext());
         LOG.log(Level.SEVERE, "incident " + incident, e);
         return ProblemResponses.of(Problem.of(

@@ -2,7 +2,10 @@ package dev.fileshare.core.port;
 
 import java.util.Map;
 
-/** Whether each part of the configured store answers, by name (e.g. "sqlite", "bucket:files"). */
+/**
+ * Whether each part of the configured store answers, by its role ("database", "bucket", "users-table"), never by
+ * the name of a resource: readiness answers are public.
+ */
 public interface StoreHealth {
     Map<String, Boolean> check();
 }

@@ -2,12 +2,11 @@ package dev.fileshare.store.aws;
 
 import dev.fileshare.core.port.StoreHealth;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
-/** Answers for the bucket ({@code HeadBucket}) and each table ({@code DescribeTable}, ACTIVE), by name. */
+/** Answers for the bucket ({@code HeadBucket}) and each table ({@code DescribeTable}, ACTIVE), by role. */
 final class AwsHealth implements StoreHealth {
     private final AwsClients clients;
     private final AwsSettings config;
@@ -20,12 +19,13 @@ final class AwsHealth implements StoreHealth {
     @Override
     public Map<String, Boolean> check() {
         Map<String, Boolean> parts = new LinkedHashMap<>();
-        parts.put("bucket:" + config.bucket(), bucketAnswers());
+        parts.put("bucket", bucketAnswers());
         AwsSettings.Tables tables = config.tables();
-        for (String table :
-                List.of(tables.users(), tables.sessions(), tables.shares(), tables.loginAttempts(), tables.links())) {
-            parts.put("table:" + table, tableIsActive(table));
-        }
+        parts.put("users-table", tableIsActive(tables.users()));
+        parts.put("sessions-table", tableIsActive(tables.sessions()));
+        parts.put("shares-table", tableIsActive(tables.shares()));
+        parts.put("login-attempts-table", tableIsActive(tables.loginAttempts()));
+        parts.put("links-table", tableIsActive(tables.links()));
         return parts;
     }
 

@@ -152,7 +152,7 @@ final class S3BlobStore implements BlobStore {
         GetObjectResponse object = in.response();
         FileVersion entry =
                 new FileVersion(key, object.contentLength(), seconds(object.lastModified()), quoted(object.eTag()));
-        return Optional.of(new OpenBlob(entry, in));
+        return Optional.of(new OpenBlob(entry, new S3ObjectStream(in, object.contentLength())));
     }
 
     @Override
@@ -185,7 +185,7 @@ final class S3BlobStore implements BlobStore {
             in.abort();
             throw gone(entry);
         }
-        return in;
+        return new S3ObjectStream(in, length);
     }
 
     @Override

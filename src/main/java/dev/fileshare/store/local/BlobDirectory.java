@@ -19,13 +19,17 @@ import java.util.stream.Stream;
  */
 final class BlobDirectory {
     private static final int COPY_BUFFER = 256 * 1024;
+    private static final Set<StandardOpenOption> NEW_FILE =
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
+    private final PrivateFiles files;
     private final Path blobs;
     private final Path tmp;
 
-    BlobDirectory(Path dataDir) throws IOException {
-        this.blobs = Files.createDirectories(dataDir.resolve("blobs"));
-        this.tmp = Files.createDirectories(dataDir.resolve("tmp"));
+    BlobDirectory(Path dataDir, PrivateFiles files) throws IOException {
+        this.files = files;
+        this.blobs = files.directory(dataDir.resolve("blobs"));
+        this.tmp = files.directory(dataDir.resolve("tmp"));
     }
 
     Path pathOf(BlobId id) {
@@ -42,12 +46,12 @@ final class BlobDirectory {
         Path part = tmp.resolve(id.value() + ".part");
         try {
             long size;
-            try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(part, NEW_FILE, files.fileMode())) {
                 size = copy(CountingInputStream.ofAnnouncedLength(content, announcedLength), out);
                 out.force(true);
             }
             Path target = pathOf(id);
-            Path shard = Files.createDirectories(target.getParent());
+            Path shard = files.directory(target.getParent());
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
             forceDirectory(shard);
             return size;

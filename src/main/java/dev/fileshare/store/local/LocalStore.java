@@ -4,7 +4,6 @@ import dev.fileshare.core.port.StoreException;
 import dev.fileshare.core.port.StoreHealth;
 import dev.fileshare.core.port.Stores;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,11 +35,14 @@ public final class LocalStore {
     /** As {@link #open(Path, Clock)}, with every JDBC connection passed through {@code wrap} (tests count statements). */
     static Stores open(Path dataDir, Clock clock, UnaryOperator<Connection> wrap) {
         try {
-            Files.createDirectories(dataDir);
-            SqliteDatabase db = new SqliteDatabase(dataDir.resolve("fileshare.db"), READERS, wrap);
+            PrivateFiles files = privateDataDirectory(dataDir);
+            Path database = dataDir.resolve("fileshare.db");
+            // SQLite gives its WAL and shared-memory files the database file's mode: created private, they are too.
+            files.createFile(database);
+            SqliteDatabase db = new SqliteDatabase(database, READERS, wrap);
             try {
                 LocalSchema.apply(db);
-                BlobDirectory blobDirectory = new BlobDirectory(dataDir);
+                BlobDirectory blobDirectory = new BlobDirectory(dataDir, files);
                 SqliteSessionStore sessions = new SqliteSessionStore(db);
                 SqliteLinkStore links = new SqliteLinkStore(db, clock);
                 recover(db, blobDirectory, sessions, links, clock);
@@ -61,6 +63,18 @@ public final class LocalStore {
         } catch (IOException | SQLException e) {
             throw new StoreException("cannot open the local store in " + dataDir.toAbsolutePath(), e);
         }
+    }
+
+    /** Creates the data directory private, or makes an existing one private again (saying so), whatever it holds. */
+    private static PrivateFiles privateDataDirectory(Path dataDir) throws IOException {
+        PrivateFiles.createDirectory(dataDir);
+        PrivateFiles files = PrivateFiles.in(dataDir);
+        int tightened = files.tighten(dataDir);
+        if (tightened > 0) {
+            LOG.warning(() -> "local store: tightened the permissions of " + tightened + " path(s) in "
+                    + dataDir.toAbsolutePath() + " to owner-only (directories 0700, files 0600)");
+        }
+        return files;
     }
 
     private static void recover(
@@ -91,8 +105,8 @@ public final class LocalStore {
     private static StoreHealth health(SqliteDatabase db, BlobDirectory blobDirectory) {
         return () -> {
             Map<String, Boolean> parts = new LinkedHashMap<>();
-            parts.put("sqlite", answers(db));
-            parts.put("data-dir", blobDirectory.isWritable());
+            parts.put("database", answers(db));
+            parts.put("data-directory", blobDirectory.isWritable());
             return parts;
         };
     }

@@ -3,10 +3,14 @@ package dev.fileshare.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -18,14 +22,49 @@ class CoreRulesPropertyTest {
 
     @Property
     void aFileNameIsAcceptedExactlyWhenItKeepsEveryRule(@ForAll("names") String name) {
-        boolean expected = !name.isEmpty()
-                && !name.equals(".")
-                && !name.equals("..")
-                && name.chars().noneMatch(c -> c == '/' || c == '\\' || c < 0x20 || c == 0x7F)
-                && wellFormed(name)
-                && name.getBytes(StandardCharsets.UTF_8).length <= 255;
+        String nfc = wellFormed(name) ? Normalizer.normalize(name, Normalizer.Form.NFC) : name;
+        boolean expected = wellFormed(name)
+                && !nfc.isEmpty()
+                && !nfc.equals(".")
+                && !nfc.equals("..")
+                && nfc.chars().noneMatch(c -> c == '/' || c == '\\')
+                && nfc.codePoints().noneMatch(CoreRulesPropertyTest::controlOrInvisible)
+                && nfc.getBytes(StandardCharsets.UTF_8).length <= 255;
 
         assertThat(FileName.problemWith(name) == null).isEqualTo(expected);
+    }
+
+    @Property
+    void everySpellingOfANameIsTheOneNfcName(@ForAll("names") String name) {
+        Assume.that(FileName.problemWith(name) == null);
+        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
+        Assume.that(FileName.problemWith(decomposed) == null);
+
+        FileName parsed = FileName.parse("file_name", name);
+
+        assertThat(FileName.parse("file_name", decomposed)).isEqualTo(parsed);
+        assertThat(Normalizer.isNormalized(parsed.value(), Normalizer.Form.NFC)).isTrue();
+        assertThat(new FileName(parsed.value())).isEqualTo(parsed);
+    }
+
+    @Property
+    void anAcceptedNameShowsEveryCharacterItHas(@ForAll("names") String name) {
+        Assume.that(FileName.problemWith(name) == null);
+
+        assertThat(FileName.parse("file_name", name).value().codePoints())
+                .noneMatch(CoreRulesPropertyTest::controlOrInvisible);
+    }
+
+    @Property
+    void oneControlOrInvisibleCharacterAnywhereMakesANameInvalid(
+            @ForAll("names") String name,
+            @ForAll @IntRange(min = 0, max = 300) int position,
+            @ForAll("controlsAndInvisibles") int forbidden) {
+        Assume.that(wellFormed(name));
+        int at = name.offsetByCodePoints(0, Math.min(position, name.codePointCount(0, name.length())));
+        String spoof = name.substring(0, at) + Character.toString(forbidden) + name.substring(at);
+
+        assertThat(FileName.problemWith(spoof)).isNotNull();
     }
 
     @Property
@@ -34,7 +73,7 @@ class CoreRulesPropertyTest {
             FileKey key = new FileKey(new Username("owner"), new FileName(name));
             // The key splits back into exactly its owner and its name: no name adds a path level.
             String[] parts = key.value().split("/", -1);
-            assertThat(parts).containsExactly("owner", name);
+            assertThat(parts).containsExactly("owner", Normalizer.normalize(name, Normalizer.Form.NFC));
         }
     }
 
@@ -125,6 +164,12 @@ class CoreRulesPropertyTest {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMinLength(0).ofMaxLength(300),
                 Arbitraries.strings().withChars("./\\\u0000\u007Fa é😀").ofMaxLength(8),
+                // Letters that compose (e + U+0301 is é), and the invisible and bidi characters a spoof needs.
+                Arbitraries.strings()
+                        .withChars(
+                                "aeAÅé\u0301\u030A\u212B\u0085\u00AD\u061C\u200B\u200D\u200E\u202E\u2028\u2066\uFEFF")
+                        .ofMaxLength(10),
+                Arbitraries.strings().withCharRange('\u0080', '\u3000').ofMaxLength(20),
                 Arbitraries.of(
                         ".",
                         "..",
@@ -135,6 +180,19 @@ class CoreRulesPropertyTest {
                         "é".repeat(128),
                         "a".repeat(255),
                         "a".repeat(256)));
+    }
+
+    /** Control characters (Cc), format characters (Cf: bidi controls, zero-width, BOM, tags...), U+2028/U+2029. */
+    @Provide
+    Arbitrary<Integer> controlsAndInvisibles() {
+        List<Integer> all = IntStream.rangeClosed(0, Character.MAX_CODE_POINT)
+                .filter(CoreRulesPropertyTest::controlOrInvisible)
+                .boxed()
+                .toList();
+        return Arbitraries.oneOf(
+                Arbitraries.of(0x202E, 0x202A, 0x2066, 0x2069, 0x200E, 0x200F, 0x061C, 0x200B, 0x200D, 0x2060, 0xFEFF),
+                Arbitraries.of(0x2028, 0x2029, 0x0085, 0x009B, 0x0000, 0x001B, 0x007F, 0x00AD, 0xE0001),
+                Arbitraries.of(all));
     }
 
     @Provide
@@ -165,6 +223,14 @@ class CoreRulesPropertyTest {
         } catch (FileshareException expected) {
             // a rule said no: the only acceptable failure
         }
+    }
+
+    private static boolean controlOrInvisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     private static boolean wellFormed(String s) {

@@ -15,7 +15,7 @@ class FileNameProblemsTest {
         assertProblem("..", "must not be '.' or '..'");
         assertProblem("a/b", "must not contain '/' or '\\'");
         assertProblem("a\\b", "must not contain '/' or '\\'");
-        assertProblem("a\tb", "must not contain control characters");
+        assertProblem("a\tb", "must not contain control characters (U+0009)");
         assertProblem("a\uD800", "must be well-formed Unicode");
         assertProblem("a".repeat(256), "must be at most 255 bytes of UTF-8");
     }

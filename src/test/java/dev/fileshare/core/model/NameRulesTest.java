@@ -46,6 +46,74 @@ class NameRulesTest {
     }
 
     @Test
+    void theNfdAndNfcSpellingsOfANameAreOneName() {
+        FileName decomposed = FileName.parse("file_name", "cafe\u0301.txt");
+        FileName composed = FileName.parse("file_name", "caf\u00E9.txt");
+
+        assertThat(decomposed).isEqualTo(composed);
+        assertThat(decomposed.value()).isEqualTo("caf\u00E9.txt");
+        assertThat(new FileName("Å").value()).isEqualTo("\u00C5");
+        assertThat(new FileName("A\u030A").value()).isEqualTo("\u00C5");
+        // The Angstrom sign is canonically the letter: one name too.
+        assertThat(new FileName("\u212B")).isEqualTo(new FileName("\u00C5"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "invoice\u202Efdp.exe", // RIGHT-TO-LEFT OVERRIDE: shows as invoiceexe.pdf
+                "a\u202Ab",
+                "a\u202Bb",
+                "a\u202Cb",
+                "a\u202Db",
+                "a\u2066b",
+                "a\u2067b",
+                "a\u2068b",
+                "a\u2069b",
+                "a\u200Eb",
+                "a\u200Fb",
+                "a\u061Cb"
+            })
+    void rejectsBidirectionalControls(String name) {
+        int control = name.codePoints().filter(c -> c > 0x7F).findFirst().orElseThrow();
+        assertThatThrownBy(() -> FileName.parse("file_name", name))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("file_name")
+                .hasMessageContaining("bidirectional")
+                .hasMessageContaining(String.format("U+%04X", control));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pay\u200Bpal", "a\u200Cb", "a\u200Db", "a\u2060b", "\uFEFFa", "a\u00ADb", "a\uDB40\uDC01"})
+    void rejectsInvisibleFormatCharacters(String name) {
+        assertThatThrownBy(() -> FileName.parse("file_name", name))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("invisible");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0085b", "a\u0080", "\u009F", "a\u009Bb", "line\u2028sep", "para\u2029sep"})
+    void rejectsC1ControlsAndLineOrParagraphSeparators(String name) {
+        assertThatThrownBy(() -> FileName.parse("file_name", name))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("file_name");
+    }
+
+    @Test
+    void saysWhichCharacterItRefused() {
+        assertThatThrownBy(() -> FileName.parse("file_name", "x\u0007"))
+                .hasMessage("file_name: must not contain control characters (U+0007)");
+        assertThatThrownBy(() -> FileName.parse("file_name", "x\u2028"))
+                .hasMessage("file_name: must not contain line or paragraph separators (U+2028)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ünïcödé.txt", "日本語.txt", "עברית.txt", "العربية.txt", "a\u0301", "👍🏽", "x\uFE0F"})
+    void acceptsOrdinaryTextOfAnyScript(String name) {
+        assertThat(FileName.problemWith(name)).isNull();
+    }
+
+    @Test
     void limitsFileNamesTo255BytesOfUtf8NotCharacters() {
         assertThat(FileName.problemWith("a".repeat(255))).isNull();
         assertThat(FileName.problemWith("a".repeat(256))).isNotNull();

@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,6 +176,42 @@ class S3BlobStoreTest {
                                 .ifMatch("\"00000000000000000000000000000000\"")))
                 .isInstanceOfSatisfying(
                         S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+    }
+
+    @Test
+    void aDownloadClosedBeforeItsEndAbortsTheConnectionRatherThanReadingTheRest() throws Exception {
+        byte[] content = randomBytes(64 * 1024 * 1024);
+        FileVersion entry = store.write(BIG, new ByteArrayInputStream(content), content.length, WriteCondition.ALWAYS)
+                .entry();
+        try (CountingProxy proxy = CountingProxy.to(config.s3Endpoint().orElseThrow());
+                AwsClients viaProxy = AwsClients.create(new AwsSettings(
+                        config.region(),
+                        config.bucket(),
+                        config.tables(),
+                        Optional.of(proxy.uri()),
+                        config.dynamoDbEndpoint(),
+                        false))) {
+            S3BlobStore reader = new S3BlobStore(viaProxy.s3(), config.bucket(), Clock.systemUTC());
+
+            // A client that went away after the first bytes, of a whole-file and of a ranged download.
+            long before = proxy.bytesToClients();
+            try (InputStream whole = reader.openCurrent(BIG).orElseThrow().stream()) {
+                assertThat(whole.read()).isEqualTo(content[0] & 0xFF);
+            }
+            long wholeRelayed = proxy.bytesToClients() - before;
+            before = proxy.bytesToClients();
+            try (InputStream range = reader.read(entry, 1, content.length - 1)) {
+                assertThat(range.read()).isEqualTo(content[1] & 0xFF);
+            }
+            long rangeRelayed = proxy.bytesToClients() - before;
+
+            // Closing drains: close() returns once all 64 MiB came over. Aborting stops at what the socket buffers
+            // held.
+            assertThat(wholeRelayed).as("bytes received for a whole file").isLessThan(content.length / 2);
+            assertThat(rangeRelayed).as("bytes received for a range").isLessThan(content.length / 2);
+            // ... and a stream read to its end is still closed normally.
+            assertThat(sha256(reader.read(entry, 0, content.length))).isEqualTo(sha256(content));
+        }
     }
 
     @Test

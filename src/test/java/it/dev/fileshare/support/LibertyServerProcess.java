@@ -63,7 +63,7 @@ public final class LibertyServerProcess {
         ProcessHandle handle = ProcessHandle.of(process.pid())
                 .orElseThrow(() -> new AssertionError(
                         "server " + serverName + " (pid " + process.pid() + ") is gone; " + consoleTail()));
-        if (!isServerJvm(handle)) {
+        if (!isServerJvm(handle, wlpDir, serverName)) {
             throw new AssertionError(
                     "pid " + handle.pid() + " is not the JVM of server " + serverName + ": " + handle.info());
         }
@@ -163,9 +163,11 @@ public final class LibertyServerProcess {
         }
     }
 
-    private boolean isServerJvm(ProcessHandle handle) {
-        // This runtime's launcher jar with this server's name as an argument: neither the shell script nor another
-        // server.
+    /**
+     * Whether {@code handle} is the JVM of server {@code serverName} of the runtime in {@code wlpDir}: this runtime's
+     * launcher jar with this server's name as an argument, neither the shell script nor another server.
+     */
+    public static boolean isServerJvm(ProcessHandle handle, Path wlpDir, String serverName) {
         String launcher = wlpDir.resolve("bin/tools/ws-server.jar").toString();
         Optional<String> command = handle.info().command();
         Optional<List<String>> arguments = handle.info().arguments().map(List::of);
@@ -183,7 +185,7 @@ public final class LibertyServerProcess {
                         "server " + serverName + " exited with " + process.exitValue() + " at start; " + consoleTail());
             }
             Optional<ProcessHandle> handle = ProcessHandle.of(process.pid());
-            if (handle.isPresent() && isServerJvm(handle.get())) {
+            if (handle.isPresent() && isServerJvm(handle.get(), wlpDir, serverName)) {
                 return;
             }
             Thread.sleep(100);
