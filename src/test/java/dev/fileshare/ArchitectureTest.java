@@ -1,5 +1,6 @@
 package dev.fileshare;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -130,4 +131,16 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("java.sql..", "org.sqlite..");
+
+    /** A resource's field that CDI or JAX-RS does not fill stays null, and the first request through it is a 500. */
+    @ArchTest
+    static final ArchRule resourceFieldsAreInjected = fields().that()
+            .areDeclaredInClassesThat()
+            .areAnnotatedWith(jakarta.ws.rs.Path.class)
+            .and()
+            .areNotStatic()
+            .should()
+            .beAnnotatedWith(jakarta.inject.Inject.class)
+            .orShould()
+            .beAnnotatedWith(jakarta.ws.rs.core.Context.class);
 }
