@@ -63,6 +63,7 @@ public class FileResource {
     @Inject
     ServiceMetrics metrics;
 
+    @Inject
     RequestStreams streams;
 
     @Context
