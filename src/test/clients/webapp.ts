@@ -1,7 +1,8 @@
 // The web app at / in a real browser (Debian's Chromium, driven by playwright-core), found only by the accessible
 // names a person and a screen reader see: two users, uploads with progress and cancel, sharing and revoking,
-// downloads compared byte for byte, leaving a share, deleting, a hostile file name shown as text, a 401 back to
-// the login. axe-core checks every screen; screenshots at 360 px and desktop width go to target/webapp-screenshots/.
+// downloads compared byte for byte, public links downloaded without a session and revoked, leaving a share,
+// deleting, a hostile file name shown as text, the account's usage, a password change, a 401 back to the login and
+// logging out everywhere. axe-core checks every screen; screenshots at 360 px and desktop width go to target/webapp-screenshots/.
 import { strict as assert } from "node:assert";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -18,6 +19,8 @@ const WIDTHS = [360, 1280];
 const MiB = 1024 * 1024;
 
 const password = "correct horse battery staple";
+const newPassword = "staple battery horse correct";
+const linkPassword = "open sesame";
 const alice = uniqueName("alice");
 const bob = uniqueName("bob");
 const hostile = "<img src=x onerror=alert(1)>.txt";
@@ -65,9 +68,9 @@ async function assertAccessible(screen: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-async function logIn(username: string): Promise<void> {
+async function logIn(username: string, secret = password): Promise<void> {
   await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Password").fill(secret);
   await page.getByRole("button", { name: "Log in", exact: true }).click();
   await page.getByRole("heading", { name: "Files", exact: true }).waitFor();
 }
@@ -248,6 +251,62 @@ check("share: the dialog shares with a user, lists and revokes grantees, shows a
   await bigDialog.waitFor({ state: "detached" });
 });
 
+check("a public link: made in its dialog, its URL copied, downloaded without a session, logged, then revoked (404)", async () => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: serverUrl() });
+  const opener = page.getByRole("button", { name: `Link ${files.notes.name}` });
+  await opener.click();
+  const dialog = page.getByRole("dialog", { name: `Public links to ${files.notes.name}` });
+  await dialog.getByText("No links to this file yet.").waitFor();
+  await dialog.getByLabel("Expires in").selectOption({ label: "1 day" });
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  const urlField = dialog.getByLabel("Link URL");
+  await urlField.waitFor();
+  const url = await urlField.inputValue();
+  assert.ok(url.startsWith(`${serverUrl()}/l/`), url);
+  await dialog.getByText("shown only this once").waitFor();
+  await dialog.getByRole("listitem").filter({ hasText: "no limit" }).waitFor();
+  await dialog.getByRole("button", { name: "Copy link" }).click();
+  await dialog.getByRole("status").filter({ hasText: "Copied" }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+  await assertAccessible("link-dialog");
+
+  const downloaded = await fetch(url);
+  assert.equal(downloaded.status, 200);
+  assert.ok(Buffer.from(await downloaded.arrayBuffer()).equals(files.notes.bytes), "the link's bytes are the file's");
+
+  // With a password and a limit of one download: the dialog sends both.
+  await dialog.getByLabel("Password (optional)").fill(linkPassword);
+  await dialog.getByLabel("Download limit (optional)").fill("1");
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  await dialog.getByRole("listitem").filter({ hasText: "0 of 1 downloads; password" }).waitFor();
+  const guarded = await urlField.inputValue();
+  assert.notEqual(guarded, url);
+  assert.equal((await fetch(guarded)).status, 401, "no password, no download");
+  const basic = { Authorization: `Basic ${Buffer.from(`:${linkPassword}`).toString("base64")}` };
+  const withPassword = await fetch(guarded, { headers: basic });
+  assert.equal(withPassword.status, 200);
+  assert.ok(Buffer.from(await withPassword.arrayBuffer()).equals(files.notes.bytes));
+  assert.equal((await fetch(guarded, { headers: basic })).status, 410, "its one download is used");
+
+  // Reopened, the dialog no longer knows the URLs, but lists the links with their downloads and access logs.
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  await opener.click();
+  const open = dialog.getByRole("listitem").filter({ hasText: "1 download, no limit" });
+  await open.waitFor();
+  assert.equal(await dialog.getByLabel("Link URL").isVisible(), false, "the URL is not shown again");
+  await open.getByRole("button", { name: /^Access log/ }).click();
+  await open.getByRole("listitem").filter({ hasText: ` · 200 · ${files.notes.bytes.length} B · ` }).waitFor();
+  await assertAccessible("link-access-log");
+  await open.getByRole("button", { name: /^Revoke link/ }).click();
+  await dialog.getByRole("status").filter({ hasText: "Revoked" }).waitFor();
+  await open.waitFor({ state: "detached" });
+  assert.equal(await dialog.getByRole("button", { name: /^Revoke link/ }).count(), 1, "the other link stays");
+  assert.equal((await fetch(url)).status, 404, "a revoked link answers 404");
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await dialog.waitFor({ state: "detached" });
+});
+
 check("log out clears the session", async () => {
   await logOut();
 });
@@ -293,6 +352,33 @@ check("the owner deletes a file", async () => {
   assert.deepEqual(await listedNames(), [files.big.name, files.notes.name]);
 });
 
+check("the account screen shows the usage; a password change shows the problem's detail, then ends other sessions", async () => {
+  await page.getByRole("button", { name: "Account", exact: true }).click();
+  await page.getByRole("heading", { name: "Account", exact: true }).waitFor();
+  await page.getByText("20 MiB used, no quota").waitFor();
+  await page.getByText("2 files used, no quota").waitFor();
+  await assertAccessible("account");
+
+  const otherSession = await loginByApi(alice, password);
+  await page.getByLabel("Current password").fill("not my password");
+  await page.getByLabel("New password").fill(newPassword);
+  await page.getByRole("button", { name: "Change password" }).click();
+  const problem = page.getByRole("alert").filter({ hasText: /\w/ });
+  await problem.waitFor();
+  assert.doesNotMatch((await problem.textContent()) ?? "", /^The server answered/, "the problem's own detail");
+  assert.equal(await filesStatus(otherSession), 200, "a failed change ends no session");
+
+  await page.getByLabel("Current password").fill(password);
+  await page.getByLabel("New password").fill(newPassword);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await page.getByRole("status").filter({ hasText: "Password changed" }).waitFor();
+  assert.equal(await page.getByRole("alert").textContent(), "", "the last problem is gone");
+  assert.equal(await filesStatus(otherSession), 401, "the other session ended");
+  assert.equal(await filesStatus(await sessionToken()), 200, "this one stays");
+  await page.getByRole("button", { name: "Files", exact: true }).click();
+  await row(files.notes.name).waitFor();
+});
+
 check("a 401 returns to the login with the reason", async () => {
   const loggedOut = await fetch(`${serverUrl()}/logout`, {
     method: "POST",
@@ -305,6 +391,19 @@ check("a 401 returns to the login with the reason", async () => {
   assert.equal(await page.evaluate(() => sessionStorage.length), 0);
   assert.equal(await page.getByRole("status").textContent(), "", "nothing of the last session's work is shown");
   await assertAccessible("login-after-401");
+});
+
+check("log out everywhere ends every session and returns to the login", async () => {
+  await logIn(alice, newPassword);
+  const otherSession = await loginByApi(alice, newPassword);
+  await page.getByRole("button", { name: "Account", exact: true }).click();
+  const token = await sessionToken();
+  await page.getByRole("button", { name: "Log out everywhere" }).click();
+  await page.getByRole("button", { name: "Log in", exact: true }).waitFor();
+  await page.getByRole("status").filter({ hasText: "Logged out everywhere" }).waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0, "the token left sessionStorage");
+  assert.equal(await filesStatus(token), 401);
+  assert.equal(await filesStatus(otherSession), 401);
 });
 
 check("no Content-Security-Policy violation, no script error, no dialog on any screen", async () => {
@@ -323,6 +422,23 @@ async function focusedName(): Promise<string> {
     }
     return (focused as HTMLInputElement).labels?.[0]?.textContent ?? focused.textContent ?? "";
   });
+}
+
+async function loginByApi(username: string, secret: string): Promise<string> {
+  const response = await fetch(`${serverUrl()}/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username, password: secret }),
+  });
+  assert.equal(response.status, 200);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** What GET /files answers a token: 200 while its session lives, 401 once it ended. */
+async function filesStatus(token: string): Promise<number> {
+  const response = await fetch(`${serverUrl()}/files`, { headers: { "x-session-token": token } });
+  await response.arrayBuffer();
+  return response.status;
 }
 
 async function sessionToken(): Promise<string> {

@@ -1,6 +1,7 @@
-// Which screen shows: the login without a session, the files with one. A 401 from any call ends the session and
-// returns to the login; any other failure shows the problem's detail.
+// Which screen shows: the login without a session; with one, the files or the account, chosen in the header. A 401
+// from any call ends the session and returns to the login; any other failure shows the problem's detail.
 import { accounts, isUnauthorized, problemDetail } from "./api";
+import { accountView } from "./account-view";
 import { byId, h } from "./dom";
 import type { FileAction } from "./file-actions";
 import { filesView } from "./files-view";
@@ -41,14 +42,43 @@ export class App {
 
   private showFiles(): void {
     const session = currentSession()!;
+    this.showScreen("Files", filesView(session.username, this.actions, this.fail));
+    document.getElementById("files-title")?.focus();
+  }
+
+  private showAccount(): void {
+    this.showScreen(
+      "Account",
+      accountView({
+        fail: this.fail,
+        loggedOutEverywhere: () => {
+          endSession();
+          this.showLogin();
+          announce("Logged out everywhere: every session of yours has ended.");
+        },
+      }),
+    );
+    document.getElementById("account-title")?.focus();
+  }
+
+  private showScreen(screen: "Files" | "Account", view: HTMLElement): void {
     announce("");
     clearError();
+    const session = currentSession()!;
+    const choices = (["Files", "Account"] as const).map((name) => {
+      const button = h("button", { type: "button", class: "secondary", "aria-current": name === screen ? "page" : undefined }, name);
+      button.addEventListener("click", () => (name === "Files" ? this.showFiles() : this.showAccount()));
+      return h("li", {}, button);
+    });
     const logOut = h("button", { type: "button", class: "secondary" }, "Log out");
     logOut.addEventListener("click", () => void this.logOut());
-    byId("account").replaceChildren(h("span", { class: "who" }, `Logged in as ${session.username}`), logOut);
-    byId("main").replaceChildren(filesView(session.username, this.actions, this.fail));
-    document.title = "Files – fileshare";
-    document.getElementById("files-title")?.focus();
+    byId("account").replaceChildren(
+      h("span", { class: "who" }, `Logged in as ${session.username}`),
+      h("nav", { "aria-label": "Screens" }, h("ul", {}, ...choices)),
+      logOut,
+    );
+    byId("main").replaceChildren(view);
+    document.title = `${screen} – fileshare`;
   }
 
   private async logOut(): Promise<void> {

@@ -26,7 +26,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** A labelled field: the label's text is the input's accessible name. */
-export function field(label: string, input: HTMLInputElement): HTMLElement {
+export function field(label: string, input: HTMLInputElement | HTMLSelectElement): HTMLElement {
   return h("div", { class: "field" }, h("label", { for: input.id }, label), input);
 }
 

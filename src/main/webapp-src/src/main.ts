@@ -1,9 +1,10 @@
-// The app's entry point. Each feature is a module; a new one (public links, versions, trash, account) adds its
-// row actions here and, if it has a screen of its own, a view beside files-view.
+// The app's entry point. Each feature is a module; a new one (versions, trash) adds its row actions here and, if it
+// has a screen of its own, a view beside files-view and account-view.
 import { App } from "./app";
 import { deleteFile } from "./features/delete";
 import { download } from "./features/download";
 import { leaveShare } from "./features/leave";
+import { link } from "./features/links";
 import { share } from "./features/share";
 
 // A file dropped outside the drop zone must not replace the app with the file.
@@ -11,4 +12,4 @@ for (const type of ["dragover", "drop"]) {
   window.addEventListener(type, (event) => event.preventDefault());
 }
 
-new App([download, share, deleteFile, leaveShare]).start();
+new App([download, share, link, deleteFile, leaveShare]).start();

@@ -1,10 +1,10 @@
 // Share one of the user's files: a modal dialog to share with a user, and the list of grantees, each revocable.
 import type { FileEntry } from "fileshare-client";
-import { isUnauthorized, problemDetail, sharing } from "../api";
+import { sharing } from "../api";
 import { field, h } from "../dom";
 import type { FileAction, FileContext } from "../file-actions";
 import { isOwn } from "../file-actions";
-import { announce } from "../status";
+import { Modal } from "../modal";
 
 export const share: FileAction = {
   label: (entry) => `Share ${entry.fileName}`,
@@ -16,15 +16,14 @@ export const share: FileAction = {
 };
 
 class ShareDialog {
-  private readonly element: HTMLDialogElement;
+  private readonly modal: Modal;
   private readonly username = h("input", { id: "share-with", name: "username", autocomplete: "off", required: true });
   private readonly grantees = h("ul", { class: "grantees" });
   private readonly none = h("p", { class: "empty" }, "Not shared with anyone yet.");
-  private readonly error = h("p", { class: "alert", role: "alert" });
 
   constructor(
     private readonly entry: FileEntry,
-    private readonly context: FileContext,
+    context: FileContext,
   ) {
     const form = h(
       "form",
@@ -36,29 +35,12 @@ class ShareDialog {
       event.preventDefault();
       void this.shareWith(this.username.value.trim());
     });
-    const close = h("button", { type: "button", class: "close" }, "Close");
-    close.addEventListener("click", () => this.element.close());
-    this.element = h(
-      "dialog",
-      { "aria-labelledby": "share-title", class: "share-dialog" },
-      h("h2", { id: "share-title" }, `Share ${entry.fileName}`),
-      form,
-      this.error,
-      h("h3", {}, "Shared with"),
-      this.grantees,
-      this.none,
-      close,
-    );
+    this.modal = new Modal(`Share ${entry.fileName}`, "share-dialog", context);
+    this.modal.fill(form, this.modal.problem, h("h3", {}, "Shared with"), this.grantees, this.none);
   }
 
   async open(opener: HTMLButtonElement): Promise<void> {
-    document.body.append(this.element);
-    this.element.addEventListener("close", () => {
-      this.element.remove();
-      opener.focus();
-    });
-    this.element.showModal();
-    this.username.focus();
+    this.modal.open(opener, this.username);
     await this.loadGrantees();
   }
 
@@ -66,7 +48,7 @@ class ShareDialog {
     try {
       this.showGrantees(await sharing.listShares({ fileName: this.entry.fileName }));
     } catch (error) {
-      await this.failed(error);
+      await this.modal.failed(error);
     }
   }
 
@@ -82,36 +64,26 @@ class ShareDialog {
   }
 
   private async shareWith(username: string): Promise<void> {
-    this.error.textContent = "";
+    this.modal.clear();
     try {
       await sharing.shareFile({ shareRequest: { fileName: this.entry.fileName, username } });
       this.username.value = "";
-      announce(`Shared ${this.entry.fileName} with ${username}.`);
+      this.modal.news.textContent = `Shared ${this.entry.fileName} with ${username}.`;
       await this.loadGrantees();
     } catch (error) {
-      await this.failed(error);
+      await this.modal.failed(error);
     }
   }
 
   private async revoke(username: string): Promise<void> {
-    this.error.textContent = "";
+    this.modal.clear();
     try {
       await sharing.revokeShare({ fileName: this.entry.fileName, username });
-      announce(`${this.entry.fileName} is no longer shared with ${username}.`);
+      this.modal.news.textContent = `${this.entry.fileName} is no longer shared with ${username}.`;
       await this.loadGrantees();
       this.username.focus();
     } catch (error) {
-      await this.failed(error);
+      await this.modal.failed(error);
     }
-  }
-
-  /** Errors show inside the dialog (the page behind a modal dialog is inert); a 401 closes it for the login. */
-  private async failed(error: unknown): Promise<void> {
-    if (isUnauthorized(error)) {
-      this.element.close();
-      await this.context.fail(error);
-      return;
-    }
-    this.error.textContent = await problemDetail(error);
   }
 }

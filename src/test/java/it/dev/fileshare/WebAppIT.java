@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The web app at {@code /}: its files with a strict Content-Security-Policy, the API's paths untouched, and a person's
  * session in Chromium driven by playwright-core (src/test/clients/webapp.ts): two users, uploads with progress,
- * sharing, downloads compared byte for byte, a hostile file name, axe-core on every screen, screenshots at phone
- * and desktop width under target/webapp-screenshots/.
+ * sharing, downloads compared byte for byte, public links, the account's usage and password, logging out everywhere,
+ * a hostile file name, axe-core on every screen, screenshots at phone and desktop width under
+ * target/webapp-screenshots/.
  */
 class WebAppIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -89,7 +90,7 @@ class WebAppIT {
 
         assertThat(result.stdout()).doesNotContain("not ok").containsPattern("(?m)^\\d+ passed, 0 failed$");
         assertThat(result.exitCode()).isZero();
-        for (String screen : List.of("login", "files", "share-dialog")) {
+        for (String screen : List.of("login", "files", "share-dialog", "link-dialog", "link-access-log", "account")) {
             for (String width : List.of("360", "1280")) {
                 Path screenshot = SCREENSHOTS.resolve(screen + "-" + width + ".png");
                 assertThat(screenshot).isRegularFile();
