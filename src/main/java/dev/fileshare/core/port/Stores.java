@@ -3,10 +3,12 @@ package dev.fileshare.core.port;
 import java.util.Optional;
 
 /**
- * The six ports of one store (local or aws), opened together and closed together.
+ * The seven ports of one store (local or aws), opened together and closed together.
  *
  * @param transferUrls the store's own short-lived URLs that move bytes past the service (S3 presigned URLs);
  *                      empty when the service signs URLs to itself instead (the local store)
+ * @param uploads      resumable uploads in progress; empty where the store keeps none yet (the aws store), and the
+ *                      service then answers that it does not implement them
  */
 public record Stores(
         UserStore users,
@@ -14,6 +16,7 @@ public record Stores(
         ShareStore shares,
         LoginAttemptStore loginAttempts,
         BlobStore blobs,
+        Optional<UploadStore> uploads,
         StoreHealth health,
         Optional<TransferUrls> transferUrls,
         AutoCloseable resources)

@@ -35,6 +35,7 @@ public final class AwsStore {
                     new DynamoShareStore(clients.dynamoDb(), tables.shares(), blobs::find),
                     new DynamoLoginAttemptStore(clients.dynamoDb(), tables.loginAttempts()),
                     blobs,
+                    Optional.empty(),
                     new AwsHealth(clients, config),
                     Optional.of(new S3TransferUrls(
                             clients.s3(), clients.presigner(), config.bucket(), transferUrlLifetime)),

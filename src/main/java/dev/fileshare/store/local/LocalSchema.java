@@ -44,6 +44,18 @@ final class LocalSchema {
                   throttle_key TEXT PRIMARY KEY,
                   attempts     INTEGER NOT NULL,
                   window_end   INTEGER NOT NULL)""",
-                "CREATE INDEX IF NOT EXISTS login_attempts_by_window_end ON login_attempts(window_end)");
+                "CREATE INDEX IF NOT EXISTS login_attempts_by_window_end ON login_attempts(window_end)",
+                // Resumable uploads: received counts the bytes of uploads/<upload_id> that are durable.
+                """
+                CREATE TABLE IF NOT EXISTS uploads (
+                  upload_id  TEXT PRIMARY KEY,
+                  owner      TEXT NOT NULL,
+                  file_name  TEXT NOT NULL,
+                  length     INTEGER NOT NULL,
+                  received   INTEGER NOT NULL,
+                  condition  TEXT NOT NULL,
+                  expires_at INTEGER NOT NULL)""",
+                "CREATE INDEX IF NOT EXISTS uploads_by_owner ON uploads(owner)",
+                "CREATE INDEX IF NOT EXISTS uploads_by_expiry ON uploads(expires_at)");
     }
 }

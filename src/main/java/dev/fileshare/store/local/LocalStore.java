@@ -42,13 +42,15 @@ public final class LocalStore {
                 LocalSchema.apply(db);
                 BlobDirectory blobDirectory = new BlobDirectory(dataDir);
                 SqliteSessionStore sessions = new SqliteSessionStore(db);
-                recover(db, blobDirectory, sessions, clock);
+                LocalUploadStore uploads = new LocalUploadStore(db, dataDir);
+                recover(db, blobDirectory, sessions, uploads, clock);
                 return new Stores(
                         new SqliteUserStore(db),
                         sessions,
                         new SqliteShareStore(db),
                         new SqliteLoginAttemptStore(db),
                         new LocalBlobStore(db, blobDirectory, clock),
+                        Optional.of(uploads),
                         health(db, blobDirectory),
                         Optional.empty(),
                         db);
@@ -62,7 +64,11 @@ public final class LocalStore {
     }
 
     private static void recover(
-            SqliteDatabase db, BlobDirectory blobDirectory, SqliteSessionStore sessions, Clock clock)
+            SqliteDatabase db,
+            BlobDirectory blobDirectory,
+            SqliteSessionStore sessions,
+            LocalUploadStore uploads,
+            Clock clock)
             throws IOException {
         Set<String> referenced = db.read(c -> {
             Set<String> ids = new HashSet<>();
@@ -73,7 +79,7 @@ public final class LocalStore {
             }
             return ids;
         });
-        int swept = blobDirectory.sweep(referenced);
+        int swept = blobDirectory.sweep(referenced) + uploads.sweepOrphans();
         int expired = sessions.deleteExpired(clock.instant());
         if (swept > 0 || expired > 0) {
             LOG.info(() -> "local store recovered: " + swept + " unreferenced blob(s), " + expired

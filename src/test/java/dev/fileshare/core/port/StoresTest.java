@@ -42,6 +42,7 @@ class StoresTest {
                 parts.shares(),
                 parts.loginAttempts(),
                 parts.blobs(),
+                parts.uploads(),
                 parts.health(),
                 Optional.empty(),
                 resources);

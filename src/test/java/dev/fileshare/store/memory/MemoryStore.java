@@ -24,6 +24,7 @@ public final class MemoryStore {
                 new MemoryShareStore(),
                 new MemoryLoginAttemptStore(),
                 new MemoryBlobStore(clock),
+                Optional.of(new MemoryUploadStore()),
                 health,
                 Optional.empty(),
                 () -> open.set(false));
