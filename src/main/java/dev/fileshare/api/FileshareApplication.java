@@ -37,7 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         tags = {
             @Tag(name = "accounts", description = "Registration and sessions"),
             @Tag(name = "files", description = "Uploading, downloading and listing files"),
-            @Tag(name = "sharing", description = "Sharing files with other users")
+            @Tag(name = "sharing", description = "Sharing files with other users"),
+            @Tag(name = "uploads", description = "Resumable uploads by the tus 1.0.0 protocol")
         },
         components =
                 @Components(

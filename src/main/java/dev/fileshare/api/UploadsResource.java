@@ -8,6 +8,7 @@ import dev.fileshare.core.model.ChunkChecksum;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileshareException;
 import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.StagedUpload;
@@ -45,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -54,10 +56,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/uploads")
 @ApplicationScoped
-@TusProtocol.Spoken
 @Tag(name = "uploads")
 public class UploadsResource {
     static final String EXTENSIONS = "creation,creation-with-upload,expiration,checksum,termination";
+    private static final String OFFSET_CONFLICT_EXAMPLE = "{\"type\": \"about:blank\", \"title\": \"Conflict\","
+            + " \"status\": 409, \"detail\": \"Upload-Offset is 0 but the upload stands at 6291456.\","
+            + " \"message\": \"Upload-Offset is 0 but the upload stands at 6291456.\"}";
+    private static final String TOO_MANY_UPLOADS_EXAMPLE = "{\"type\": \"about:blank\", \"title\": \"Conflict\","
+            + " \"status\": 409, \"detail\": \"You have 20 open uploads, the most allowed.\","
+            + " \"message\": \"You have 20 open uploads, the most allowed.\"}";
+    private static final String CHECKSUM_MISMATCH_EXAMPLE = "{\"type\": \"about:blank\","
+            + " \"title\": \"Checksum Mismatch\", \"status\": 460,"
+            + " \"detail\": \"The chunk's sha256 digest is not the one in Upload-Checksum.\","
+            + " \"message\": \"The chunk's sha256 digest is not the one in Upload-Checksum.\"}";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
                     "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
             .withZone(ZoneOffset.UTC);
@@ -72,6 +83,7 @@ public class UploadsResource {
     SecurityContext security;
 
     @OPTIONS
+    @SecurityRequirements // none: discovery comes before a session, as a browser's preflight does
     @Operation(
             operationId = "discoverUploads",
             summary = "What this tus server supports",
@@ -85,6 +97,7 @@ public class UploadsResource {
                 @Header(name = "Tus-Max-Size", schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
                 @Header(name = "Tus-Checksum-Algorithm", schema = @Schema(type = SchemaType.STRING))
             })
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST) // an unparseable Accept, as anywhere
     public Response discover() {
         UploadService service = service();
         return Response.noContent()
@@ -138,6 +151,14 @@ public class UploadsResource {
             })
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(
+            responseCode = "409",
+            description = "The caller has as many open uploads as allowed.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            example = TOO_MANY_UPLOADS_EXAMPLE))
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     public Response create(
@@ -167,22 +188,23 @@ public class UploadsResource {
                 "Upload-Metadata if-match",
                 "Upload-Metadata if-none-match");
         Username caller = caller();
-        StagedUpload upload = service.create(caller, name, length, condition);
+        UploadService.Appended creation = service.create(caller, name, length, condition);
+        StagedUpload upload = creation.upload();
         Response.ResponseBuilder created =
                 Response.created(UriBuilder.fromPath("/uploads/{id}").build(upload.id()));
-        if (isChunk(contentType)) {
+        if (isChunk(contentType) && !upload.complete()) {
             UploadService.Appended appended;
             try {
                 appended = service.append(
                         caller, upload.id(), 0, body, BinaryUpload.declaredLength(contentLength), checksum(checksum));
             } catch (FileshareException | IOException e) {
                 // the client never learns the upload's URL when its first chunk fails: nothing is left open
-                service.terminate(caller, upload.id());
+                terminateQuietly(caller, upload.id());
                 throw e;
             }
             answerAppended(created, appended);
         } else {
-            created.header("Upload-Offset", 0);
+            answerAppended(created, creation);
         }
         return created.header("Upload-Expires", HTTP_DATE.format(upload.expires()))
                 .build();
@@ -250,13 +272,24 @@ public class UploadsResource {
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
+    @APIResponse(
+            responseCode = "409",
+            description = "Upload-Offset is not where the upload stands, or another PATCH of it is under way.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            example = OFFSET_CONFLICT_EXAMPLE))
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(
             responseCode = "460",
             description = "Checksum Mismatch: nothing of the chunk was kept.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            example = CHECKSUM_MISMATCH_EXAMPLE))
     public Response append(
             @PathParam("id") String id,
             @HeaderParam("Upload-Offset") String offset,
@@ -291,6 +324,14 @@ public class UploadsResource {
     public Response terminate(@PathParam("id") String id) throws IOException {
         service().terminate(caller(), id);
         return Response.noContent().build();
+    }
+
+    private void terminateQuietly(Username caller, String id) throws IOException {
+        try {
+            service().terminate(caller, id);
+        } catch (NotFoundException alreadyOver) {
+            // the failed chunk ended the upload itself (its commit was refused)
+        }
     }
 
     private void answerAppended(Response.ResponseBuilder answer, UploadService.Appended appended) {

@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class UploadService {
 
     /**
      * @param maxOpen     how many uploads one user may have open at once
-     * @param expireAfter how long an upload lives after its creation
+     * @param expireAfter how long an upload lives after its creation or its last chunk
      * @param maxSize     the largest upload
      * @param maxChunk    the most bytes one request may append
      */
@@ -72,10 +73,10 @@ public final class UploadService {
 
     /**
      * Starts an upload of {@code length} bytes into the caller's file {@code name}, to be written under
-     * {@code condition}; a condition that already fails is refused now (412), not after the last byte.
+     * {@code condition}; a condition that already fails is refused now (412), not after the last byte. An empty
+     * upload has all its bytes at once: it is stored as it is created.
      */
-    public StagedUpload create(Username caller, FileName name, long length, WriteCondition condition)
-            throws IOException {
+    public Appended create(Username caller, FileName name, long length, WriteCondition condition) throws IOException {
         if (length > limits.maxSize()) {
             throw new ContentTooLargeException(
                     "The upload is " + length + " bytes, over the limit of " + limits.maxSize() + " bytes.");
@@ -87,15 +88,10 @@ public final class UploadService {
                     + " terminate it (DELETE) before you start another.");
         }
         condition.check(currentEtag(caller, name));
-        StagedUpload upload = new StagedUpload(
-                newId(),
-                new FileKey(caller, name),
-                length,
-                0,
-                condition,
-                clock.instant().plus(limits.expireAfter()));
+        StagedUpload upload =
+                new StagedUpload(newId(), new FileKey(caller, name), length, 0, condition, expiryFromNow());
         uploads.create(upload);
-        return upload;
+        return new Appended(upload, upload.complete() ? Optional.of(commit(upload)) : Optional.empty());
     }
 
     /** The caller's upload {@code id}, unexpired; 404 otherwise, whichever the reason. */
@@ -141,7 +137,7 @@ public final class UploadService {
         StagedUpload appended;
         try {
             appended = uploads.append(
-                    id, offset, verifying.<InputStream>map(v -> v).orElse(counted));
+                    id, offset, verifying.<InputStream>map(v -> v).orElse(counted), expiryFromNow());
         } catch (UploadStore.OffsetConflictException e) {
             throw offsetConflict(offset, e.current());
         } catch (NoSuchElementException e) {
@@ -205,6 +201,11 @@ public final class UploadService {
         }
         uploads.delete(upload.id());
         return result;
+    }
+
+    /** An upload expires when no chunk arrived for {@code expireAfter}. */
+    private Instant expiryFromNow() {
+        return clock.instant().plus(limits.expireAfter());
     }
 
     private String newId() {

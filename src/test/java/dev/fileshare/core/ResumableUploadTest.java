@@ -39,7 +39,8 @@ class ResumableUploadTest {
 
     @Test
     void theLastChunkStoresTheFileAndEndsTheUpload() throws IOException {
-        StagedUpload upload = uploads.create(ALICE, name("a.txt"), 11, WriteCondition.ALWAYS);
+        StagedUpload upload =
+                uploads.create(ALICE, name("a.txt"), 11, WriteCondition.ALWAYS).upload();
 
         assertThat(append(upload, 0, "hello ").stored()).isEmpty();
         UploadService.Appended last = append(upload, 6, "world");
@@ -52,7 +53,8 @@ class ResumableUploadTest {
 
     @Test
     void aChunkAtAnotherOffsetIsAConflict() throws IOException {
-        StagedUpload upload = uploads.create(ALICE, name("b.txt"), 10, WriteCondition.ALWAYS);
+        StagedUpload upload =
+                uploads.create(ALICE, name("b.txt"), 10, WriteCondition.ALWAYS).upload();
         append(upload, 0, "abc");
 
         assertThatThrownBy(() -> append(upload, 0, "abc")).isInstanceOf(UploadConflictException.class);
@@ -60,7 +62,8 @@ class ResumableUploadTest {
 
     @Test
     void aChunkWithAWrongChecksumKeepsNothing() throws IOException {
-        StagedUpload upload = uploads.create(ALICE, name("c.txt"), 6, WriteCondition.ALWAYS);
+        StagedUpload upload =
+                uploads.create(ALICE, name("c.txt"), 6, WriteCondition.ALWAYS).upload();
         ChunkChecksum ofOther = ChunkChecksum.parse("sha256 " + sha256("xyz"));
 
         assertThatThrownBy(() -> uploads.append(ALICE, upload.id(), 0, stream("abc"), 3, Optional.of(ofOther)))
@@ -78,7 +81,8 @@ class ResumableUploadTest {
     void chunksAndUploadsAreBounded() throws IOException {
         assertThatThrownBy(() -> uploads.create(ALICE, name("big"), 101, WriteCondition.ALWAYS))
                 .isInstanceOf(ContentTooLargeException.class);
-        StagedUpload upload = uploads.create(ALICE, name("d.txt"), 20, WriteCondition.ALWAYS);
+        StagedUpload upload =
+                uploads.create(ALICE, name("d.txt"), 20, WriteCondition.ALWAYS).upload();
 
         assertThatThrownBy(() -> append(upload, 0, "123456789")).isInstanceOf(ContentTooLargeException.class);
         assertThatThrownBy(() -> uploads.append(ALICE, upload.id(), 0, stream("123456789"), -1, Optional.empty()))
@@ -89,7 +93,8 @@ class ResumableUploadTest {
     @Test
     void aUserHasABoundedNumberOfOpenUploads() throws IOException {
         uploads.create(ALICE, name("1"), 1, WriteCondition.ALWAYS);
-        StagedUpload second = uploads.create(ALICE, name("2"), 1, WriteCondition.ALWAYS);
+        StagedUpload second =
+                uploads.create(ALICE, name("2"), 1, WriteCondition.ALWAYS).upload();
 
         assertThatThrownBy(() -> uploads.create(ALICE, name("3"), 1, WriteCondition.ALWAYS))
                 .isInstanceOf(UploadConflictException.class);
@@ -101,7 +106,8 @@ class ResumableUploadTest {
 
     @Test
     void anotherUserCannotSeeOrTouchAnUpload() throws IOException {
-        StagedUpload upload = uploads.create(ALICE, name("e.txt"), 3, WriteCondition.ALWAYS);
+        StagedUpload upload =
+                uploads.create(ALICE, name("e.txt"), 3, WriteCondition.ALWAYS).upload();
 
         assertThatThrownBy(() -> uploads.describe(BOB, upload.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> uploads.append(BOB, upload.id(), 0, stream("abc"), 3, Optional.empty()))
@@ -112,8 +118,10 @@ class ResumableUploadTest {
 
     @Test
     void anExpiredUploadIsGoneWithItsBytes() throws IOException {
-        StagedUpload upload = uploads.create(ALICE, name("f.txt"), 3, WriteCondition.ALWAYS);
-        StagedUpload other = uploads.create(BOB, name("f.txt"), 3, WriteCondition.ALWAYS);
+        StagedUpload upload =
+                uploads.create(ALICE, name("f.txt"), 3, WriteCondition.ALWAYS).upload();
+        StagedUpload other =
+                uploads.create(BOB, name("f.txt"), 3, WriteCondition.ALWAYS).upload();
         fixture.clock.advance(Duration.ofHours(1));
 
         assertThatThrownBy(() -> uploads.describe(ALICE, upload.id())).isInstanceOf(NotFoundException.class);
@@ -123,12 +131,33 @@ class ResumableUploadTest {
     }
 
     @Test
+    void anEmptyUploadIsStoredAsItIsCreated() throws IOException {
+        UploadService.Appended created = uploads.create(ALICE, name("empty"), 0, WriteCondition.ALWAYS);
+
+        assertThat(created.stored().orElseThrow().entry().size()).isZero();
+        assertThat(fixture.read(ALICE, ALICE, "empty")).isEmpty();
+        assertThat(store.find(created.upload().id())).isEmpty();
+    }
+
+    @Test
+    void eachChunkKeepsTheUploadAlive() throws IOException {
+        StagedUpload upload =
+                uploads.create(ALICE, name("k.txt"), 6, WriteCondition.ALWAYS).upload();
+        fixture.clock.advance(Duration.ofMinutes(50));
+        append(upload, 0, "abc");
+        fixture.clock.advance(Duration.ofMinutes(50));
+
+        assertThat(uploads.describe(ALICE, upload.id()).offset()).isEqualTo(3);
+    }
+
+    @Test
     void theWriteConditionIsCheckedAtCreationAndAtCommit() throws IOException {
         fixture.upload(ALICE, "g.txt", "old");
         assertThatThrownBy(() -> uploads.create(ALICE, name("g.txt"), 3, WriteCondition.ONLY_IF_ABSENT))
                 .isInstanceOf(PreconditionFailedException.class);
 
-        StagedUpload upload = uploads.create(ALICE, name("h.txt"), 3, WriteCondition.ONLY_IF_ABSENT);
+        StagedUpload upload = uploads.create(ALICE, name("h.txt"), 3, WriteCondition.ONLY_IF_ABSENT)
+                .upload();
         fixture.upload(ALICE, "h.txt", "raced");
 
         assertThatThrownBy(() -> append(upload, 0, "new")).isInstanceOf(PreconditionFailedException.class);

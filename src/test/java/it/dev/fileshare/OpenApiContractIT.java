@@ -33,7 +33,7 @@ class OpenApiContractIT {
     private static final Path EXPORT = Path.of(System.getProperty("openapi.export", "target/openapi.yaml"));
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final Set<String> PUBLIC_OPERATIONS =
-            Set.of("register", "login", "uploadWithUrl", "downloadWithUrl");
+            Set.of("register", "login", "uploadWithUrl", "downloadWithUrl", "discoverUploads");
     private static final Set<String> OPERATIONS = Set.of(
             "register",
             "login",
@@ -49,7 +49,12 @@ class OpenApiContractIT {
             "createUploadUrl",
             "createDownloadUrl",
             "downloadWithUrl",
-            "uploadWithUrl");
+            "uploadWithUrl",
+            "discoverUploads",
+            "createUpload",
+            "uploadOffset",
+            "appendToUpload",
+            "terminateUpload");
 
     private static String servedText;
     private static JsonNode served;

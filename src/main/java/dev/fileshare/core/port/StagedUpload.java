@@ -29,8 +29,8 @@ public record StagedUpload(
         return !now.isBefore(expires);
     }
 
-    public StagedUpload at(long newOffset) {
-        return new StagedUpload(id, key, length, newOffset, condition, expires);
+    public StagedUpload at(long newOffset, Instant newExpiry) {
+        return new StagedUpload(id, key, length, newOffset, condition, newExpiry);
     }
 
     /** The condition as a store keeps it: {@code *} (create only), an entity tag (replace only it), or empty. */

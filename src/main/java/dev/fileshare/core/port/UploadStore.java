@@ -21,12 +21,13 @@ public interface UploadStore {
      * Appends all of {@code content} at {@code offset}, or nothing: the bytes count only once the stream has ended
      * normally and are durable; a stream that fails (a cut connection, a wrong checksum) appends nothing.
      *
-     * @return the upload with its new offset
+     * @param expires the upload's new expiry, once the chunk is appended (an upload expires when abandoned)
+     * @return the upload with its new offset and expiry
      * @throws OffsetConflictException when {@code offset} is not where the upload stands, or another append to it
      *     is under way
      * @throws java.util.NoSuchElementException when there is no such upload
      */
-    StagedUpload append(String id, long offset, InputStream content) throws IOException;
+    StagedUpload append(String id, long offset, InputStream content, Instant expires) throws IOException;
 
     /** Opens all bytes received so far, which the caller closes. */
     InputStream open(StagedUpload upload) throws IOException;

@@ -85,7 +85,7 @@ final class LocalUploadStore implements UploadStore {
     }
 
     @Override
-    public StagedUpload append(String id, long offset, InputStream content) throws IOException {
+    public StagedUpload append(String id, long offset, InputStream content, Instant expires) throws IOException {
         if (!appending.add(id)) {
             throw new UploadStore.OffsetConflictException("another append to this upload is under way", offset);
         }
@@ -106,13 +106,15 @@ final class LocalUploadStore implements UploadStore {
                 throw new IOException("the chunk goes past the upload's length");
             }
             db.write(c -> {
-                PreparedStatement s = c.prepare("UPDATE uploads SET received = ? WHERE upload_id = ? AND received = ?");
+                PreparedStatement s = c.prepare(
+                        "UPDATE uploads SET received = ?, expires_at = ? WHERE upload_id = ? AND received = ?");
                 s.setLong(1, received);
-                s.setString(2, id);
-                s.setLong(3, offset);
+                s.setLong(2, expires.toEpochMilli());
+                s.setString(3, id);
+                s.setLong(4, offset);
                 return s.executeUpdate();
             });
-            return upload.at(received);
+            return upload.at(received, expires);
         } finally {
             appending.remove(id);
         }

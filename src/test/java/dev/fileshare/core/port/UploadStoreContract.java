@@ -34,8 +34,8 @@ public abstract class UploadStoreContract {
     void chunksAppendAtTheOffsetAndReadBackInOrder() throws IOException {
         store().create(upload("up2", 11, WriteCondition.ONLY_IF_ABSENT, LATER));
 
-        assertThat(store().append("up2", 0, bytes("hello ")).offset()).isEqualTo(6);
-        StagedUpload done = store().append("up2", 6, bytes("world"));
+        assertThat(store().append("up2", 0, bytes("hello "), LATER).offset()).isEqualTo(6);
+        StagedUpload done = store().append("up2", 6, bytes("world"), LATER);
 
         assertThat(done.complete()).isTrue();
         assertThat(store().find("up2").orElseThrow().offset()).isEqualTo(11);
@@ -47,9 +47,9 @@ public abstract class UploadStoreContract {
     @Test
     void anAppendAtAnotherOffsetIsRefusedWithTheCurrentOne() throws IOException {
         store().create(upload("up3", 10, WriteCondition.ALWAYS, LATER));
-        store().append("up3", 0, bytes("abc"));
+        store().append("up3", 0, bytes("abc"), LATER);
 
-        assertThatThrownBy(() -> store().append("up3", 0, bytes("xyz")))
+        assertThatThrownBy(() -> store().append("up3", 0, bytes("xyz"), LATER))
                 .isInstanceOfSatisfying(
                         UploadStore.OffsetConflictException.class,
                         e -> assertThat(e.current()).isEqualTo(3));
@@ -59,7 +59,7 @@ public abstract class UploadStoreContract {
     @Test
     void aChunkWhoseStreamFailsAppendsNothing() throws IOException {
         store().create(upload("up4", 8, WriteCondition.ALWAYS, LATER));
-        store().append("up4", 0, bytes("ab"));
+        store().append("up4", 0, bytes("ab"), LATER);
         InputStream cutOff = new SequenceInputStream(bytes("XYZ"), new InputStream() {
             @Override
             public int read() throws IOException {
@@ -67,8 +67,8 @@ public abstract class UploadStoreContract {
             }
         });
 
-        assertThatThrownBy(() -> store().append("up4", 2, cutOff)).isInstanceOf(IOException.class);
-        StagedUpload resumed = store().append("up4", 2, bytes("cdefgh"));
+        assertThatThrownBy(() -> store().append("up4", 2, cutOff, LATER)).isInstanceOf(IOException.class);
+        StagedUpload resumed = store().append("up4", 2, bytes("cdefgh"), LATER);
 
         try (InputStream all = store().open(resumed)) {
             assertThat(new String(all.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("abcdefgh");
@@ -76,9 +76,20 @@ public abstract class UploadStoreContract {
     }
 
     @Test
+    void anAppendSetsTheNewExpiry() throws IOException {
+        Instant soon = Instant.parse("2030-01-01T00:00:00Z");
+        store().create(upload("up9", 4, WriteCondition.ALWAYS, soon));
+
+        store().append("up9", 0, bytes("ab"), LATER);
+
+        assertThat(store().find("up9").orElseThrow().expires()).isEqualTo(LATER);
+        assertThat(store().expired(soon, 10)).doesNotContain("up9");
+    }
+
+    @Test
     void aDeletedUploadIsGone() throws IOException {
         store().create(upload("up5", 4, WriteCondition.ALWAYS, LATER));
-        store().append("up5", 0, bytes("ab"));
+        store().append("up5", 0, bytes("ab"), LATER);
 
         assertThat(store().delete("up5")).isTrue();
 

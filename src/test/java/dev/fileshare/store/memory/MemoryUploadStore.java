@@ -34,7 +34,7 @@ public final class MemoryUploadStore implements UploadStore {
     }
 
     @Override
-    public StagedUpload append(String id, long offset, InputStream content) throws IOException {
+    public StagedUpload append(String id, long offset, InputStream content, Instant expires) throws IOException {
         if (!appending.add(id)) {
             throw new OffsetConflictException("another append to this upload is under way", offset);
         }
@@ -54,7 +54,7 @@ public final class MemoryUploadStore implements UploadStore {
                 }
                 byte[] bytes = Arrays.copyOf(entry.bytes(), (int) offset + chunk.length);
                 System.arraycopy(chunk, 0, bytes, (int) offset, chunk.length);
-                StagedUpload appended = upload.at(bytes.length);
+                StagedUpload appended = upload.at(bytes.length, expires);
                 entries.put(id, new Entry(appended, bytes));
                 return appended;
             }
