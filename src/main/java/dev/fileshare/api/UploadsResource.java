@@ -1,7 +1,6 @@
 package dev.fileshare.api;
 
 import dev.fileshare.api.problem.Problem;
-import dev.fileshare.api.problem.ProblemResponses;
 import dev.fileshare.api.telemetry.ServiceMetrics;
 import dev.fileshare.core.UploadService;
 import dev.fileshare.core.model.ChunkChecksum;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -343,11 +341,9 @@ public class UploadsResource {
     }
 
     private UploadService service() {
-        return uploads.orElseThrow(() -> new WebApplicationException(ProblemResponses.of(Problem.of(
-                        501,
-                        "Not Implemented",
-                        "This store keeps no resumable uploads yet: use PUT /file or an upload URL."))
-                .build()));
+        // 404, not 501: a client asked for what this deployment does not have, and no server fault is involved
+        return uploads.orElseThrow(() -> new NotFoundException(
+                "This server's store keeps no resumable uploads: use PUT /file or an upload URL."));
     }
 
     private Username caller() {

@@ -80,10 +80,10 @@ public final class LocalStore {
             return ids;
         });
         int swept = blobDirectory.sweep(referenced) + uploads.sweepOrphans();
-        int expired = sessions.deleteExpired(clock.instant());
+        int expired = sessions.deleteExpired(clock.instant()) + uploads.deleteExpired(clock.instant());
         if (swept > 0 || expired > 0) {
             LOG.info(() -> "local store recovered: " + swept + " unreferenced blob(s), " + expired
-                    + " expired session(s) removed");
+                    + " expired session(s) and upload(s) removed");
         }
     }
 

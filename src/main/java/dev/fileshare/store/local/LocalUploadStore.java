@@ -170,6 +170,17 @@ final class LocalUploadStore implements UploadStore {
         });
     }
 
+    /** Removes the uploads that expired before {@code now}, with their bytes; returns how many. */
+    int deleteExpired(Instant now) throws IOException {
+        int removed = 0;
+        for (String id : expired(now, Integer.MAX_VALUE)) {
+            if (delete(id)) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     /** Removes upload files no row refers to (a crash between the two); returns how many. */
     int sweepOrphans() throws IOException {
         Set<String> recorded = db.read(c -> {
