@@ -105,7 +105,7 @@ final class LocalUploadStore implements UploadStore {
             if (received > upload.length()) {
                 throw new IOException("the chunk goes past the upload's length");
             }
-            db.write(c -> {
+            int counted = db.write(c -> {
                 PreparedStatement s = c.prepare(
                         "UPDATE uploads SET received = ?, expires_at = ? WHERE upload_id = ? AND received = ?");
                 s.setLong(1, received);
@@ -114,6 +114,10 @@ final class LocalUploadStore implements UploadStore {
                 s.setLong(4, offset);
                 return s.executeUpdate();
             });
+            if (counted == 0) {
+                // deleted (terminated, expired) while the chunk streamed in: its bytes went with the upload's file
+                throw new NoSuchElementException("no upload " + id);
+            }
             return upload.at(received, expires);
         } finally {
             appending.remove(id);

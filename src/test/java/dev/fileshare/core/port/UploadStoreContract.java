@@ -87,6 +87,27 @@ public abstract class UploadStoreContract {
     }
 
     @Test
+    void anUploadDeletedWhileAChunkStreamsInTakesNoChunk() throws IOException {
+        store().create(upload("up10", 4, WriteCondition.ALWAYS, LATER));
+        InputStream deletingMidway = new SequenceInputStream(bytes("ab"), new InputStream() {
+            private boolean deleted;
+
+            @Override
+            public int read() throws IOException {
+                if (!deleted) {
+                    deleted = true;
+                    store().delete("up10");
+                }
+                return -1;
+            }
+        });
+
+        assertThatThrownBy(() -> store().append("up10", 0, deletingMidway, LATER))
+                .isInstanceOf(java.util.NoSuchElementException.class);
+        assertThat(store().find("up10")).isEmpty();
+    }
+
+    @Test
     void aDeletedUploadIsGone() throws IOException {
         store().create(upload("up5", 4, WriteCondition.ALWAYS, LATER));
         store().append("up5", 0, bytes("ab"), LATER);
