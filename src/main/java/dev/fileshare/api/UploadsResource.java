@@ -213,21 +213,32 @@ public class UploadsResource {
     @Authenticated
     @SecurityRequirement(name = ApiDocs.SESSION)
     @SecurityRequirement(name = ApiDocs.BEARER)
-    @Operation(operationId = "uploadOffset", summary = "Where a resumable upload stands (tus)")
+    @Operation(
+            operationId = "uploadOffset",
+            summary = "Where a resumable upload stands (tus)",
+            description = "An upload whose last byte arrived but could not be stored then (the store failed) is"
+                    + " stored now, so that an offset equal to the length always means the file exists.")
     @APIResponse(
             responseCode = "200",
             description = "The offset to resume from.",
             headers = {
                 @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
                 @Header(name = "Upload-Length", schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
-                @Header(name = "Upload-Expires", schema = @Schema(type = SchemaType.STRING))
+                @Header(name = "Upload-Expires", schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "ETag",
+                        description = "The stored file's, when this request stored it.",
+                        schema = @Schema(type = SchemaType.STRING))
             })
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     public Response offset(@PathParam("id") String id) throws IOException {
-        StagedUpload upload = service().describe(caller(), id);
-        return Response.ok()
-                .header("Upload-Offset", upload.offset())
+        UploadService.Appended resumed = service().resume(caller(), id);
+        StagedUpload upload = resumed.upload();
+        Response.ResponseBuilder answer = Response.ok();
+        answerAppended(answer, resumed);
+        return answer.header("Upload-Offset", upload.offset())
                 .header("Upload-Length", upload.length())
                 .header("Upload-Expires", HTTP_DATE.format(upload.expires()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

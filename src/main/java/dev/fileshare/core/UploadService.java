@@ -107,6 +107,16 @@ public final class UploadService {
     }
 
     /**
+     * Where the caller's upload {@code id} stands, for a client about to resume it. An upload whose last byte
+     * arrived but whose commit failed (the store was unreachable) is committed now: a client that learns the offset
+     * equals the length takes the upload for done (tus-js-client does), so the file must then exist.
+     */
+    public Appended resume(Username caller, String id) throws IOException {
+        StagedUpload upload = describe(caller, id);
+        return new Appended(upload, upload.complete() ? Optional.of(commit(upload)) : Optional.empty());
+    }
+
+    /**
      * Appends one chunk at {@code offset}: all of it or none (a cut connection or a wrong checksum keeps nothing
      * of it). The chunk that completes the upload commits it as the file's new version; an upload whose last chunk
      * arrived but whose commit failed is committed by an empty chunk at its end.

@@ -15,6 +15,7 @@ import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.UploadConflictException;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.StagedUpload;
+import dev.fileshare.core.port.UploadStore;
 import dev.fileshare.store.memory.MemoryUploadStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -137,6 +138,69 @@ class ResumableUploadTest {
         assertThat(created.stored().orElseThrow().entry().size()).isZero();
         assertThat(fixture.read(ALICE, ALICE, "empty")).isEmpty();
         assertThat(store.find(created.upload().id())).isEmpty();
+    }
+
+    @Test
+    void anUploadWhoseCommitFailedIsCommittedWhenTheClientAsksWhereItStands() throws IOException {
+        UploadStore failingOnce = new UploadStore() {
+            private boolean failed;
+
+            @Override
+            public void create(StagedUpload upload) {
+                store.create(upload);
+            }
+
+            @Override
+            public Optional<StagedUpload> find(String id) {
+                return store.find(id);
+            }
+
+            @Override
+            public StagedUpload append(String id, long offset, InputStream content, java.time.Instant expires)
+                    throws IOException {
+                return store.append(id, offset, content, expires);
+            }
+
+            @Override
+            public InputStream open(StagedUpload upload) throws IOException {
+                if (!failed) {
+                    failed = true;
+                    throw new IOException("the store is unreachable");
+                }
+                return store.open(upload);
+            }
+
+            @Override
+            public boolean delete(String id) {
+                return store.delete(id);
+            }
+
+            @Override
+            public int count(dev.fileshare.core.model.Username owner) {
+                return store.count(owner);
+            }
+
+            @Override
+            public java.util.List<String> expired(java.time.Instant now, int max) {
+                return store.expired(now, max);
+            }
+        };
+        UploadService service = new UploadService(
+                failingOnce,
+                fixture.files,
+                new UploadService.Limits(2, Duration.ofHours(1), 100, 8),
+                new SecureRandom(),
+                fixture.clock);
+        StagedUpload upload =
+                service.create(ALICE, name("m.txt"), 3, WriteCondition.ALWAYS).upload();
+        assertThatThrownBy(() -> service.append(ALICE, upload.id(), 0, stream("abc"), 3, Optional.empty()))
+                .isInstanceOf(IOException.class);
+
+        UploadService.Appended resumed = service.resume(ALICE, upload.id());
+
+        assertThat(resumed.upload().offset()).isEqualTo(3);
+        assertThat(resumed.stored()).isPresent();
+        assertThat(fixture.read(ALICE, ALICE, "m.txt")).isEqualTo("abc");
     }
 
     @Test
