@@ -238,8 +238,7 @@ public class UploadsResource {
         StagedUpload upload = resumed.upload();
         Response.ResponseBuilder answer = Response.ok();
         answerAppended(answer, resumed);
-        return answer.header("Upload-Offset", upload.offset())
-                .header("Upload-Length", upload.length())
+        return answer.header("Upload-Length", upload.length())
                 .header("Upload-Expires", HTTP_DATE.format(upload.expires()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
