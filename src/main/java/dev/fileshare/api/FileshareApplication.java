@@ -39,7 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "accounts", description = "Registration and sessions"),
             @Tag(name = "files", description = "Uploading, downloading and listing files"),
             @Tag(name = "sharing", description = "Sharing files with other users"),
-            @Tag(name = "links", description = "Public links: a file for anyone with the URL, no session needed")
+            @Tag(name = "links", description = "Public links: a file for anyone with the URL, no session needed"),
+            @Tag(name = "uploads", description = "Resumable uploads by the tus 1.0.0 protocol")
         },
         components =
                 @Components(

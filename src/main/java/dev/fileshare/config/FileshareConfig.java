@@ -5,6 +5,7 @@ import dev.fileshare.api.Cidr;
 import dev.fileshare.core.HashingSlots;
 import dev.fileshare.core.LinkService;
 import dev.fileshare.core.LoginThrottle;
+import dev.fileshare.core.UploadService;
 import dev.fileshare.core.model.Argon2Settings;
 import dev.fileshare.store.aws.AwsSettings;
 import java.net.URI;
@@ -31,6 +32,7 @@ public record FileshareConfig(
         long maxJsonUploadBytes,
         long maxBinaryUploadBytes,
         long gatewayMaxBodyBytes,
+        UploadService.Limits uploads,
         LoginThrottle.Limits loginLimits,
         List<Cidr> trustedProxies,
         BodyDeadline bodyDeadline,
@@ -54,6 +56,13 @@ public record FileshareConfig(
     public static final String UPLOAD_MAX_BINARY_BYTES = "fileshare.upload.max-binary-bytes";
     /** What the API gateway in front carries in one body; 0: no gateway (the stack sets a little under its 10 MB). */
     public static final String GATEWAY_MAX_BODY_BYTES = "fileshare.gateway.max-body-bytes";
+
+    /** Resumable uploads (tus): how many one user may have open, how long one lives, the most bytes a chunk holds. */
+    public static final String UPLOADS_MAX_OPEN = "fileshare.uploads.max-open";
+
+    public static final String UPLOADS_EXPIRE_AFTER = "fileshare.uploads.expire-after";
+    public static final String UPLOADS_MAX_CHUNK_BYTES = "fileshare.uploads.max-chunk-bytes";
+    public static final long DEFAULT_MAX_CHUNK_BYTES = 64L * 1024 * 1024;
 
     public static final String LOGIN_MAX_FAILURES = "fileshare.login.max-failures";
     public static final String LOGIN_MAX_FAILURES_PER_USERNAME = "fileshare.login.max-failures-per-username";
@@ -84,6 +93,16 @@ public record FileshareConfig(
                 config.integer(LOGIN_MAX_FAILURES_PER_USERNAME, defaults.perUsername(), 1, 1_000_000),
                 config.integer(LOGIN_MAX_FAILURES_PER_ADDRESS, defaults.perAddress(), 1, 1_000_000),
                 config.duration(LOGIN_WINDOW, defaults.window(), Duration.ofSeconds(1)));
+    }
+
+    /** A chunk never holds more than the gateway in front carries, whatever the setting says. */
+    private static UploadService.Limits uploads(ConfigReader config, long maxBinaryBytes, long gatewayMaxBodyBytes) {
+        long maxChunk = config.longValue(UPLOADS_MAX_CHUNK_BYTES, DEFAULT_MAX_CHUNK_BYTES, 1, Long.MAX_VALUE);
+        return new UploadService.Limits(
+                config.integer(UPLOADS_MAX_OPEN, 20, 1, 100_000),
+                config.duration(UPLOADS_EXPIRE_AFTER, Duration.ofHours(24), Duration.ofSeconds(1)),
+                maxBinaryBytes,
+                gatewayMaxBodyBytes > 0 ? Math.min(maxChunk, gatewayMaxBodyBytes) : maxChunk);
     }
 
     /** Comma-separated CIDR blocks; none by default, so X-Forwarded-For is believed from no one. */
@@ -157,6 +176,9 @@ public record FileshareConfig(
                     "expected at most 7d with " + STORE + "=aws (S3 presigned URLs live at most 7 days), but got "
                             + transferUrlLifetime);
         }
+        long maxBinaryBytes =
+                config.longValue(UPLOAD_MAX_BINARY_BYTES, DEFAULT_MAX_BINARY_UPLOAD_BYTES, 0, Long.MAX_VALUE);
+        long gatewayMaxBodyBytes = config.longValue(GATEWAY_MAX_BODY_BYTES, 0, 0, Long.MAX_VALUE);
         return new FileshareConfig(
                 store,
                 Path.of(config.string(DATA_DIR, "data")),
@@ -167,8 +189,9 @@ public record FileshareConfig(
                         parallelism),
                 hashing(config),
                 config.longValue(UPLOAD_MAX_JSON_BYTES, DEFAULT_MAX_JSON_UPLOAD_BYTES, 0, MAX_JSON_UPLOAD_LIMIT),
-                config.longValue(UPLOAD_MAX_BINARY_BYTES, DEFAULT_MAX_BINARY_UPLOAD_BYTES, 0, Long.MAX_VALUE),
-                config.longValue(GATEWAY_MAX_BODY_BYTES, 0, 0, Long.MAX_VALUE),
+                maxBinaryBytes,
+                gatewayMaxBodyBytes,
+                uploads(config, maxBinaryBytes, gatewayMaxBodyBytes),
                 loginLimits(config),
                 trustedProxies(config),
                 // mod_reqtimeout's defaults: 20 s for the body to start, then 500 bytes a second.

@@ -11,6 +11,7 @@ import dev.fileshare.core.LinkService;
 import dev.fileshare.core.LoginThrottle;
 import dev.fileshare.core.PasswordHasher;
 import dev.fileshare.core.SignedTransferUrls;
+import dev.fileshare.core.UploadService;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.LinkStore;
 import dev.fileshare.core.port.LoginAttemptStore;
@@ -18,6 +19,7 @@ import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.ShareStore;
 import dev.fileshare.core.port.Stores;
 import dev.fileshare.core.port.TransferUrls;
+import dev.fileshare.core.port.UploadStore;
 import dev.fileshare.core.port.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -25,6 +27,7 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -125,6 +128,18 @@ public class ServiceProducer {
             SecureRandom random,
             Clock clock) {
         return new LinkService(links, files, hasher, throttle, config.linkLifetimes(), random, clock);
+    }
+
+    /** Empty where the store keeps no resumable uploads: /uploads then answers 501. */
+    @Produces
+    @Singleton
+    Optional<UploadService> uploadService(
+            FileshareConfig config,
+            Optional<UploadStore> uploads,
+            FileService files,
+            SecureRandom random,
+            Clock clock) {
+        return uploads.map(store -> new UploadService(store, files, config.uploads(), random, clock));
     }
 
     @Produces

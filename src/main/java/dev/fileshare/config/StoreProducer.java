@@ -8,6 +8,7 @@ import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.ShareStore;
 import dev.fileshare.core.port.StoreHealth;
 import dev.fileshare.core.port.Stores;
+import dev.fileshare.core.port.UploadStore;
 import dev.fileshare.core.port.UserStore;
 import dev.fileshare.store.aws.AwsStore;
 import dev.fileshare.store.local.LocalStore;
@@ -18,6 +19,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Opens the store named by {@code fileshare.store} once and hands out its ports, each call of them traced. */
 @ApplicationScoped
@@ -71,6 +73,13 @@ public class StoreProducer {
     @Singleton
     LinkStore links(Stores stores) {
         return traced(LinkStore.class, stores.links());
+    }
+
+    /** Resumable uploads, where the store keeps them (the aws store does not yet). */
+    @Produces
+    @Singleton
+    Optional<UploadStore> uploads(Stores stores) {
+        return stores.uploads().map(adapter -> traced(UploadStore.class, adapter));
     }
 
     @Produces

@@ -7,6 +7,7 @@ import dev.fileshare.api.BodyDeadline;
 import dev.fileshare.api.Cidr;
 import dev.fileshare.core.LinkService;
 import dev.fileshare.core.LoginThrottle;
+import dev.fileshare.core.UploadService;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -55,6 +56,27 @@ class FileshareConfigTest {
         assertThatThrownBy(() -> read(Map.of(FileshareConfig.LOGIN_MAX_FAILURES_PER_ADDRESS, "0")))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("FILESHARE_LOGIN_MAX_FAILURES_PER_ADDRESS");
+    }
+
+    @Test
+    void uploadsExpireAfterADayAndAChunkNeverOutgrowsTheGateway() {
+        assertThat(read(Map.of()).uploads())
+                .isEqualTo(new UploadService.Limits(
+                        20,
+                        Duration.ofHours(24),
+                        FileshareConfig.DEFAULT_MAX_BINARY_UPLOAD_BYTES,
+                        FileshareConfig.DEFAULT_MAX_CHUNK_BYTES));
+        UploadService.Limits behindGateway = read(Map.of(
+                        FileshareConfig.GATEWAY_MAX_BODY_BYTES, "9437184",
+                        FileshareConfig.UPLOADS_MAX_OPEN, "3",
+                        FileshareConfig.UPLOADS_EXPIRE_AFTER, "2h"))
+                .uploads();
+        assertThat(behindGateway)
+                .isEqualTo(new UploadService.Limits(
+                        3, Duration.ofHours(2), FileshareConfig.DEFAULT_MAX_BINARY_UPLOAD_BYTES, 9437184));
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.UPLOADS_MAX_OPEN, "0")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("FILESHARE_UPLOADS_MAX_OPEN");
     }
 
     @Test

@@ -43,7 +43,12 @@ class HealthAndOpenApiIT {
                 .containsExactlyInAnyOrder(
                         "aws".equals(FileshareServer.store())
                                 ? new String[] {
-                                    "bucket", "users-table", "sessions-table", "shares-table", "login-attempts-table"
+                                    "bucket",
+                                    "users-table",
+                                    "sessions-table",
+                                    "shares-table",
+                                    "login-attempts-table",
+                                    "links-table"
                                 }
                                 : new String[] {"database", "data-directory"});
         assertThat(parts.values())

@@ -32,8 +32,8 @@ class OpenApiContractIT {
             Path.of(System.getProperty("openapi.contract", "src/main/openapi/openapi.yaml"));
     private static final Path EXPORT = Path.of(System.getProperty("openapi.export", "target/openapi.yaml"));
     private static final ObjectMapper YAML = new YAMLMapper();
-    private static final Set<String> PUBLIC_OPERATIONS =
-            Set.of("register", "login", "uploadWithUrl", "downloadWithUrl", "downloadLink", "headLink");
+    private static final Set<String> PUBLIC_OPERATIONS = Set.of(
+            "register", "login", "uploadWithUrl", "downloadWithUrl", "downloadLink", "headLink", "discoverUploads");
     private static final Set<String> OPERATIONS = Set.of(
             "register",
             "login",
@@ -58,7 +58,12 @@ class OpenApiContractIT {
             "headLink",
             "logoutEverywhere",
             "getAccount",
-            "changePassword");
+            "changePassword",
+            "discoverUploads",
+            "createUpload",
+            "uploadOffset",
+            "appendToUpload",
+            "terminateUpload");
 
     private static String servedText;
     private static JsonNode served;

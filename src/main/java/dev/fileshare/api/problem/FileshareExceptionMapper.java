@@ -1,6 +1,7 @@
 package dev.fileshare.api.problem;
 
 import dev.fileshare.core.model.AuthenticationException;
+import dev.fileshare.core.model.ChecksumMismatchException;
 import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.FileshareException;
 import dev.fileshare.core.model.HashingBusyException;
@@ -13,6 +14,7 @@ import dev.fileshare.core.model.RangeNotSatisfiableException;
 import dev.fileshare.core.model.TooManyLoginAttemptsException;
 import dev.fileshare.core.model.TransferUrlGoneException;
 import dev.fileshare.core.model.TransferUrlRefusedException;
+import dev.fileshare.core.model.UploadConflictException;
 import dev.fileshare.core.model.UsernameTakenException;
 import dev.fileshare.core.model.WrongPasswordException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -63,9 +65,14 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
                     .header("Content-Range", "bytes */" + unsatisfiable.size())
                     .build();
         }
+        if (e instanceof ChecksumMismatchException) {
+            // tus's own status for a chunk whose checksum does not match
+            return ProblemResponses.of(Problem.of(460, "Checksum Mismatch", e.getMessage()))
+                    .build();
+        }
         Status status = e instanceof NotFoundException
                 ? Status.NOT_FOUND
-                : e instanceof UsernameTakenException
+                : e instanceof UsernameTakenException || e instanceof UploadConflictException
                         ? Status.CONFLICT
                         : e instanceof PreconditionFailedException
                                 ? Status.PRECONDITION_FAILED

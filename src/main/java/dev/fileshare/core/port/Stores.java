@@ -7,6 +7,8 @@ import java.util.Optional;
  *
  * @param transferUrls the store's own short-lived URLs that move bytes past the service (S3 presigned URLs);
  *                      empty when the service signs URLs to itself instead (the local store)
+ * @param uploads      resumable uploads in progress; empty where the store keeps none yet (the aws store), and the
+ *                      service then answers 404 at /uploads
  */
 public record Stores(
         UserStore users,
@@ -15,6 +17,7 @@ public record Stores(
         LoginAttemptStore loginAttempts,
         LinkStore links,
         BlobStore blobs,
+        Optional<UploadStore> uploads,
         StoreHealth health,
         Optional<TransferUrls> transferUrls,
         AutoCloseable resources)

@@ -36,6 +36,7 @@ public final class AwsStore {
                     new DynamoLoginAttemptStore(clients.dynamoDb(), tables.loginAttempts()),
                     new DynamoLinkStore(clients.dynamoDb(), tables.links()),
                     blobs,
+                    Optional.empty(),
                     new AwsHealth(clients, config),
                     Optional.of(new S3TransferUrls(
                             clients.s3(), clients.presigner(), config.bucket(), transferUrlLifetime)),

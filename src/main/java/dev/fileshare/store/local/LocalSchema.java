@@ -72,6 +72,18 @@ final class LocalSchema {
                   user_agent TEXT NOT NULL,
                   status     INTEGER NOT NULL,
                   bytes      INTEGER NOT NULL,
-                  PRIMARY KEY (handle, seq))""");
+                  PRIMARY KEY (handle, seq))""",
+                // Resumable uploads: received counts the bytes of uploads/<upload_id> that are durable.
+                """
+                CREATE TABLE IF NOT EXISTS uploads (
+                  upload_id  TEXT PRIMARY KEY,
+                  owner      TEXT NOT NULL,
+                  file_name  TEXT NOT NULL,
+                  length     INTEGER NOT NULL,
+                  received   INTEGER NOT NULL,
+                  condition  TEXT NOT NULL,
+                  expires_at INTEGER NOT NULL)""",
+                "CREATE INDEX IF NOT EXISTS uploads_by_owner ON uploads(owner)",
+                "CREATE INDEX IF NOT EXISTS uploads_by_expiry ON uploads(expires_at)");
     }
 }

@@ -45,7 +45,8 @@ public final class LocalStore {
                 BlobDirectory blobDirectory = new BlobDirectory(dataDir, files);
                 SqliteSessionStore sessions = new SqliteSessionStore(db);
                 SqliteLinkStore links = new SqliteLinkStore(db, clock);
-                recover(db, blobDirectory, sessions, links, clock);
+                LocalUploadStore uploads = new LocalUploadStore(db, dataDir, files);
+                recover(db, blobDirectory, sessions, links, uploads, clock);
                 return new Stores(
                         new SqliteUserStore(db),
                         sessions,
@@ -53,6 +54,7 @@ public final class LocalStore {
                         new SqliteLoginAttemptStore(db),
                         links,
                         new LocalBlobStore(db, blobDirectory, clock),
+                        Optional.of(uploads),
                         health(db, blobDirectory),
                         Optional.empty(),
                         db);
@@ -82,6 +84,7 @@ public final class LocalStore {
             BlobDirectory blobDirectory,
             SqliteSessionStore sessions,
             SqliteLinkStore links,
+            LocalUploadStore uploads,
             Clock clock)
             throws IOException {
         Set<String> referenced = db.read(c -> {
@@ -93,12 +96,12 @@ public final class LocalStore {
             }
             return ids;
         });
-        int swept = blobDirectory.sweep(referenced);
-        int expired = sessions.deleteExpired(clock.instant());
+        int swept = blobDirectory.sweep(referenced) + uploads.sweepOrphans();
+        int expired = sessions.deleteExpired(clock.instant()) + uploads.deleteExpired(clock.instant());
         int purged = links.deletePurged(clock.instant());
         if (swept > 0 || expired > 0 || purged > 0) {
             LOG.info(() -> "local store recovered: " + swept + " unreferenced blob(s), " + expired
-                    + " expired session(s), " + purged + " ended link(s) removed");
+                    + " expired session(s) and upload(s), " + purged + " ended link(s) removed");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.fileshare.core.port;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 
@@ -73,6 +74,15 @@ public abstract class StoresContract {
         @Override
         protected BlobStore store() {
             return stores.blobs();
+        }
+    }
+
+    @Nested
+    class Uploads extends UploadStoreContract {
+        @Override
+        protected UploadStore store() {
+            Assumptions.assumeTrue(stores.uploads().isPresent(), "this store keeps no resumable uploads");
+            return stores.uploads().orElseThrow();
         }
     }
 

@@ -43,6 +43,7 @@ class StoresTest {
                 parts.loginAttempts(),
                 parts.links(),
                 parts.blobs(),
+                parts.uploads(),
                 parts.health(),
                 Optional.empty(),
                 resources);

@@ -25,6 +25,7 @@ public final class MemoryStore {
                 new MemoryLoginAttemptStore(),
                 new MemoryLinkStore(),
                 new MemoryBlobStore(clock),
+                Optional.of(new MemoryUploadStore()),
                 health,
                 Optional.empty(),
                 () -> open.set(false));

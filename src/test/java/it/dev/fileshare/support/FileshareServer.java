@@ -2,6 +2,7 @@ package it.dev.fileshare.support;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -47,6 +48,17 @@ public final class FileshareServer {
                 "local".equals(store()),
                 "the server runs the " + store() + " store: its transfer URLs are S3 presigned URLs, and S3Proxy "
                         + "checks no signatures, so altered or expired URLs are only refused by the local mode's signer");
+    }
+
+    /** The data directory of the server under test, when it runs the local store. */
+    public static Optional<Path> dataDir() {
+        return "local".equals(store()) ? Optional.of(Path.of(required("it.data-dir"))) : Optional.empty();
+    }
+
+    /** Skips the calling test unless the server keeps resumable uploads (tus): the local store does, aws not yet. */
+    public static void assumeResumableUploads() {
+        Assumptions.assumeTrue(
+                "local".equals(store()), "the " + store() + " store keeps no resumable uploads yet: /uploads is 404");
     }
 
     /** ServerCrashIT's server, not running yet: the build's Liberty runtime, its own port. */

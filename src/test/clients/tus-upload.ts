@@ -1,0 +1,149 @@
+// The official tus client (tus-js-client) against /uploads: 64 MiB in 6 MiB chunks, the connection cut in the
+// middle of a chunk, the upload resumed from the offset the server reports, and the stored file's SHA-256 checked.
+import { strict as assert } from "node:assert";
+import { createHash, randomBytes } from "node:crypto";
+import * as net from "node:net";
+import * as tus from "tus-js-client";
+import { check, runChecks, serverUrl, uniqueName } from "./checks";
+
+const MIB = 1024 * 1024;
+const SIZE = 64 * MIB;
+const CHUNK = 6 * MIB;
+/** The cut comes some way into the fourth chunk (the requests' headers count too). */
+const CUT_AT = 3 * CHUNK + 2 * MIB;
+
+const base = serverUrl();
+
+async function signUp(): Promise<string> {
+  const username = uniqueName("tus");
+  const credentials = JSON.stringify({ username, password: `pw-${username}` });
+  const headers = { "Content-Type": "application/json" };
+  const registered = await fetch(`${base}/register`, { method: "POST", headers, body: credentials });
+  assert.ok(registered.ok, `register: ${registered.status}`);
+  const login = await fetch(`${base}/login`, { method: "POST", headers, body: credentials });
+  assert.equal(login.status, 200);
+  return ((await login.json()) as { token: string }).token;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * A TCP proxy in front of the server that, once, drops both connections after {@code cutAt} bytes went from the
+ * client to the server: a network failure in the middle of a chunk, which the client meets as an error.
+ */
+async function cuttingProxy(cutAt: number): Promise<{ url: string; cut: () => boolean; close: () => void }> {
+  const target = new URL(base);
+  let forwarded = 0;
+  let cut = false;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    sockets.add(client).add(upstream);
+    client.on("data", (data: Buffer) => {
+      if (!cut && forwarded + data.length > cutAt) {
+        cut = true;
+        upstream.write(data.subarray(0, cutAt - forwarded));
+        client.destroy();
+        upstream.destroy();
+        return;
+      }
+      forwarded += data.length;
+      upstream.write(data);
+    });
+    upstream.on("data", (data: Buffer) => client.write(data));
+    client.on("close", () => upstream.destroy());
+    upstream.on("close", () => client.destroy());
+    client.on("error", () => upstream.destroy());
+    upstream.on("error", () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut: () => cut,
+    close: () => {
+      sockets.forEach((socket) => socket.destroy());
+      server.close();
+    },
+  };
+}
+
+check("tus-js-client uploads 64 MiB in 6 MiB chunks, resuming after a cut mid-chunk", async () => {
+  const token = await signUp();
+  const fileName = `${uniqueName("big")}.bin`;
+  const content = randomBytes(SIZE);
+  const proxy = await cuttingProxy(CUT_AT);
+  const resumedFrom: number[] = [];
+  try {
+    const lastResponse = await new Promise<tus.HttpResponse>((resolve, reject) => {
+      const upload = new tus.Upload(content, {
+        endpoint: `${proxy.url}/uploads`,
+        chunkSize: CHUNK,
+        retryDelays: [0, 500, 1000],
+        headers: { "x-session-token": token },
+        metadata: { filename: fileName, filetype: "application/octet-stream" },
+        storeFingerprintForResuming: false,
+        onAfterResponse: (request, response) => {
+          if (request.getMethod() === "HEAD") {
+            resumedFrom.push(Number(response.getHeader("Upload-Offset")));
+          }
+        },
+        onSuccess: (payload) => resolve(payload.lastResponse),
+        onError: reject,
+      });
+      upload.start();
+    });
+
+    assert.ok(proxy.cut(), "the proxy cut the connection");
+    console.log(`cut after ${CUT_AT} bytes; the client resumed from ${resumedFrom.join(", ")}`);
+    assert.equal(resumedFrom.length, 1, "one resume, after asking the server for the offset");
+    assert.equal(resumedFrom[0] % CHUNK, 0, "a chunk cut off keeps none of its bytes");
+    assert.ok(resumedFrom[0] > 0 && resumedFrom[0] < CUT_AT, `resumed from ${resumedFrom[0]}`);
+    const etag = lastResponse.getHeader("ETag") ?? "";
+    assert.match(etag, /^"[^"]+"$/, "the last PATCH answers the file's ETag");
+
+    const download = await fetch(`${base}/file?file_name=${encodeURIComponent(fileName)}`, {
+      headers: { "x-session-token": token, Accept: "application/octet-stream" },
+    });
+    assert.equal(download.status, 200);
+    assert.equal(download.headers.get("ETag"), etag);
+    const stored = new Uint8Array(await download.arrayBuffer());
+    assert.equal(stored.length, SIZE);
+    assert.equal(sha256(stored), sha256(content), "the stored file is the source, byte for byte");
+  } finally {
+    proxy.close();
+  }
+});
+
+check("tus-js-client terminates an upload: the server forgets it", async () => {
+  const token = await signUp();
+  const upload = new tus.Upload(randomBytes(MIB), {
+    endpoint: `${base}/uploads`,
+    chunkSize: MIB / 4,
+    headers: { "x-session-token": token },
+    metadata: { filename: "abandoned.bin" },
+    storeFingerprintForResuming: false,
+  });
+  const outcome: { cut: boolean; done: boolean; error?: Error } = { cut: false, done: false };
+  await new Promise<void>((resolve) => {
+    upload.options.onChunkComplete = () => {
+      if (!outcome.cut) {
+        outcome.cut = true;
+        void upload.abort(true).then(() => resolve());
+      }
+    };
+    upload.options.onError = (error) => {
+      outcome.error = error;
+      resolve();
+    };
+    upload.start();
+  });
+  assert.equal(outcome.error, undefined, String(outcome.error));
+  assert.ok(upload.url);
+  const head = await fetch(upload.url, { method: "HEAD", headers: { "x-session-token": token, "Tus-Resumable": "1.0.0" } });
+  assert.equal(head.status, 404);
+});
+
+void runChecks();
