@@ -2,10 +2,8 @@ package dev.fileshare.core.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -37,12 +35,7 @@ public record LinkId(String value) {
 
     /** Lower-case hex SHA-256 of the id's text: what the store keeps instead of the id. */
     public String hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JVM has SHA-256", impossible);
-        }
+        return Sha256.hex(value);
     }
 
     /** Whether {@code storedHash} is this id's hash, compared in constant time. */

@@ -94,7 +94,8 @@ final class BlobDirectory {
         return Files.isDirectory(blobs) && Files.isWritable(blobs) && Files.isWritable(tmp);
     }
 
-    private static long copy(InputStream in, FileChannel out) throws IOException {
+    /** Writes all of {@code in} to {@code out} in large writes; returns how many bytes that was. */
+    static long copy(InputStream in, FileChannel out) throws IOException {
         byte[] buffer = new byte[COPY_BUFFER];
         ByteBuffer wrapped = ByteBuffer.wrap(buffer);
         long total = 0;

@@ -7,7 +7,6 @@ import dev.fileshare.core.port.StagedUpload;
 import dev.fileshare.core.port.UploadStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -31,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * the server stopped) is cut away by the next append, so an append is all or nothing and survives a restart.
  */
 final class LocalUploadStore implements UploadStore {
-    private static final int COPY_BUFFER = 256 * 1024;
     private static final String COLUMNS = "upload_id, owner, file_name, length, received, condition, expires_at";
 
     private final SqliteDatabase db;
@@ -100,7 +98,7 @@ final class LocalUploadStore implements UploadStore {
             try (FileChannel out = FileChannel.open(pathOf(id), StandardOpenOption.WRITE)) {
                 out.truncate(offset);
                 out.position(offset);
-                written = copy(content, out);
+                written = BlobDirectory.copy(content, out);
                 out.force(true);
             }
             long received = offset + written;
@@ -220,20 +218,6 @@ final class LocalUploadStore implements UploadStore {
     /** Ids are the service's own random URL-safe Base64; nothing else may become a path. */
     private static boolean wellFormed(String id) {
         return id != null && id.matches("[A-Za-z0-9_-]{1,64}");
-    }
-
-    private static long copy(InputStream in, FileChannel out) throws IOException {
-        byte[] buffer = new byte[COPY_BUFFER];
-        ByteBuffer wrapped = ByteBuffer.wrap(buffer);
-        long total = 0;
-        for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
-            wrapped.clear().limit(n);
-            while (wrapped.hasRemaining()) {
-                out.write(wrapped);
-            }
-            total += n;
-        }
-        return total;
     }
 
     /** The first {@code length} bytes of a file. */
