@@ -62,7 +62,7 @@ public class AccountResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     public Account getAccount() {
         Username caller = SessionTokenFilter.callerOf(security);
-        return Account.of(accounts.account(caller), files.usage(caller));
+        return Account.of(accounts.account(caller), files.usage(caller), files.quota());
     }
 
     @PUT

@@ -110,8 +110,9 @@ public class ServiceProducer {
 
     @Produces
     @Singleton
-    FileService fileService(BlobStore blobs, ShareStore shares, LinkStore links, UserStore users) {
-        return new FileService(blobs, shares, links, users);
+    FileService fileService(
+            FileshareConfig config, BlobStore blobs, ShareStore shares, LinkStore links, UserStore users) {
+        return new FileService(blobs, shares, links, users, config.quota());
     }
 
     @Produces
