@@ -19,6 +19,7 @@ import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.LinkStore;
 import dev.fileshare.core.port.ShareStore;
+import dev.fileshare.core.port.StoredLink;
 import dev.fileshare.core.port.UserStore;
 import dev.fileshare.core.port.VersionGoneException;
 import java.io.IOException;
@@ -37,6 +38,9 @@ import java.util.function.Predicate;
 public final class FileService {
     /** A read retries when the version it found was replaced before it could be opened. */
     private static final int READ_ATTEMPTS = 3;
+
+    /** Files or shares deleted per listing call when an account is deleted. */
+    private static final int DELETION_PAGE = 1000;
 
     private static final Comparator<FileVersion> BY_KEY = (a, b) -> FileKey.ORDER.compare(a.key(), b.key());
 
@@ -187,6 +191,35 @@ public final class FileService {
         }
         shares.revokeAll(key);
         links.deleteAll(key);
+    }
+
+    /**
+     * Deletes everything {@code owner} stores and every share both ways, for the deletion of their account: each
+     * of their files with its shares and public links, any link of theirs left over, and their access to others'
+     * files. A page of files or shares at a time, each page after the last one's key, so it ends however the
+     * store changes meanwhile. Where kept versions and trash are stored apart from the current files, they go here
+     * too, after the files.
+     */
+    public void deleteEverythingOf(Username owner) throws IOException {
+        Optional<FileName> afterName = Optional.empty();
+        for (List<FileVersion> page; !(page = blobs.list(owner, afterName, DELETION_PAGE)).isEmpty(); ) {
+            for (FileVersion entry : page) {
+                blobs.delete(entry.key());
+                shares.revokeAll(entry.key());
+                links.deleteAll(entry.key());
+            }
+            afterName = Optional.of(page.get(page.size() - 1).key().fileName());
+        }
+        for (StoredLink link : links.ownedBy(owner, Optional.empty())) {
+            links.delete(link.handle(), owner);
+        }
+        Optional<FileKey> afterKey = Optional.empty();
+        for (List<FileVersion> page; !(page = shares.sharedWith(owner, afterKey, DELETION_PAGE)).isEmpty(); ) {
+            for (FileVersion entry : page) {
+                shares.revoke(entry.key(), owner);
+            }
+            afterKey = Optional.of(page.get(page.size() - 1).key());
+        }
     }
 
     /** The users one of the caller's files is shared with, sorted. */

@@ -58,7 +58,8 @@ class OpenApiContractIT {
             "headLink",
             "logoutEverywhere",
             "getAccount",
-            "changePassword");
+            "changePassword",
+            "deleteAccount");
 
     private static String servedText;
     private static JsonNode served;

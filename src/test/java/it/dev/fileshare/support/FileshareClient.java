@@ -344,6 +344,20 @@ public final class FileshareClient {
                         .toString());
     }
 
+    /** DELETE /account with {@code body} as it is (a JSON text or anything else). */
+    public ApiResponse deleteAccount(String token, String body) {
+        return send(request("account", token)
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** DELETE /account {password}. */
+    public ApiResponse deleteAccountWith(String token, String password) {
+        return deleteAccount(
+                token,
+                Json.createObjectBuilder().add("password", password).build().toString());
+    }
+
     /** Registers and logs in a new user whose name starts with {@code prefix}. */
     public Session signUp(String prefix) {
         String username = registered(prefix);
