@@ -197,29 +197,36 @@ public final class FileService {
      * Deletes everything {@code owner} stores and every share both ways, for the deletion of their account: each
      * of their files with its shares and public links, any link of theirs left over, and their access to others'
      * files. A page of files or shares at a time, each page after the last one's key, so it ends however the
-     * store changes meanwhile. Where kept versions and trash are stored apart from the current files, they go here
+     * store changes meanwhile; a page shorter than full is the last. Where kept versions and trash are stored apart from the current files, they go here
      * too, after the files.
      */
     public void deleteEverythingOf(Username owner) throws IOException {
         Optional<FileName> afterName = Optional.empty();
-        for (List<FileVersion> page; !(page = blobs.list(owner, afterName, DELETION_PAGE)).isEmpty(); ) {
+        List<FileVersion> page;
+        do {
+            page = blobs.list(owner, afterName, DELETION_PAGE);
             for (FileVersion entry : page) {
                 blobs.delete(entry.key());
                 shares.revokeAll(entry.key());
                 links.deleteAll(entry.key());
             }
-            afterName = Optional.of(page.get(page.size() - 1).key().fileName());
-        }
+            afterName = page.isEmpty()
+                    ? afterName
+                    : Optional.of(page.get(page.size() - 1).key().fileName());
+        } while (page.size() == DELETION_PAGE);
         for (StoredLink link : links.ownedBy(owner, Optional.empty())) {
             links.delete(link.handle(), owner);
         }
         Optional<FileKey> afterKey = Optional.empty();
-        for (List<FileVersion> page; !(page = shares.sharedWith(owner, afterKey, DELETION_PAGE)).isEmpty(); ) {
+        do {
+            page = shares.sharedWith(owner, afterKey, DELETION_PAGE);
             for (FileVersion entry : page) {
                 shares.revoke(entry.key(), owner);
             }
-            afterKey = Optional.of(page.get(page.size() - 1).key());
-        }
+            afterKey = page.isEmpty()
+                    ? afterKey
+                    : Optional.of(page.get(page.size() - 1).key());
+        } while (page.size() == DELETION_PAGE);
     }
 
     /** The users one of the caller's files is shared with, sorted. */
