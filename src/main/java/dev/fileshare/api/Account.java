@@ -1,6 +1,7 @@
 package dev.fileshare.api;
 
-import dev.fileshare.core.FileService;
+import dev.fileshare.core.model.Quota;
+import dev.fileshare.core.model.Usage;
 import dev.fileshare.core.port.UserAccount;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -25,7 +26,7 @@ public record Account(
                 name = "used_bytes",
                 required = true,
                 example = "1048576",
-                description = "The bytes of the caller's files.")
+                description = "The bytes of the caller's files, as the byte quota counts them.")
         long usedBytes,
 
         @Schema(required = true, example = "3", description = "How many files the caller owns.")
@@ -49,8 +50,13 @@ public record Account(
                 description = "The most files the caller may own; null: no limit.")
         Long quotaFiles) {
 
-    /** An account with no quotas (the service has none yet). */
-    static Account of(UserAccount account, FileService.Usage usage) {
-        return new Account(account.username().value(), account.createdAt(), usage.bytes(), usage.files(), null, null);
+    static Account of(UserAccount account, Usage usage, Quota quota) {
+        return new Account(
+                account.username().value(),
+                account.createdAt(),
+                usage.bytes(),
+                usage.files(),
+                quota.bytes().isPresent() ? quota.bytes().getAsLong() : null,
+                quota.files().isPresent() ? quota.files().getAsLong() : null);
     }
 }

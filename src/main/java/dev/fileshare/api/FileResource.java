@@ -127,6 +127,7 @@ public class FileResource {
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
+    @APIResponse(responseCode = "507", ref = ApiDocs.INSUFFICIENT_STORAGE)
     public FileEntry uploadFile(
             FileUpload upload,
             @Parameter(ref = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,

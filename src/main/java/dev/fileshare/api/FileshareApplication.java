@@ -111,6 +111,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                                     schema = @Schema(implementation = Problem.class),
                                                     example = ProblemExamples.CONTENT_TOO_LARGE)),
                             @APIResponse(
+                                    name = ApiDocs.INSUFFICIENT_STORAGE,
+                                    description = "The write would pass the owner's byte or file quota (`quota` names "
+                                            + "it); nothing changed, the previous version stays.",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.INSUFFICIENT_STORAGE)),
+                            @APIResponse(
                                     name = ApiDocs.FORBIDDEN,
                                     description = "The transfer URL's signature does not match, or it expired.",
                                     content =

@@ -135,6 +135,7 @@ public class TransferResource {
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
+    @APIResponse(responseCode = "507", ref = ApiDocs.INSUFFICIENT_STORAGE)
     public Response uploadWithUrl(
             @BeanParam SignedTransferQuery.Upload query,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,

@@ -1,10 +1,12 @@
 package dev.fileshare.api;
 
+import dev.fileshare.core.FileService;
 import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.UploadTerms;
+import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.TransferUrls;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +40,9 @@ public class UploadUrlResource {
     @Inject
     UploadLimits limits;
 
+    @Inject
+    FileService files;
+
     @Context
     SecurityContext security;
 
@@ -54,7 +59,9 @@ public class UploadUrlResource {
                     + "created or replaced as by a binary upload, if the request's condition (`if_none_match` / "
                     + "`if_match`) still holds then. A `size` over the configured binary upload limit is 413. In the "
                     + "AWS mode the URL is an S3 presigned URL that signs the size, the content type and the "
-                    + "condition: one PUT of at most 5 GiB, so a `size` over 5 GiB is 413 too.")
+                    + "condition: one PUT of at most 5 GiB, so a `size` over 5 GiB is 413 too. A `size` that would pass the "
+                    + "caller's quota as things stand is 507; in the local mode the upload is held to the quota again "
+                    + "when it is stored, in the AWS mode S3 stores it without asking (see the AWS store's notes).")
     @SecurityRequirement(name = ApiDocs.SESSION)
     @SecurityRequirement(name = ApiDocs.BEARER)
     @RequestBody(
@@ -74,6 +81,7 @@ public class UploadUrlResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
+    @APIResponse(responseCode = "507", ref = ApiDocs.INSUFFICIENT_STORAGE)
     public TransferUrl createUploadUrl(UploadUrlRequest request) {
         FileName name = FileName.parse("file_name", request.fileName());
         // Required: the URL holds the upload to it (an S3 presigned PUT can only sign an exact Content-Length).
@@ -91,8 +99,9 @@ public class UploadUrlResource {
             throw new ContentTooLargeException(
                     "The size " + request.size() + " is over the binary upload limit of " + limit + " bytes.");
         }
-        UploadTerms terms =
-                new UploadTerms(new FileKey(SessionTokenFilter.callerOf(security), name), request.size(), condition);
+        Username caller = SessionTokenFilter.callerOf(security);
+        files.admitUpload(caller, name, request.size());
+        UploadTerms terms = new UploadTerms(new FileKey(caller, name), request.size(), condition);
         return TransferUrl.of(transferUrls.upload(terms), uri.getBaseUri());
     }
 }

@@ -7,6 +7,7 @@ import dev.fileshare.core.LinkService;
 import dev.fileshare.core.LoginThrottle;
 import dev.fileshare.core.UploadService;
 import dev.fileshare.core.model.Argon2Settings;
+import dev.fileshare.core.model.Quota;
 import dev.fileshare.store.aws.AwsSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * {@code transferSigningKey} is null when none is configured: the service then makes a random one at start,
@@ -42,6 +44,7 @@ public record FileshareConfig(
         Optional<URI> publicUrl,
         Duration healthCache,
         Duration healthTimeout,
+        Quota quota,
         AwsSettings aws) {
 
     public static final String STORE = "fileshare.store";
@@ -80,6 +83,8 @@ public record FileshareConfig(
     public static final String PUBLIC_URL = "fileshare.public-url";
     public static final String HEALTH_CACHE = "fileshare.health.cache";
     public static final String HEALTH_TIMEOUT = "fileshare.health.timeout";
+    public static final String QUOTA_BYTES = "fileshare.quota.bytes";
+    public static final String QUOTA_FILES = "fileshare.quota.files";
 
     public static final long DEFAULT_MAX_JSON_UPLOAD_BYTES = 7L * 1024 * 1024;
     public static final long DEFAULT_MAX_BINARY_UPLOAD_BYTES = 5L * 1024 * 1024 * 1024;
@@ -164,6 +169,17 @@ public record FileshareConfig(
         });
     }
 
+    /** Per user; each unlimited unless set. */
+    private static Quota quota(ConfigReader config) {
+        return new Quota(optionalLimit(config, QUOTA_BYTES), optionalLimit(config, QUOTA_FILES));
+    }
+
+    private static OptionalLong optionalLimit(ConfigReader config, String key) {
+        return config.optionalString(key).isPresent()
+                ? OptionalLong.of(config.longValue(key, 0, 0, Long.MAX_VALUE))
+                : OptionalLong.empty();
+    }
+
     public static FileshareConfig read(ConfigReader config) {
         Argon2Settings defaults = Argon2Settings.OWASP_MINIMUM;
         int parallelism = config.integer(ARGON2_PARALLELISM, defaults.parallelism(), 1, 64);
@@ -210,6 +226,7 @@ public record FileshareConfig(
                 // 15 s interval, and answered within its 5 s timeout.
                 config.duration(HEALTH_CACHE, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(5)),
                 config.duration(HEALTH_TIMEOUT, Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMinutes(1)),
+                quota(config),
                 AwsConfig.read(config));
     }
 }

@@ -5,6 +5,7 @@ import dev.fileshare.api.GatewayLimit;
 import dev.fileshare.api.PublicUrl;
 import dev.fileshare.api.TrustedProxies;
 import dev.fileshare.api.UploadLimits;
+import dev.fileshare.core.AccountDeletion;
 import dev.fileshare.core.AccountService;
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.LinkService;
@@ -113,8 +114,16 @@ public class ServiceProducer {
 
     @Produces
     @Singleton
-    FileService fileService(BlobStore blobs, ShareStore shares, LinkStore links, UserStore users) {
-        return new FileService(blobs, shares, links, users);
+    FileService fileService(
+            FileshareConfig config, BlobStore blobs, ShareStore shares, LinkStore links, UserStore users) {
+        return new FileService(blobs, shares, links, users, config.quota());
+    }
+
+    @Produces
+    @Singleton
+    AccountDeletion accountDeletion(
+            AccountService accounts, FileService files, UserStore users, SessionStore sessions) {
+        return new AccountDeletion(accounts, files, users, sessions);
     }
 
     @Produces

@@ -142,13 +142,28 @@ public final class AccountService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The current or new password breaks the rules.", errors);
         }
+        UserAccount account = confirmPassword(caller, current, from);
+        if (!users.replacePasswordHash(caller, account.passwordHash(), hasher.hash(replacement))) {
+            throw new WrongPasswordException(); // changed by another request since it was checked
+        }
+        sessions.deleteAllOf(caller, Optional.of(token.hash()));
+    }
+
+    /**
+     * The caller's account, once {@code password} proves it is theirs: as a login, counted against the throttle,
+     * since it is one more guess at the password.
+     *
+     * @throws WrongPasswordException when the password is wrong (or the account is gone)
+     * @throws TooManyLoginAttemptsException without hashing, when a limit of the throttle is reached
+     */
+    public UserAccount confirmPassword(Username caller, Password password, ClientAddress from) {
         LoginThrottle.Attempt attempt = throttle.reserve(Optional.of(caller), from);
         Optional<UserAccount> account;
         boolean matches;
         try {
             account = users.find(caller);
             matches =
-                    account.isPresent() && hasher.verify(current, account.get().passwordHash());
+                    account.isPresent() && hasher.verify(password, account.get().passwordHash());
         } catch (RuntimeException undecided) {
             giveBack(attempt, undecided);
             throw undecided;
@@ -157,10 +172,7 @@ public final class AccountService {
             throw new WrongPasswordException();
         }
         throttle.succeeded(attempt);
-        if (!users.replacePasswordHash(caller, account.get().passwordHash(), hasher.hash(replacement))) {
-            throw new WrongPasswordException(); // changed by another request since it was checked
-        }
-        sessions.deleteAllOf(caller, Optional.of(token.hash()));
+        return account.get();
     }
 
     /** The user a live session token belongs to. */

@@ -10,12 +10,16 @@ import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.ListCursor;
 import dev.fileshare.core.model.NotFoundException;
+import dev.fileshare.core.model.Quota;
+import dev.fileshare.core.model.QuotaExceededException;
 import dev.fileshare.core.model.TransferUrlGoneException;
+import dev.fileshare.core.model.Usage;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.LinkStore;
 import dev.fileshare.core.port.ShareStore;
+import dev.fileshare.core.port.StoredLink;
 import dev.fileshare.core.port.UserStore;
 import dev.fileshare.core.port.VersionGoneException;
 import java.io.IOException;
@@ -24,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 /**
@@ -34,28 +39,43 @@ public final class FileService {
     /** A read retries when the version it found was replaced before it could be opened. */
     private static final int READ_ATTEMPTS = 3;
 
-    private static final Comparator<FileVersion> BY_KEY = (a, b) -> FileKey.ORDER.compare(a.key(), b.key());
+    /** Files or shares deleted per listing call when an account is deleted. */
+    private static final int DELETION_PAGE = 1000;
 
-    /** Files summed per store call when adding up an owner's usage. */
-    private static final int USAGE_PAGE = 1000;
+    private static final Comparator<FileVersion> BY_KEY = (a, b) -> FileKey.ORDER.compare(a.key(), b.key());
 
     private final BlobStore blobs;
     private final ShareStore shares;
     private final LinkStore links;
     private final UserStore users;
+    private final Quota quota;
 
+    /** With no quota. */
     public FileService(BlobStore blobs, ShareStore shares, LinkStore links, UserStore users) {
+        this(blobs, shares, links, users, Quota.UNLIMITED);
+    }
+
+    public FileService(BlobStore blobs, ShareStore shares, LinkStore links, UserStore users, Quota quota) {
         this.blobs = blobs;
         this.shares = shares;
         this.links = links;
         this.users = users;
+        this.quota = quota;
     }
 
+    /**
+     * Every write of a file goes through here (a JSON or binary upload, a transfer URL, a resumable upload's
+     * commit): it is held to the quota at its commit, and one larger than the byte quota is refused before its
+     * body is read.
+     *
+     * @throws QuotaExceededException when the write would pass the quota; nothing changed then
+     */
     public BlobStore.WriteResult upload(
             Username caller, FileName name, InputStream content, long length, WriteCondition condition)
             throws IOException {
+        quota.admitAnnounced(length);
         FileKey key = new FileKey(caller, name);
-        BlobStore.WriteResult result = blobs.write(key, content, length, condition);
+        BlobStore.WriteResult result = blobs.write(key, content, length, condition, quota);
         if (result.created()) {
             // A grant or link that raced with an earlier delete of this name must not open the new file to anyone.
             shares.revokeAll(key);
@@ -173,6 +193,42 @@ public final class FileService {
         links.deleteAll(key);
     }
 
+    /**
+     * Deletes everything {@code owner} stores and every share both ways, for the deletion of their account: each
+     * of their files with its shares and public links, any link of theirs left over, and their access to others'
+     * files. A page of files or shares at a time, each page after the last one's key, so it ends however the
+     * store changes meanwhile; a page shorter than full is the last. Where kept versions and trash are stored apart from the current files, they go here
+     * too, after the files.
+     */
+    public void deleteEverythingOf(Username owner) throws IOException {
+        Optional<FileName> afterName = Optional.empty();
+        List<FileVersion> page;
+        do {
+            page = blobs.list(owner, afterName, DELETION_PAGE);
+            for (FileVersion entry : page) {
+                blobs.delete(entry.key());
+                shares.revokeAll(entry.key());
+                links.deleteAll(entry.key());
+            }
+            afterName = page.isEmpty()
+                    ? afterName
+                    : Optional.of(page.get(page.size() - 1).key().fileName());
+        } while (page.size() == DELETION_PAGE);
+        for (StoredLink link : links.ownedBy(owner, Optional.empty())) {
+            links.delete(link.handle(), owner);
+        }
+        Optional<FileKey> afterKey = Optional.empty();
+        do {
+            page = shares.sharedWith(owner, afterKey, DELETION_PAGE);
+            for (FileVersion entry : page) {
+                shares.revoke(entry.key(), owner);
+            }
+            afterKey = page.isEmpty()
+                    ? afterKey
+                    : Optional.of(page.get(page.size() - 1).key());
+        } while (page.size() == DELETION_PAGE);
+    }
+
     /** The users one of the caller's files is shared with, sorted. */
     public List<Username> grantees(Username caller, FileName name) {
         FileKey key = new FileKey(caller, name);
@@ -193,28 +249,33 @@ public final class FileService {
         shares.revoke(key, grantee);
     }
 
-    /** The caller's own files, then those shared with them, each part sorted by key. */
-    /** How much an owner stores: the files and their bytes (current versions; shares with them do not count). */
-    public record Usage(long files, long bytes) {}
-
-    /** What {@code owner}'s files add up to, read a page at a time so that no listing is held whole. */
+    /** What {@code owner} stores, as quotas count it. */
     public Usage usage(Username owner) {
-        long files = 0;
-        long bytes = 0;
-        Optional<FileName> after = Optional.empty();
-        while (true) {
-            List<FileVersion> page = blobs.list(owner, after, USAGE_PAGE);
-            for (FileVersion entry : page) {
-                files++;
-                bytes += entry.size();
-            }
-            if (page.size() < USAGE_PAGE) {
-                return new Usage(files, bytes);
-            }
-            after = Optional.of(page.get(page.size() - 1).key().fileName());
-        }
+        return blobs.usage(owner);
     }
 
+    /** The quota every user is held to. */
+    public Quota quota() {
+        return quota;
+    }
+
+    /**
+     * Refuses now a later upload of {@code size} bytes to one of the caller's files that would pass the quota as
+     * things stand (an upload URL's size is known when it is issued); the upload is held to the quota again when
+     * it commits.
+     */
+    public void admitUpload(Username caller, FileName name, long size) {
+        if (quota.isUnlimited()) {
+            return;
+        }
+        quota.admitAnnounced(size);
+        OptionalLong replaced = blobs.find(new FileKey(caller, name))
+                .map(entry -> OptionalLong.of(entry.size()))
+                .orElse(OptionalLong.empty());
+        quota.admit(blobs.usage(caller), replaced, size);
+    }
+
+    /** The caller's own files, then those shared with them, each part sorted by key. */
     public List<FileVersion> list(Username caller) {
         return list(caller, Optional.empty(), Integer.MAX_VALUE).entries();
     }

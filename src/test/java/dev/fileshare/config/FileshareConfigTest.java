@@ -8,16 +8,31 @@ import dev.fileshare.api.Cidr;
 import dev.fileshare.core.LinkService;
 import dev.fileshare.core.LoginThrottle;
 import dev.fileshare.core.UploadService;
+import dev.fileshare.core.model.Quota;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class FileshareConfigTest {
 
     private static FileshareConfig read(Map<String, String> values) {
         return FileshareConfig.read(new ConfigReader(key -> Optional.ofNullable(values.get(key))));
+    }
+
+    @Test
+    void quotasAreUnlimitedUnlessSetAndNeverNegative() {
+        assertThat(read(Map.of()).quota()).isEqualTo(Quota.UNLIMITED);
+        assertThat(read(Map.of(FileshareConfig.QUOTA_BYTES, "10485760")).quota())
+                .isEqualTo(new Quota(OptionalLong.of(10_485_760), OptionalLong.empty()));
+        assertThat(read(Map.of(FileshareConfig.QUOTA_FILES, " 3 ")).quota().files())
+                .hasValue(3);
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.QUOTA_BYTES, "-1")))
+                .hasMessageContaining(FileshareConfig.QUOTA_BYTES);
+        assertThatThrownBy(() -> read(Map.of(FileshareConfig.QUOTA_FILES, "10MB")))
+                .hasMessageContaining(FileshareConfig.QUOTA_FILES);
     }
 
     @Test

@@ -89,6 +89,11 @@ final class AccountsFixture {
             public boolean replacePasswordHash(Username username, String expectedHash, String newHash) {
                 return users.replacePasswordHash(username, expectedHash, newHash);
             }
+
+            @Override
+            public boolean retire(Username username) {
+                return users.retire(username);
+            }
         };
         accounts = new AccountService(
                 failingOnDemand, sessions, new PasswordHasher(argon2, random), throttle, LIFETIME, random, clock);

@@ -5,6 +5,7 @@ import static dev.fileshare.core.FileServiceFixture.BOB;
 import static dev.fileshare.core.FileServiceFixture.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fileshare.core.model.Usage;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -15,16 +16,16 @@ class FileUsageTest {
 
     @Test
     void countsTheOwnersCurrentVersionsButNotFilesSharedWithThem() throws IOException {
-        assertThat(files.usage(ALICE)).isEqualTo(new FileService.Usage(0, 0));
+        assertThat(files.usage(ALICE)).isEqualTo(new Usage(0, 0));
         fixture.upload(ALICE, "a.txt", "hello");
         fixture.upload(ALICE, "a.txt", "hello, world");
         fixture.upload(ALICE, "b.txt", "bb");
         fixture.upload(BOB, "c.txt", "shared with alice");
         files.share(BOB, name("c.txt"), ALICE);
 
-        assertThat(files.usage(ALICE)).isEqualTo(new FileService.Usage(2, 14));
+        assertThat(files.usage(ALICE)).isEqualTo(new Usage(2, 14));
         files.delete(ALICE, name("b.txt"));
-        assertThat(files.usage(ALICE)).isEqualTo(new FileService.Usage(1, 12));
+        assertThat(files.usage(ALICE)).isEqualTo(new Usage(1, 12));
     }
 
     @Test
@@ -34,6 +35,6 @@ class FileUsageTest {
             fixture.upload(ALICE, String.format("f%04d.txt", i), "x".repeat(i % 3));
         }
 
-        assertThat(files.usage(ALICE)).isEqualTo(new FileService.Usage(1001, 1000));
+        assertThat(files.usage(ALICE)).isEqualTo(new Usage(1001, 1000));
     }
 }

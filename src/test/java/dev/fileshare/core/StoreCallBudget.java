@@ -266,6 +266,18 @@ public abstract class StoreCallBudget {
             FileName name = newName();
             return () -> upload(alice, name);
         });
+        requests.put("`DELETE /account`, 1 file shared with 1 user, 1 file shared with it", () -> {
+            String name = "leaver" + uniqueNames++;
+            accounts.register(name, PASSWORD);
+            Username leaver = new Username(name);
+            SessionToken token = accounts.login(name, PASSWORD, CLIENT).token();
+            FileName own = newName();
+            upload(leaver, own);
+            files.share(leaver, own, bob);
+            aliceFile(leaver);
+            AccountDeletion deletion = new AccountDeletion(accounts, files, stores.users(), stores.sessions());
+            return () -> deletion.delete(signedIn(token), PASSWORD, CLIENT);
+        });
         return requests;
     }
 

@@ -63,7 +63,8 @@ class OpenApiContractIT {
             "createUpload",
             "uploadOffset",
             "appendToUpload",
-            "terminateUpload");
+            "terminateUpload",
+            "deleteAccount");
 
     private static String servedText;
     private static JsonNode served;

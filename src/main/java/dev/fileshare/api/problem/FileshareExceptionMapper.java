@@ -10,6 +10,7 @@ import dev.fileshare.core.model.LinkGoneException;
 import dev.fileshare.core.model.LinkPasswordException;
 import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.PreconditionFailedException;
+import dev.fileshare.core.model.QuotaExceededException;
 import dev.fileshare.core.model.RangeNotSatisfiableException;
 import dev.fileshare.core.model.TooManyLoginAttemptsException;
 import dev.fileshare.core.model.TransferUrlGoneException;
@@ -23,7 +24,10 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Turns a rule the client broke into its 4xx problem+json answer, and a busy password hasher into a 503. */
+/**
+ * Turns a rule the client broke into its 4xx problem+json answer, a passed quota into a 507, and a busy password
+ * hasher into a 503.
+ */
 @Provider
 public class FileshareExceptionMapper implements ExceptionMapper<FileshareException> {
     /** What a public link with a password answers until the request carries it: a browser then asks for it. */
@@ -58,6 +62,10 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
         if (e instanceof HashingBusyException busy) {
             return ProblemResponses.of(problem(Status.SERVICE_UNAVAILABLE, e))
                     .header(HttpHeaders.RETRY_AFTER, busy.retryAfter().toSeconds())
+                    .build();
+        }
+        if (e instanceof QuotaExceededException passed) {
+            return ProblemResponses.of(Problem.quotaPassed(e.getMessage(), QuotaPassed.of(passed)))
                     .build();
         }
         if (e instanceof RangeNotSatisfiableException unsatisfiable) {

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(
         name = "Problem",
         description = "RFC 9457 problem details; `message` repeats `detail` for clients of the original API.")
-@JsonbPropertyOrder({"type", "title", "status", "detail", "message", "errors"})
+@JsonbPropertyOrder({"type", "title", "status", "detail", "message", "errors", "quota"})
 public record Problem(
         @Schema(required = true, example = "about:blank") String type,
         @Schema(required = true, example = "Bad Request") String title,
@@ -25,15 +25,23 @@ public record Problem(
         String message,
 
         @Schema(description = "Present on validation errors: each rejected field and why.")
-        List<FieldError> errors) {
+        List<FieldError> errors,
+
+        @Schema(description = "Present on 507: the quota the write would pass.")
+        QuotaPassed quota) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(int status, String title, String detail) {
-        return new Problem("about:blank", title, status, detail, detail, null);
+        return new Problem("about:blank", title, status, detail, detail, null, null);
+    }
+
+    /** 507: a write would pass a quota, which {@code quota} names. */
+    public static Problem quotaPassed(String detail, QuotaPassed quota) {
+        return new Problem("about:blank", "Insufficient Storage", 507, detail, detail, null, quota);
     }
 
     public static Problem invalid(String detail, List<FieldError> errors) {
-        return new Problem("about:blank", "Bad Request", 400, detail, detail, errors);
+        return new Problem("about:blank", "Bad Request", 400, detail, detail, errors, null);
     }
 }

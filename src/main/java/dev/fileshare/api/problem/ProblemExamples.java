@@ -70,6 +70,11 @@ public final class ProblemExamples {
             + "arrive at 500 bytes a second or more; nothing was stored.";
     public static final String REQUEST_TIMEOUT = BLANK + "\"title\": \"Request Timeout\", \"status\": 408, "
             + "\"detail\": \"" + TOO_SLOW + "\", \"message\": \"" + TOO_SLOW + "\"}";
+    private static final String QUOTA = "The byte quota of 10485760 bytes would be passed: 10000000 bytes are used, "
+            + "and this write would make 11048576.";
+    public static final String INSUFFICIENT_STORAGE = BLANK + "\"title\": \"Insufficient Storage\", \"status\": 507, "
+            + "\"detail\": \"" + QUOTA + "\", \"message\": \"" + QUOTA + "\", "
+            + "\"quota\": {\"name\": \"bytes\", \"limit\": 10485760, \"used\": 10000000}}";
     public static final String SERVICE_UNAVAILABLE = BLANK + "\"title\": \"Service Unavailable\", \"status\": 503, "
             + "\"detail\": \"" + HashingBusyException.MESSAGE + "\", "
             + "\"message\": \"" + HashingBusyException.MESSAGE + "\"}";

@@ -3,6 +3,8 @@ package dev.fileshare.core.port;
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
+import dev.fileshare.core.model.Quota;
+import dev.fileshare.core.model.Usage;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import java.io.IOException;
@@ -12,13 +14,47 @@ import java.util.Optional;
 
 /** File content and its metadata. Writes are atomic: a reader sees the old version or the new one, never a mix. */
 public interface BlobStore {
+    /** Files added up per {@link #list} call by the default {@link #usage}: S3's most keys a call. */
+    int USAGE_PAGE = 1000;
+
     /**
      * Streams {@code content} into {@code key}, replacing any current version once all of it is durable.
      *
      * @param length the exact number of bytes {@code content} holds, or -1 when unknown
      * @throws dev.fileshare.core.model.PreconditionFailedException when {@code condition} does not hold at commit time
      */
-    WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition) throws IOException;
+    default WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition)
+            throws IOException {
+        return write(key, content, length, condition, Quota.UNLIMITED);
+    }
+
+    /**
+     * Streams {@code content} into {@code key} as {@link #write(FileKey, InputStream, long, WriteCondition)} does,
+     * admitted by {@code quota} ({@link Quota#admit}) against the owner's {@link #usage} as close to the commit as
+     * the store allows (each store says how close); a refused write stores nothing and leaves the current version.
+     *
+     * @throws dev.fileshare.core.model.QuotaExceededException when the write would pass the quota
+     */
+    WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition, Quota quota)
+            throws IOException;
+
+    /** What {@code owner} stores, as quotas count it ({@link Usage}); by default added up a page of files at a time. */
+    default Usage usage(Username owner) {
+        long files = 0;
+        long bytes = 0;
+        Optional<FileName> after = Optional.empty();
+        while (true) {
+            List<FileVersion> page = list(owner, after, USAGE_PAGE);
+            for (FileVersion entry : page) {
+                files++;
+                bytes += entry.size();
+            }
+            if (page.size() < USAGE_PAGE) {
+                return new Usage(files, bytes);
+            }
+            after = Optional.of(page.get(page.size() - 1).key().fileName());
+        }
+    }
 
     Optional<FileVersion> find(FileKey key);
 

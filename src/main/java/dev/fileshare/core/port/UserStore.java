@@ -15,6 +15,14 @@ public interface UserStore {
      */
     boolean replacePasswordHash(Username username, String expectedHash, String newHash);
 
+    /**
+     * Deletes the account and keeps its name from being registered again, for good (a tombstone): whatever may
+     * still land under the name after the deletion (an upload through a URL issued before it) can never reach
+     * a new user of it. {@link #find} no longer finds the account, and {@link #createIfAbsent} refuses the name.
+     * Returns whether there was an account to delete.
+     */
+    boolean retire(Username username);
+
     default boolean exists(Username username) {
         return find(username).isPresent();
     }

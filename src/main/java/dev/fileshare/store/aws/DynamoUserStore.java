@@ -13,10 +13,12 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Users table: keyed by the username ({@link DynamoTables#USERS}); {@code password_hash} (S), {@code created_at} (S,
- * ISO-8601).
+ * ISO-8601). A deleted account's item stays as its name's tombstone: {@code retired_at} (S) instead of a password
+ * hash, so the conditional put of a registration finds the name taken.
  */
 final class DynamoUserStore implements UserStore {
     private static final String USERNAME = DynamoTables.USERS.partitionKey();
@@ -63,8 +65,25 @@ final class DynamoUserStore implements UserStore {
     }
 
     @Override
+    public boolean retire(Username username) {
+        // Unconditional, so that a name is reserved even when its account is gone already; the old values tell
+        // whether there was an account.
+        return AwsCalls.call(
+                "delete a user",
+                () -> dynamoDb.updateItem(update -> update.tableName(table)
+                                .key(Map.of(USERNAME, s(username.value())))
+                                .updateExpression("SET retired_at = :now REMOVE password_hash")
+                                .expressionAttributeValues(
+                                        Map.of(":now", s(Instant.now().toString())))
+                                .returnValues(ReturnValue.UPDATED_OLD))
+                        .attributes()
+                        .containsKey("password_hash"));
+    }
+
+    @Override
     public Optional<UserAccount> find(Username username) {
         return Items.get(dynamoDb, table, Map.of(USERNAME, s(username.value())), "look up a user")
+                .filter(item -> item.containsKey("password_hash"))
                 .map(item -> new UserAccount(
                         username,
                         Items.string(item, "password_hash"),

@@ -33,17 +33,24 @@ final class MultipartUpload {
     }
 
     /**
-     * Uploads {@code buffer[0..firstPartLength)} and then the rest of {@code content}, part by part.
+     * Uploads {@code buffer[0..firstPartLength)} and then the rest of {@code content}, part by part, and commits
+     * them as one object once {@code admit} accepts their total size.
      *
      * @return the new object's ETag
      */
-    String upload(byte[] buffer, int firstPartLength, InputStream content, WriteCondition condition)
+    String upload(
+            byte[] buffer,
+            int firstPartLength,
+            InputStream content,
+            WriteCondition condition,
+            S3BlobStore.SizeCheck admit)
             throws IOException {
         String uploadId = s3.createMultipartUpload(
                         create -> create.bucket(bucket).key(key))
                 .uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
+            long size = 0;
             for (int n = firstPartLength; n > 0; n = content.readNBytes(buffer, 0, buffer.length)) {
                 int partNumber = parts.size() + 1;
                 long partLength = n;
@@ -60,7 +67,10 @@ final class MultipartUpload {
                         .partNumber(partNumber)
                         .eTag(etag)
                         .build());
+                size += n;
             }
+            // Refused here, the upload is aborted below: its parts never become an object.
+            admit.check(size);
             CompleteMultipartUploadRequest.Builder complete = CompleteMultipartUploadRequest.builder()
                     .bucket(bucket)
                     .key(key)

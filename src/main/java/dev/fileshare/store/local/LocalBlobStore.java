@@ -3,6 +3,8 @@ package dev.fileshare.store.local;
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
+import dev.fileshare.core.model.Quota;
+import dev.fileshare.core.model.Usage;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
@@ -22,12 +24,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * File content on disk under generated ids (a file name never becomes a path), metadata in SQLite.
  * A write streams to a temporary file, fsyncs it, renames it into place, then switches the key to the new
  * id in one SQLite transaction: the commit is the moment the new version exists. Until then readers see the
  * old version; a crash before it leaves only an unreferenced blob, which {@link BlobDirectory#sweep} removes.
+ * A quota is checked in that same transaction, so it is exact: a refused write rolls back and its blob is deleted.
  */
 final class LocalBlobStore implements BlobStore {
     private static final int OPEN_ATTEMPTS = 10;
@@ -42,14 +46,14 @@ final class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition)
+    public WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition, Quota quota)
             throws IOException {
         BlobId id = BlobId.random();
         long size = directory.store(id, content, length);
         Instant modified = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Optional<BlobId> replaced;
         try {
-            replaced = db.write(c -> switchVersion(c, key, id, size, modified, condition));
+            replaced = db.write(c -> switchVersion(c, key, id, size, modified, condition, quota));
         } catch (RuntimeException notCommitted) {
             directory.deleteQuietly(id);
             throw notCommitted;
@@ -64,10 +68,15 @@ final class LocalBlobStore implements BlobStore {
             BlobId id,
             long size,
             Instant modified,
-            WriteCondition condition)
+            WriteCondition condition,
+            Quota quota)
             throws java.sql.SQLException {
         Optional<BlobId> current = currentBlob(c, key);
         condition.check(current.map(BlobId::etag));
+        if (!quota.isUnlimited()) {
+            // In the writer's transaction: no other write can change the usage between this check and the commit.
+            quota.admit(usage(c, key.owner()), currentSize(c, key), size);
+        }
         PreparedStatement upsert = c.prepare("""
                 INSERT INTO files(owner, file_name, blob_id, size, modified) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(owner, file_name) DO UPDATE SET
@@ -79,6 +88,31 @@ final class LocalBlobStore implements BlobStore {
         upsert.setLong(5, modified.toEpochMilli());
         upsert.executeUpdate();
         return current;
+    }
+
+    private static OptionalLong currentSize(SqliteDatabase.CachedConnection c, FileKey key)
+            throws java.sql.SQLException {
+        PreparedStatement s = c.prepare("SELECT size FROM files WHERE owner = ? AND file_name = ?");
+        s.setString(1, key.owner().value());
+        s.setString(2, key.fileName().value());
+        try (ResultSet r = s.executeQuery()) {
+            return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+        }
+    }
+
+    /** One statement over the owner's range of the primary key, however many files they have. */
+    private static Usage usage(SqliteDatabase.CachedConnection c, Username owner) throws java.sql.SQLException {
+        PreparedStatement s = c.prepare("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM files WHERE owner = ?");
+        s.setString(1, owner.value());
+        try (ResultSet r = s.executeQuery()) {
+            r.next();
+            return new Usage(r.getLong(1), r.getLong(2));
+        }
+    }
+
+    @Override
+    public Usage usage(Username owner) {
+        return db.read(c -> usage(c, owner));
     }
 
     private static Optional<BlobId> currentBlob(SqliteDatabase.CachedConnection c, FileKey key)

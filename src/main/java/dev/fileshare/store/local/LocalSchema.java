@@ -13,6 +13,8 @@ final class LocalSchema {
                   username      TEXT PRIMARY KEY,
                   password_hash TEXT NOT NULL,
                   created_at    INTEGER NOT NULL)""",
+                // The names of deleted accounts, never registered again (UserStore.retire).
+                "CREATE TABLE IF NOT EXISTS retired_usernames (username TEXT PRIMARY KEY)",
                 """
                 CREATE TABLE IF NOT EXISTS sessions (
                   token_hash TEXT PRIMARY KEY,

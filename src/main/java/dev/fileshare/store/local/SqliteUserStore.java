@@ -18,11 +18,14 @@ final class SqliteUserStore implements UserStore {
     @Override
     public boolean createIfAbsent(UserAccount account) {
         return db.write(c -> {
-            PreparedStatement s = c.prepare(
-                    "INSERT INTO users(username, password_hash, created_at) VALUES (?, ?, ?) ON CONFLICT(username) DO NOTHING");
+            // One statement: a retired name is refused in the same step as a taken one.
+            PreparedStatement s = c.prepare("INSERT INTO users(username, password_hash, created_at) SELECT ?, ?, ?"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM retired_usernames WHERE username = ?)"
+                    + " ON CONFLICT(username) DO NOTHING");
             s.setString(1, account.username().value());
             s.setString(2, account.passwordHash());
             s.setLong(3, account.createdAt().toEpochMilli());
+            s.setString(4, account.username().value());
             return s.executeUpdate() == 1;
         });
     }
@@ -36,6 +39,19 @@ final class SqliteUserStore implements UserStore {
             s.setString(2, username.value());
             s.setString(3, expectedHash);
             return s.executeUpdate() == 1;
+        });
+    }
+
+    @Override
+    public boolean retire(Username username) {
+        return db.write(c -> {
+            PreparedStatement tombstone =
+                    c.prepare("INSERT INTO retired_usernames(username) VALUES (?) ON CONFLICT(username) DO NOTHING");
+            tombstone.setString(1, username.value());
+            tombstone.executeUpdate();
+            PreparedStatement delete = c.prepare("DELETE FROM users WHERE username = ?");
+            delete.setString(1, username.value());
+            return delete.executeUpdate() == 1;
         });
     }
 

@@ -7,6 +7,9 @@ import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.PreconditionFailedException;
+import dev.fileshare.core.model.Quota;
+import dev.fileshare.core.model.QuotaExceededException;
+import dev.fileshare.core.model.Usage;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import java.io.ByteArrayInputStream;
@@ -16,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +30,7 @@ public abstract class BlobStoreContract {
     protected abstract BlobStore store();
 
     protected static final Username ALICE = new Username("alice");
+    protected static final Username BOB = new Username("bob");
 
     protected static FileKey key(String name) {
         return new FileKey(ALICE, new FileName(name));
@@ -305,6 +310,82 @@ public abstract class BlobStoreContract {
         try (InputStream in = store().openCurrent(key).orElseThrow().stream()) {
             return in.readAllBytes();
         }
+    }
+
+    @Test
+    void usageAddsUpTheOwnersFilesOnly() throws IOException {
+        assertThat(store().usage(ALICE)).isEqualTo(Usage.NONE);
+        write(key("a.txt"), new byte[5], WriteCondition.ALWAYS);
+        write(key("b.txt"), new byte[7], WriteCondition.ALWAYS);
+        write(key("a.txt"), new byte[3], WriteCondition.ALWAYS);
+        store().write(
+                        new FileKey(BOB, new FileName("c.txt")),
+                        new ByteArrayInputStream(new byte[100]),
+                        100,
+                        WriteCondition.ALWAYS);
+
+        assertThat(store().usage(ALICE)).isEqualTo(new Usage(2, 10));
+        assertThat(store().usage(BOB)).isEqualTo(new Usage(1, 100));
+    }
+
+    @Test
+    void aWriteThatWouldPassTheByteQuotaStoresNothingAndKeepsThePreviousVersion() throws IOException {
+        Quota tenBytes = new Quota(OptionalLong.of(10), OptionalLong.empty());
+        write(key("a.txt"), "123456".getBytes(StandardCharsets.UTF_8), WriteCondition.ALWAYS, tenBytes);
+
+        assertThatThrownBy(() -> write(key("b.txt"), new byte[5], WriteCondition.ALWAYS, tenBytes))
+                .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
+                    assertThat(e.quota()).isEqualTo("bytes");
+                    assertThat(e.limit()).isEqualTo(10);
+                    assertThat(e.used()).isEqualTo(6);
+                });
+        // Of unknown length, the size is known only once the body is read: refused all the same.
+        assertThatThrownBy(() -> store().write(
+                                key("a.txt"),
+                                new ByteArrayInputStream(new byte[11]),
+                                -1,
+                                WriteCondition.ALWAYS,
+                                tenBytes))
+                .isInstanceOf(QuotaExceededException.class);
+
+        assertThat(store().find(key("b.txt"))).isEmpty();
+        FileVersion kept = store().find(key("a.txt")).orElseThrow();
+        assertThat(readAll(kept)).isEqualTo("123456".getBytes(StandardCharsets.UTF_8));
+        assertThat(store().usage(ALICE)).isEqualTo(new Usage(1, 6));
+    }
+
+    @Test
+    void aReplacementCountsTheNewSizeMinusTheOld() throws IOException {
+        Quota tenBytes = new Quota(OptionalLong.of(10), OptionalLong.empty());
+        write(key("a.txt"), new byte[6], WriteCondition.ALWAYS, tenBytes);
+        write(key("b.txt"), new byte[4], WriteCondition.ALWAYS, tenBytes);
+
+        write(key("a.txt"), new byte[6], WriteCondition.ALWAYS, tenBytes);
+        write(key("a.txt"), new byte[2], WriteCondition.ALWAYS, tenBytes);
+
+        assertThat(store().usage(ALICE)).isEqualTo(new Usage(2, 6));
+    }
+
+    @Test
+    void aWriteThatWouldPassTheFileQuotaIsRefusedButReplacementsAreNot() throws IOException {
+        Quota twoFiles = new Quota(OptionalLong.empty(), OptionalLong.of(2));
+        write(key("a.txt"), new byte[1], WriteCondition.ALWAYS, twoFiles);
+        write(key("b.txt"), new byte[1], WriteCondition.ALWAYS, twoFiles);
+
+        assertThatThrownBy(() -> write(key("c.txt"), new byte[1], WriteCondition.ALWAYS, twoFiles))
+                .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
+                    assertThat(e.quota()).isEqualTo("files");
+                    assertThat(e.used()).isEqualTo(2);
+                });
+        write(key("b.txt"), new byte[50], WriteCondition.ALWAYS, twoFiles);
+
+        assertThat(store().find(key("c.txt"))).isEmpty();
+        assertThat(store().usage(ALICE)).isEqualTo(new Usage(2, 51));
+    }
+
+    protected BlobStore.WriteResult write(FileKey key, byte[] content, WriteCondition condition, Quota quota)
+            throws IOException {
+        return store().write(key, new ByteArrayInputStream(content), content.length, condition, quota);
     }
 
     private static void assertUniform(byte[] content, int size) {

@@ -43,6 +43,31 @@ public abstract class UserStoreContract {
     }
 
     @Test
+    void aRetiredAccountIsGoneAndItsNameCannotBeRegisteredAgain() {
+        store().createIfAbsent(account("alice", "$argon2id$hash-a"));
+        store().createIfAbsent(account("bob", "$argon2id$hash-b"));
+
+        assertThat(store().retire(new Username("alice"))).isTrue();
+
+        assertThat(store().find(new Username("alice"))).isEmpty();
+        assertThat(store().exists(new Username("alice"))).isFalse();
+        assertThat(store().createIfAbsent(account("alice", "$argon2id$hash-new")))
+                .isFalse();
+        assertThat(store().find(new Username("alice"))).isEmpty();
+        assertThat(store().replacePasswordHash(new Username("alice"), "$argon2id$hash-a", "$argon2id$hash-c"))
+                .isFalse();
+        assertThat(store().retire(new Username("alice"))).as("retired already").isFalse();
+        assertThat(store().find(new Username("bob"))).contains(account("bob", "$argon2id$hash-b"));
+    }
+
+    @Test
+    void retiringAnUnknownNameReservesItAllTheSame() {
+        assertThat(store().retire(new Username("carol"))).isFalse();
+
+        assertThat(store().createIfAbsent(account("carol", "$argon2id$hash-a"))).isFalse();
+    }
+
+    @Test
     void createsAndFindsAUser() {
         assertThat(store().createIfAbsent(account("alice", "$argon2id$hash-a"))).isTrue();
 

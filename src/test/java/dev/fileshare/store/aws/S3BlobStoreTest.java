@@ -7,6 +7,8 @@ import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.PreconditionFailedException;
+import dev.fileshare.core.model.Quota;
+import dev.fileshare.core.model.QuotaExceededException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
@@ -21,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,14 +142,27 @@ class S3BlobStoreTest {
     }
 
     @Test
+    void aMultipartUploadOverTheQuotaIsAbortedBeforeItCommits() throws IOException {
+        byte[] content = randomBytes(S3BlobStore.PART_SIZE + 1);
+        Quota quota = new Quota(OptionalLong.of(S3BlobStore.PART_SIZE), OptionalLong.empty());
+
+        // Of unknown length, so its size is known only once the last part is sent.
+        assertThatThrownBy(() -> store.write(BIG, new ByteArrayInputStream(content), -1, WriteCondition.ALWAYS, quota))
+                .isInstanceOf(QuotaExceededException.class);
+
+        assertThat(store.find(BIG)).isEmpty();
+        assertThat(pendingUploads()).isZero();
+    }
+
+    @Test
     void aCreateOnlyMultipartUploadLosesAtCommitToAWriteThatCameFirst() throws IOException {
         // The race the early look-up cannot see: the key appears while the parts are being uploaded.
         byte[] part = randomBytes(S3BlobStore.PART_SIZE);
         MultipartUpload upload = new MultipartUpload(clients.s3(), config.bucket(), BIG.value());
         clients.s3().putObject(put -> put.bucket(config.bucket()).key(BIG.value()), RequestBody.fromString("winner"));
 
-        assertThatThrownBy(() ->
-                        upload.upload(part, part.length, InputStream.nullInputStream(), WriteCondition.ONLY_IF_ABSENT))
+        assertThatThrownBy(() -> upload.upload(
+                        part, part.length, InputStream.nullInputStream(), WriteCondition.ONLY_IF_ABSENT, anySize -> {}))
                 .isInstanceOfSatisfying(
                         S3Exception.class, e -> assertThat(e.statusCode()).isIn(409, 412));
 

@@ -4,6 +4,7 @@ import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.PreconditionFailedException;
+import dev.fileshare.core.model.Quota;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +37,7 @@ public final class MemoryBlobStore implements BlobStore {
 
     private final ConcurrentMap<FileKey, Blob> files = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
+    private final Object quotaTurns = new Object();
     private final AtomicInteger listCalls = new AtomicInteger();
     private final Clock clock;
     private volatile Consumer<FileVersion> beforeRead = version -> {};
@@ -52,7 +55,7 @@ public final class MemoryBlobStore implements BlobStore {
     }
 
     @Override
-    public WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition)
+    public WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition, Quota quota)
             throws IOException {
         // The same announced-length rule as the real stores, so a short body fails here as it does there.
         byte[] bytes = CountingInputStream.ofAnnouncedLength(content, length).readAllBytes();
@@ -62,13 +65,25 @@ public final class MemoryBlobStore implements BlobStore {
                 clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 "\"memory-" + writes.incrementAndGet() + "\"");
         boolean[] created = {false};
-        files.compute(key, (k, current) -> {
-            if (!holds(condition, current)) {
-                throw new PreconditionFailedException("The condition " + condition + " does not hold for " + key + ".");
-            }
-            created[0] = current == null;
-            return new Blob(version, bytes);
-        });
+        // Writes with a quota take turns, so that the usage checked is the usage at the commit: exact, as locally.
+        synchronized (quotaTurns) {
+            files.compute(key, (k, current) -> {
+                if (!holds(condition, current)) {
+                    throw new PreconditionFailedException(
+                            "The condition " + condition + " does not hold for " + key + ".");
+                }
+                if (!quota.isUnlimited()) {
+                    quota.admit(
+                            usage(key.owner()),
+                            current == null
+                                    ? OptionalLong.empty()
+                                    : OptionalLong.of(current.version().size()),
+                            bytes.length);
+                }
+                created[0] = current == null;
+                return new Blob(version, bytes);
+            });
+        }
         return new WriteResult(version, created[0]);
     }
 

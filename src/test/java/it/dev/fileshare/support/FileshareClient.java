@@ -45,18 +45,26 @@ public final class FileshareClient {
     private final TokenHeader tokenHeader;
     /** Sent as X-Forwarded-For when not null; the IT servers trust the loopback peer as a proxy. */
     private final String clientAddress;
+    /** The server's root, ending in {@code /}; null: the server under test. */
+    private final URI server;
 
     public FileshareClient() {
         this(TokenHeader.SESSION_TOKEN);
     }
 
     public FileshareClient(TokenHeader tokenHeader) {
-        this(tokenHeader, null);
+        this(tokenHeader, null, null);
     }
 
-    private FileshareClient(TokenHeader tokenHeader, String clientAddress) {
+    private FileshareClient(TokenHeader tokenHeader, String clientAddress, URI server) {
         this.tokenHeader = tokenHeader;
         this.clientAddress = clientAddress;
+        this.server = server;
+    }
+
+    /** This client talking to the server at {@code root} (ending in {@code /}): one a test started itself. */
+    public FileshareClient at(URI root) {
+        return new FileshareClient(tokenHeader, clientAddress, root);
     }
 
     /**
@@ -64,7 +72,7 @@ public final class FileshareClient {
      * servers believe since they trust their loopback peer as a proxy. Login throttling counts per address.
      */
     public FileshareClient from(String address) {
-        return new FileshareClient(tokenHeader, address);
+        return new FileshareClient(tokenHeader, address, server);
     }
 
     public ApiResponse register(String username, String password) {
@@ -336,6 +344,20 @@ public final class FileshareClient {
                         .toString());
     }
 
+    /** DELETE /account with {@code body} as it is (a JSON text or anything else). */
+    public ApiResponse deleteAccount(String token, String body) {
+        return send(request("account", token)
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** DELETE /account {password}. */
+    public ApiResponse deleteAccountWith(String token, String password) {
+        return deleteAccount(
+                token,
+                Json.createObjectBuilder().add("password", password).build().toString());
+    }
+
     /** Registers and logs in a new user whose name starts with {@code prefix}. */
     public Session signUp(String prefix) {
         String username = registered(prefix);
@@ -358,8 +380,12 @@ public final class FileshareClient {
 
     /** A request to {@code pathAndQuery} carrying {@code token} (none when null) the way this client sends it. */
     public HttpRequest.Builder request(String pathAndQuery, String token) {
-        HttpRequest.Builder builder =
-                HttpRequest.newBuilder(FileshareServer.uri(pathAndQuery)).timeout(REQUEST_TIMEOUT);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        server == null
+                                ? FileshareServer.uri(pathAndQuery)
+                                : server.resolve(
+                                        pathAndQuery.startsWith("/") ? pathAndQuery.substring(1) : pathAndQuery))
+                .timeout(REQUEST_TIMEOUT);
         if (clientAddress != null) {
             builder.header("X-Forwarded-For", clientAddress);
         }

@@ -72,6 +72,11 @@ public final class FileshareServer {
         return Path.of(required("it.crash.data-dir"));
     }
 
+    /** An AWS stand-in's endpoint, from the port the build passes as {@code portProperty} (the aws pass only). */
+    public static String awsStandIn(String portProperty) {
+        return "http://127.0.0.1:" + Integer.parseInt(required(portProperty));
+    }
+
     /**
      * Where TelemetryIT's OTLP receiver listens, on 127.0.0.1: the local-mode server under test exports its traces
      * and metrics there (pom.xml).

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +44,14 @@ public final class LibertyServerProcess {
 
     /** Starts the server as a child process; answers once its JVM runs (not yet once it is ready). */
     public void start(Duration limit) throws IOException, InterruptedException {
+        start(limit, Map.of());
+    }
+
+    /**
+     * Starts the server as {@link #start(Duration)} does, with {@code environment} added to its process: settings
+     * (MicroProfile Config reads {@code FILESHARE_...} variables) that only this run of the server has.
+     */
+    public void start(Duration limit, Map<String, String> environment) throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("server " + serverName + " is already running as pid " + process.pid());
         }
@@ -54,6 +63,7 @@ public final class LibertyServerProcess {
         // The same JDK as the tests, whatever the PATH holds.
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().putAll(environment);
         process = builder.start();
         awaitJvm(limit);
     }
