@@ -5,7 +5,8 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_BYTES = 200 * 1024;
+// The budget of an app with an upload library (tus-js-client); without one the app would stay under 200 KiB.
+const BUDGET_BYTES = 350 * 1024;
 const dist = process.env.WEBAPP_DIST ?? "../../../target/webapp-dist";
 
 rmSync(dist, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 // The web app at / in a real browser (Debian's Chromium, driven by playwright-core), found only by the accessible
-// names a person and a screen reader see: two users, uploads with progress and cancel, sharing and revoking,
+// names a person and a screen reader see: two users, uploads with progress and cancel (through tus where the server
+// offers it, and a dropped connection that resumes by itself), sharing and revoking,
 // downloads compared byte for byte, public links downloaded without a session and revoked, leaving a share,
 // deleting, a hostile file name shown as text, the account's usage, a password change, a 401 back to the login and
 // logging out everywhere. axe-core checks every screen; screenshots at 360 px and desktop width go to target/webapp-screenshots/.
@@ -8,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { BrowserContext, CDPSession, Page, chromium } from "playwright-core";
+import { BrowserContext, CDPSession, Page, Request, chromium } from "playwright-core";
 import { check, runChecks, serverUrl, uniqueName } from "./checks";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -17,6 +18,8 @@ const SCREENSHOTS = resolve(__dirname, "../../../../webapp-screenshots");
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const WIDTHS = [360, 1280];
 const MiB = 1024 * 1024;
+/** The app's tus chunk size. */
+const CHUNK = 8 * MiB;
 
 const password = "correct horse battery staple";
 const newPassword = "staple battery horse correct";
@@ -90,6 +93,35 @@ async function listedNames(): Promise<string[]> {
   return page.getByRole("rowheader").allTextContents();
 }
 
+/** Whether the server speaks tus at /uploads, as the app asks it. */
+async function serverOffersTus(): Promise<boolean> {
+  const response = await fetch(`${serverUrl()}/uploads`, { method: "OPTIONS" });
+  await response.arrayBuffer();
+  return response.ok && response.headers.get("tus-version") === "1.0.0";
+}
+
+type SeenRequest = { method: string; url: string; path: string; token?: string; offset?: string };
+
+/** The page's requests to /file and /uploads from now until stop(). */
+function recordRequests(): { requests: SeenRequest[]; stop: () => SeenRequest[] } {
+  const requests: SeenRequest[] = [];
+  const listener = (request: Request) => {
+    const url = new URL(request.url());
+    if (url.pathname === "/file" || url.pathname.startsWith("/uploads")) {
+      const headers = request.headers();
+      requests.push({ method: request.method(), url: request.url(), path: url.pathname, token: headers["x-session-token"], offset: headers["upload-offset"] });
+    }
+  };
+  page.on("request", listener);
+  return {
+    requests,
+    stop: () => {
+      page.off("request", listener);
+      return requests;
+    },
+  };
+}
+
 /** Upload bandwidth for the page; -1 lifts the limit. */
 async function throttleUploads(bytesPerSecond: number): Promise<void> {
   await cdp.send("Network.emulateNetworkConditions", {
@@ -156,32 +188,68 @@ check("the first user creates an account and sees an empty list", async () => {
   assert.match((await page.getByRole("status").textContent()) ?? "", /created/);
 });
 
-check("three files upload at once; the 20 MiB one's progress bar moves", async () => {
+check("three files upload at once through tus; the 20 MiB one's progress bar moves and a dropped chunk resumes by itself", async () => {
+  const tus = await serverOffersTus();
+  if (process.env.FILESHARE_STORE === "local") {
+    assert.ok(tus, "the local store offers tus at /uploads");
+  }
+  // The connection drops under the 20 MiB file's second chunk, once: only tus-js-client's own retry can finish it.
+  let dropped = false;
+  await page.route(`${serverUrl()}/uploads/*`, (route) => {
+    if (route.request().method() === "PATCH" && route.request().headers()["upload-offset"] === String(CHUNK) && !dropped) {
+      dropped = true;
+      return route.abort("connectionreset");
+    }
+    return route.fallback();
+  });
+  const seen = recordRequests();
   await throttleUploads(8 * MiB);
   await page.getByLabel("Choose files").setInputFiles([pathOf(files.notes), pathOf(files.big), pathOf(files.hostile)]);
   const progress = page.getByRole("progressbar", { name: `Uploading ${files.big.name}` });
   await progress.waitFor();
-  const seen = new Set<number>();
+  const values = new Set<number>();
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const value = await progress.evaluate((bar: HTMLProgressElement) => bar.value).catch(() => null);
     if (value === null) {
       break; // finished: the bar is gone
     }
-    seen.add(value);
+    values.add(value);
     await page.waitForTimeout(100);
   }
   await throttleUploads(-1);
-  const between = [...seen].filter((value) => value > 0 && value < 100);
-  assert.ok(between.length >= 3, `the bar showed values between 0 and 100: ${[...seen].sort((a, b) => a - b)}`);
+  await page.unrouteAll();
+  const between = [...values].filter((value) => value > 0 && value < 100);
+  assert.ok(between.length >= 3, `the bar showed values between 0 and 100: ${[...values].sort((a, b) => a - b)}`);
   await row(files.big.name).waitFor();
   await row(files.notes.name).waitFor();
   await row(hostile).waitFor();
   assert.deepEqual(await listedNames(), [hostile, files.big.name, files.notes.name].sort((a, b) => a.localeCompare(b)));
+
+  const token = await sessionToken();
+  const requests = seen.stop();
+  assert.ok(requests.every((request) => !request.url.includes(token)), "the token is never in a URL");
+  if (tus) {
+    const puts = requests.filter((request) => request.method === "PUT").map((request) => `PUT ${request.path}`);
+    assert.deepEqual(puts, [], "no PUT /file: tus carried every file");
+    assert.equal(requests.filter((request) => request.method === "POST" && request.path === "/uploads").length, 3);
+    assert.ok(requests.every((request) => request.token === token), "the session token on every tus request");
+    assert.ok(dropped, "the second chunk's first try was dropped");
+    assert.ok(requests.some((request) => request.method === "HEAD"), "after the drop the client asked where to resume");
+    const resumed = requests.filter((request) => request.method === "PATCH" && request.offset === String(CHUNK));
+    assert.equal(resumed.length, 2, "the dropped chunk was sent again, from the offset the server kept");
+  } else {
+    assert.equal(requests.filter((request) => request.method === "PUT" && request.path === "/file").length, 3);
+  }
+  // The bytes stored are the source's, whole, in spite of the drop.
+  const stored = await fetch(`${serverUrl()}/file?file_name=${files.big.name}`, { headers: { "x-session-token": token } });
+  assert.equal(stored.status, 200);
+  assert.ok(Buffer.from(await stored.arrayBuffer()).equals(files.big.bytes), "the stored bytes are the uploaded ones");
   await assertAccessible("files");
 });
 
-check("an upload can be cancelled, and nothing is stored", async () => {
+check("an upload can be cancelled, and nothing is stored or kept open", async () => {
+  const seen = recordRequests();
   await throttleUploads(2 * MiB);
   await page.getByLabel("Choose files").setInputFiles(pathOf(files.cancelled));
   const progress = page.getByRole("progressbar", { name: `Uploading ${files.cancelled.name}` });
@@ -193,9 +261,23 @@ check("an upload can be cancelled, and nothing is stored", async () => {
   await progress.waitFor({ state: "detached" });
   await throttleUploads(-1);
   await page.getByRole("status").filter({ hasText: `Cancelled the upload of ${files.cancelled.name}` }).waitFor();
-  const listed = await fetch(`${serverUrl()}/files`, { headers: { "x-session-token": await sessionToken() } });
+  const token = await sessionToken();
+  const listed = await fetch(`${serverUrl()}/files`, { headers: { "x-session-token": token } });
   const names = ((await listed.json()) as Array<{ file_name: string }>).map((entry) => entry.file_name);
   assert.ok(!names.includes(files.cancelled.name), `listed: ${names}`);
+  if (await serverOffersTus()) {
+    // The cancel terminated the upload: its DELETE went out, and the server no longer knows it.
+    const deadline = Date.now() + 10_000;
+    while (!seen.requests.some((request) => request.method === "DELETE") && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+    }
+    const terminated = seen.stop().find((request) => request.method === "DELETE");
+    assert.ok(terminated, "the cancel sent DELETE");
+    const head = await fetch(terminated.url, { method: "HEAD", headers: { "x-session-token": token, "Tus-Resumable": "1.0.0" } });
+    assert.equal(head.status, 404, "the terminated upload is gone");
+  } else {
+    seen.stop();
+  }
 });
 
 check("the hostile file name shows as text: no image, no script ran", async () => {

@@ -1,9 +1,11 @@
-// Uploads by file picker or drag and drop, several at once, each with its progress bar and a cancel button.
+// Uploads by file picker or drag and drop, several at once, each with its progress bar and a cancel button: through
+// tus where the server offers it (resumable), else as one PUT /file.
 import { h } from "../dom";
 import type { FileContext } from "../file-actions";
 import { currentSession } from "../session";
 import { announce, clearError } from "../status";
-import { putFile, UploadCancelled } from "./upload-request";
+import { serverOffersTus, tusUpload } from "./tus-request";
+import { putFile, UploadCancelled, type UploadRequest } from "./upload-request";
 
 export class UploadPanel {
   readonly element: HTMLElement;
@@ -11,6 +13,7 @@ export class UploadPanel {
   private readonly dropZone: HTMLElement;
 
   constructor(private readonly context: FileContext) {
+    void serverOffersTus(); // asked now, so that the first upload need not wait for the answer
     const picker = h("input", { id: "choose-files", type: "file", multiple: true });
     picker.addEventListener("change", () => {
       this.uploadAll(Array.from(picker.files ?? []));
@@ -62,11 +65,21 @@ export class UploadPanel {
     const cancel = h("button", { type: "button" }, `Cancel ${file.name}`);
     const item = h("li", {}, h("span", { class: "name" }, file.name), progress, cancel);
     this.uploads.append(item);
-    const request = putFile(file, session.token, (fraction) => {
-      progress.value = Math.round(fraction * 100);
+    // A cancel before the request starts (while asking whether the server speaks tus) starts none.
+    let request: UploadRequest | null = null;
+    let cancelledEarly = false;
+    cancel.addEventListener("click", () => {
+      cancelledEarly = request === null;
+      request?.cancel();
     });
-    cancel.addEventListener("click", () => request.cancel());
     try {
+      const send = (await serverOffersTus()) ? tusUpload : putFile;
+      if (cancelledEarly) {
+        throw new UploadCancelled(`upload of ${file.name} cancelled`);
+      }
+      request = send(file, session.token, (fraction) => {
+        progress.value = Math.round(fraction * 100);
+      });
       await request.done;
       announce(`Uploaded ${file.name}.`);
       await this.context.refresh();

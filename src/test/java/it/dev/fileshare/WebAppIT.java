@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The web app at {@code /}: its files with a strict Content-Security-Policy, the API's paths untouched, and a person's
- * session in Chromium driven by playwright-core (src/test/clients/webapp.ts): two users, uploads with progress,
+ * session in Chromium driven by playwright-core (src/test/clients/webapp.ts): two users, uploads with progress and
+ * cancel (through tus where the server offers it, resuming by itself after a dropped chunk),
  * sharing, downloads compared byte for byte, public links, the account's usage and password, logging out everywhere,
  * a hostile file name, axe-core on every screen, screenshots at phone and desktop width under
  * target/webapp-screenshots/.
