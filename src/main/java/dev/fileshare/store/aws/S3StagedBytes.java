@@ -193,12 +193,12 @@ final class S3StagedBytes {
         }
     }
 
-    /** Deletes an object this store wrote (that version, for good); failures are logged, the bucket's lifecycle rule removes the rest. */
+    /** Deletes an object this store wrote; failures are logged, the bucket's lifecycle rule removes the rest. */
     void deleteQuietly(ObjectRef object) {
         try {
-            s3.deleteObject(delete -> delete.bucket(bucket)
-                    .key(object.key())
-                    .versionId(object.version().orElse(null)));
+            // Without the version: deleting one for good would need s3:DeleteObjectVersion on the whole bucket; the
+            // old version this leaves expires within a day (the bucket's rule for the staging prefix).
+            s3.deleteObject(delete -> delete.bucket(bucket).key(object.key()));
         } catch (NoSuchKeyException gone) {
             // already deleted
         } catch (SdkException e) {
