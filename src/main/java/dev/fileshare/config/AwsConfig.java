@@ -11,6 +11,7 @@ final class AwsConfig {
     public static final String TABLE_SHARES = "fileshare.aws.table.shares";
     public static final String TABLE_LOGIN_ATTEMPTS = "fileshare.aws.table.login-attempts";
     public static final String TABLE_LINKS = "fileshare.aws.table.links";
+    public static final String TABLE_UPLOADS = "fileshare.aws.table.uploads";
     public static final String S3_ENDPOINT = "fileshare.aws.s3.endpoint";
     public static final String DYNAMODB_ENDPOINT = "fileshare.aws.dynamodb.endpoint";
     public static final String CREATE_RESOURCES = "fileshare.aws.create-resources";
@@ -35,7 +36,8 @@ final class AwsConfig {
                         table(config, TABLE_SESSIONS, "fileshare-sessions"),
                         table(config, TABLE_SHARES, "fileshare-shares"),
                         table(config, TABLE_LOGIN_ATTEMPTS, "fileshare-login-attempts"),
-                        table(config, TABLE_LINKS, "fileshare-links")),
+                        table(config, TABLE_LINKS, "fileshare-links"),
+                        table(config, TABLE_UPLOADS, "fileshare-uploads")),
                 config.httpUri(S3_ENDPOINT),
                 config.httpUri(DYNAMODB_ENDPOINT),
                 config.bool(CREATE_RESOURCES, false));

@@ -27,7 +27,8 @@ class AwsConfigTest {
                         "fileshare-sessions",
                         "fileshare-shares",
                         "fileshare-login-attempts",
-                        "fileshare-links"));
+                        "fileshare-links",
+                        "fileshare-uploads"));
         assertThat(config.s3Endpoint()).isEmpty();
         assertThat(config.dynamoDbEndpoint()).isEmpty();
         assertThat(config.createResources()).isFalse();
@@ -43,13 +44,15 @@ class AwsConfigTest {
                 AwsConfig.TABLE_SHARES, "sh_1",
                 AwsConfig.TABLE_LOGIN_ATTEMPTS, "t-1",
                 AwsConfig.TABLE_LINKS, "l-1",
+                AwsConfig.TABLE_UPLOADS, "u-1",
                 AwsConfig.S3_ENDPOINT, "http://127.0.0.1:4568",
                 AwsConfig.DYNAMODB_ENDPOINT, "http://127.0.0.1:4567",
                 AwsConfig.CREATE_RESOURCES, "TRUE"));
 
         assertThat(config.region()).isEqualTo("eu-central-1");
         assertThat(config.bucket()).isEqualTo("my-files");
-        assertThat(config.tables()).isEqualTo(new AwsSettings.Tables("fileshare-users", "s.s", "sh_1", "t-1", "l-1"));
+        assertThat(config.tables())
+                .isEqualTo(new AwsSettings.Tables("fileshare-users", "s.s", "sh_1", "t-1", "l-1", "u-1"));
         assertThat(config.s3Endpoint()).contains(URI.create("http://127.0.0.1:4568"));
         assertThat(config.dynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:4567"));
         assertThat(config.createResources()).isTrue();

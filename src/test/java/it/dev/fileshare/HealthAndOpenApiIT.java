@@ -48,7 +48,8 @@ class HealthAndOpenApiIT {
                                     "sessions-table",
                                     "shares-table",
                                     "login-attempts-table",
-                                    "links-table"
+                                    "links-table",
+                                    "uploads-table"
                                 }
                                 : new String[] {"database", "data-directory"});
         assertThat(parts.values())

@@ -2,7 +2,6 @@ package it.dev.fileshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.dev.fileshare.support.FileshareServer;
 import it.dev.fileshare.support.NodeScript;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 class TusClientIT {
     @Test
     void theOfficialClientUploadsResumesAndTerminates() throws Exception {
-        FileshareServer.assumeResumableUploads();
         NodeScript.Result result = NodeScript.runCompiled("tus-upload.js", Duration.ofMinutes(5));
 
         assertThat(result.stdout()).contains("2 passed, 0 failed");

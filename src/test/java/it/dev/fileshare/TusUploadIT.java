@@ -17,7 +17,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,11 +25,6 @@ import org.junit.jupiter.api.Test;
  * 15 s without a chunk.
  */
 class TusUploadIT {
-    @BeforeEach
-    void storeKeepsUploads() {
-        FileshareServer.assumeResumableUploads();
-    }
-
     private static final String TUS = "1.0.0";
     private static final String CHUNK = "application/offset+octet-stream";
     private static final Duration EXPIRY = Duration.ofSeconds(15);

@@ -27,7 +27,7 @@ import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.constructs.Construct;
 
 /**
- * The AWS store of fileshare: one S3 bucket for the files (key {@code <owner>/<file_name>}) and five
+ * The AWS store of fileshare: one S3 bucket for the files (key {@code <owner>/<file_name>}) and six
  * DynamoDB tables. Their names are left to CloudFormation and handed to the service by environment.
  *
  * <p>Retained data is {@code RetainExceptOnCreate}: a stack update or delete keeps the bucket, the
@@ -79,11 +79,33 @@ public final class DataStores extends Construct {
             "dynamodb:DescribeTable");
     // The sparse by-owner index lists a user's links.
     static final List<String> LINKS_INDEX_ACTIONS = List.of("dynamodb:Query");
+    // Resumable uploads: a conditional put creates one, conditional updates claim it and count its chunks, a delete
+    // ends it; Scan finds the expired ones (the table holds only uploads in progress). Query on the table as well as
+    // its index, as for sessions: the inventory grants a class's queries on both.
+    static final List<String> UPLOADS_ACTIONS = List.of(
+            "dynamodb:GetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:Query",
+            "dynamodb:Scan",
+            "dynamodb:DescribeTable");
+    // The by-owner index counts a user's open uploads.
+    static final List<String> UPLOADS_INDEX_ACTIONS = List.of("dynamodb:Query");
 
     /** How long an overwritten or deleted file's old version is kept. */
     private static final int NONCURRENT_VERSION_DAYS = 30;
     /** How long S3 server access logs are kept. */
     private static final int ACCESS_LOG_DAYS = 90;
+    /**
+     * Multipart uploads left incomplete are aborted after this many days; a resumable upload's parts are one, so
+     * it must finish within this time of its creation (its record expires a day after its last chunk anyway).
+     */
+    private static final int INCOMPLETE_UPLOAD_DAYS = 2;
+    /** The staging prefix of resumable uploads: nothing there outlives its upload, so leftovers go soon. */
+    static final String STAGING_PREFIX = ".uploads/";
+
+    private static final int STAGED_OBJECT_DAYS = 3;
 
     private final Bucket bucket;
     private final Table users;
@@ -91,6 +113,7 @@ public final class DataStores extends Construct {
     private final Table shares;
     private final Table loginAttempts;
     private final Table links;
+    private final Table uploads;
 
     public DataStores(final Construct scope, final String id, final Props props) {
         super(scope, id);
@@ -126,8 +149,16 @@ public final class DataStores extends Construct {
                         LifecycleRule.builder()
                                 .id("clean-up")
                                 // An upload that crashed half-way leaves parts that are billed but invisible.
-                                .abortIncompleteMultipartUploadAfter(Duration.days(1))
+                                .abortIncompleteMultipartUploadAfter(Duration.days(INCOMPLETE_UPLOAD_DAYS))
                                 .expiredObjectDeleteMarker(true)
+                                .build(),
+                        LifecycleRule.builder()
+                                .id("expire-staged-uploads")
+                                // Bytes of resumable uploads a crash left behind (the service deletes its own),
+                                // and the old versions its deletes leave.
+                                .prefix(STAGING_PREFIX)
+                                .expiration(Duration.days(STAGED_OBJECT_DAYS))
+                                .noncurrentVersionExpiration(Duration.days(1))
                                 .build()))
                 .serverAccessLogsBucket(accessLogs)
                 .serverAccessLogsPrefix("files/")
@@ -147,6 +178,9 @@ public final class DataStores extends Construct {
         // Public links (item "link") and their access logs (items "access#<slot>") under the link's handle; every
         // item expires by time to live 30 days after its link does. The sparse index holds the links alone, by owner.
         links = table("Links", StoreTables.LINKS, removal);
+        // Resumable uploads in progress (their bytes are in the bucket under .uploads/); time to live removes a
+        // record two days after its expiry, should the service's sweep have missed it.
+        uploads = table("Uploads", StoreTables.UPLOADS, removal);
     }
 
     /**
@@ -245,6 +279,12 @@ public final class DataStores extends Construct {
                 LINKS_INDEX_ACTIONS,
                 links.getTableArn() + "/index/"
                         + StoreTables.LINKS.sparseIndex().orElseThrow().name()));
+        statements.add(statement(principal, UPLOADS_ACTIONS, uploads.getTableArn()));
+        statements.add(statement(
+                principal,
+                UPLOADS_INDEX_ACTIONS,
+                uploads.getTableArn() + "/index/"
+                        + StoreTables.UPLOADS.sparseIndex().orElseThrow().name()));
         return statements;
     }
 
@@ -266,7 +306,8 @@ public final class DataStores extends Construct {
                 "FILESHARE_AWS_TABLE_SESSIONS", sessions.getTableName(),
                 "FILESHARE_AWS_TABLE_SHARES", shares.getTableName(),
                 "FILESHARE_AWS_TABLE_LOGIN_ATTEMPTS", loginAttempts.getTableName(),
-                "FILESHARE_AWS_TABLE_LINKS", links.getTableName());
+                "FILESHARE_AWS_TABLE_LINKS", links.getTableName(),
+                "FILESHARE_AWS_TABLE_UPLOADS", uploads.getTableName());
     }
 
     public Bucket bucket() {
@@ -274,7 +315,7 @@ public final class DataStores extends Construct {
     }
 
     public List<Table> tables() {
-        return List.of(users, sessions, shares, loginAttempts, links);
+        return List.of(users, sessions, shares, loginAttempts, links, uploads);
     }
 
     /** What the data stores need to know. */

@@ -21,6 +21,7 @@ final class StoreTables {
     static final Keys SHARES = keys("shares");
     static final Keys LOGIN_ATTEMPTS = keys("login-attempts");
     static final Keys LINKS = keys("links");
+    static final Keys UPLOADS = keys("uploads");
 
     private StoreTables() {}
 

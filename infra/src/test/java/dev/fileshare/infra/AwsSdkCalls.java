@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  *
  * <p>Granularity: a DynamoDB call applies to the table its class is given (by the adapter's
  * {@code new SomeStore(..., tables.x(), ...)}), or, in a class given none, to every table it names; a
- * class that queries and names an index queries that index too. An S3 read that names an object
+ * class that queries and names an index queries that index too; a scan scans an index only when its own request
+ * names it. An S3 read that names an object
  * version ({@code .versionId(...)} in its request) needs s3:GetObjectVersion as well. A call the table
  * below does not know fails the inventory: map it to its IAM action here before granting it.
  */
@@ -40,7 +41,7 @@ final class AwsSdkCalls {
     /**
      * One permission the adapter needs.
      *
-     * @param table the AwsSettings.Tables accessor (users, sessions, shares, loginAttempts, links) for TABLE and INDEX
+     * @param table the AwsSettings.Tables accessor (users, sessions, shares, loginAttempts, links, uploads) for TABLE and INDEX
      * @param index the index name for INDEX
      */
     record Permission(String action, Scope scope, String table, String index) {}
@@ -159,7 +160,10 @@ final class AwsSdkCalls {
                     }
                     for (String table : tables) {
                         permissions.add(new Permission(action, Scope.TABLE, table, null));
-                        if (action.equals("dynamodb:Query") || action.equals("dynamodb:Scan")) {
+                        // A Query may name an index outside its call; a Scan of the table (a sweep) names none.
+                        boolean scansAnIndex = action.equals("dynamodb:Scan")
+                                && INDEX_NAME.matcher(call.arguments()).find();
+                        if (action.equals("dynamodb:Query") || scansAnIndex) {
                             indexes.forEach(
                                     index -> permissions.add(new Permission(action, Scope.INDEX, table, index)));
                         }

@@ -132,6 +132,7 @@ class FileshareStackTest {
                         "FILESHARE_AWS_TABLE_SHARES",
                         "FILESHARE_AWS_TABLE_LOGIN_ATTEMPTS",
                         "FILESHARE_AWS_TABLE_LINKS",
+                        "FILESHARE_AWS_TABLE_UPLOADS",
                         "FILESHARE_HTTP_TRUSTED_PROXIES",
                         "FILESHARE_PUBLIC_URL")
                 // Resources come from the stack, never created by the service.
@@ -399,7 +400,17 @@ class FileshareStackTest {
                                                                 "Enabled")),
                                                         Match.objectLike(Map.of(
                                                                 "AbortIncompleteMultipartUpload",
-                                                                Map.of("DaysAfterInitiation", 1),
+                                                                Map.of("DaysAfterInitiation", 2),
+                                                                "Status",
+                                                                "Enabled")),
+                                                        // what a crash leaves of a resumable upload's bytes
+                                                        Match.objectLike(Map.of(
+                                                                "Prefix",
+                                                                ".uploads/",
+                                                                "ExpirationInDays",
+                                                                3,
+                                                                "NoncurrentVersionExpiration",
+                                                                Map.of("NoncurrentDays", 1),
                                                                 "Status",
                                                                 "Enabled"))))))));
     }
@@ -425,7 +436,7 @@ class FileshareStackTest {
     @Test
     void tablesAreOnDemandRecoverableAndEncrypted() {
         Map<String, Map<String, Object>> tables = synthesis.resources("AWS::DynamoDB::Table");
-        assertThat(tables).hasSize(5);
+        assertThat(tables).hasSize(6);
         tables.values()
                 .forEach(table -> assertThat(properties(table))
                         .containsEntry("BillingMode", "PAY_PER_REQUEST")
@@ -441,7 +452,8 @@ class FileshareStackTest {
                 StoreTables.SESSIONS,
                 StoreTables.SHARES,
                 StoreTables.LOGIN_ATTEMPTS,
-                StoreTables.LINKS)) {
+                StoreTables.LINKS,
+                StoreTables.UPLOADS)) {
             List<Object> keySchema = new ArrayList<>(List.of(hash(keys.partitionKey())));
             keys.sortKey().ifPresent(sortKey -> keySchema.add(range(sortKey)));
             template.hasResourceProperties(
@@ -470,7 +482,7 @@ class FileshareStackTest {
                                                     "Projection", Map.of("ProjectionType", "ALL")))))
                                     .orElse(Match.absent()))));
         }
-        template.resourceCountIs("AWS::DynamoDB::Table", 5);
+        template.resourceCountIs("AWS::DynamoDB::Table", 6);
         synthesis.resources("AWS::DynamoDB::Table").values().forEach(table -> {
             for (Object attribute : list(properties(table).get("AttributeDefinitions"))) {
                 assertThat(((Map<?, ?>) attribute).get("AttributeType")).isEqualTo("S");

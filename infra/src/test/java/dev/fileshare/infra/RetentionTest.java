@@ -27,7 +27,7 @@ class RetentionTest {
                 assertThat(resource).as(id).containsEntry("UpdateReplacePolicy", "Retain");
             });
         }
-        assertThat(synthesis.resources("AWS::DynamoDB::Table")).hasSize(5);
+        assertThat(synthesis.resources("AWS::DynamoDB::Table")).hasSize(6);
         assertThat(synthesis.resources("AWS::S3::Bucket")).hasSize(2);
         assertThat(synthesis.resources("AWS::Logs::LogGroup")).hasSize(4);
     }

@@ -26,6 +26,7 @@ final class AwsHealth implements StoreHealth {
         parts.put("shares-table", tableIsActive(tables.shares()));
         parts.put("login-attempts-table", tableIsActive(tables.loginAttempts()));
         parts.put("links-table", tableIsActive(tables.links()));
+        parts.put("uploads-table", tableIsActive(tables.uploads()));
         return parts;
     }
 

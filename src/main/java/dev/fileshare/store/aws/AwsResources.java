@@ -56,6 +56,7 @@ final class AwsResources {
             tables.put(names.shares(), DynamoTables.SHARES);
             tables.put(names.loginAttempts(), DynamoTables.LOGIN_ATTEMPTS);
             tables.put(names.links(), DynamoTables.LINKS);
+            tables.put(names.uploads(), DynamoTables.UPLOADS);
             tables.forEach((name, schema) -> createTableIfMissing(request(name, schema)));
             tables.keySet().forEach(this::awaitActive);
             tables.forEach((name, schema) -> schema.timeToLive().ifPresent(ttl -> enableTimeToLive(name, ttl)));

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
-/** The aws store: files in one S3 bucket; users, sessions, shares, login attempts and links in DynamoDB tables. */
+/** The aws store: files in one S3 bucket; users, sessions, shares, login attempts, links and uploads in
+ * progress in DynamoDB tables (an upload's bytes in the bucket, under a prefix no file takes). */
 public final class AwsStore {
     private AwsStore() {}
 
@@ -36,7 +37,11 @@ public final class AwsStore {
                     new DynamoLoginAttemptStore(clients.dynamoDb(), tables.loginAttempts()),
                     new DynamoLinkStore(clients.dynamoDb(), tables.links()),
                     blobs,
-                    Optional.empty(),
+                    Optional.of(new DynamoUploadStore(
+                            clients.dynamoDb(),
+                            tables.uploads(),
+                            new S3StagedBytes(clients.s3(), config.bucket()),
+                            Clock.systemUTC())),
                     new AwsHealth(clients, config),
                     Optional.of(new S3TransferUrls(
                             clients.s3(), clients.presigner(), config.bucket(), transferUrlLifetime)),

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The key schemas of the five tables, read from {@code dynamodb-tables.properties} beside this class: the one
+ * The key schemas of the six tables, read from {@code dynamodb-tables.properties} beside this class: the one
  * definition of their key, index and time-to-live attribute names, which the CDK app in {@code infra/} reads too,
  * so that the stack's tables and this store's items cannot disagree.
  */
@@ -19,6 +19,7 @@ final class DynamoTables {
     static final Table SHARES = table("shares");
     static final Table LOGIN_ATTEMPTS = table("login-attempts");
     static final Table LINKS = table("links");
+    static final Table UPLOADS = table("uploads");
 
     private DynamoTables() {}
 

@@ -1,7 +1,6 @@
 package dev.fileshare.core.port;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 
@@ -81,7 +80,6 @@ public abstract class StoresContract {
     class Uploads extends UploadStoreContract {
         @Override
         protected UploadStore store() {
-            Assumptions.assumeTrue(stores.uploads().isPresent(), "this store keeps no resumable uploads");
             return stores.uploads().orElseThrow();
         }
     }

@@ -84,6 +84,9 @@ class AwsCallBudgetTest extends StoreCallBudget {
             if (table.equals(tables.links())) {
                 return "links";
             }
+            if (table.equals(tables.uploads())) {
+                return "uploads";
+            }
             throw new IllegalStateException("a call on an unknown table " + table);
         }
     }

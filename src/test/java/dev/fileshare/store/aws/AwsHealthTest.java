@@ -27,10 +27,11 @@ class AwsHealthTest {
                             Map.entry("sessions-table", true),
                             Map.entry("shares-table", true),
                             Map.entry("login-attempts-table", true),
-                            Map.entry("links-table", true));
+                            Map.entry("links-table", true),
+                            Map.entry("uploads-table", true));
             AwsSettings.Tables t = config.tables();
-            for (String resource :
-                    List.of(config.bucket(), t.users(), t.sessions(), t.shares(), t.loginAttempts(), t.links())) {
+            for (String resource : List.of(
+                    config.bucket(), t.users(), t.sessions(), t.shares(), t.loginAttempts(), t.links(), t.uploads())) {
                 assertThat(parts.toString()).doesNotContain(resource);
             }
         }
@@ -42,7 +43,7 @@ class AwsHealthTest {
                 TestResources.named(standIns, UUID.randomUUID().toString().substring(0, 12), false);
         try (Stores aws = AwsStore.open(config, Duration.ofMinutes(15))) {
             assertThat(aws.health().check())
-                    .hasSize(6)
+                    .hasSize(7)
                     .allSatisfy((part, up) -> assertThat(up).as(part).isFalse());
         }
     }

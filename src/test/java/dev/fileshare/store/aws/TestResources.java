@@ -22,7 +22,8 @@ final class TestResources {
                         "sessions-" + suffix,
                         "shares-" + suffix,
                         "login-attempts-" + suffix,
-                        "links-" + suffix),
+                        "links-" + suffix,
+                        "uploads-" + suffix),
                 Optional.of(standIns.s3Endpoint()),
                 Optional.of(standIns.dynamoDbEndpoint()),
                 createResources);

@@ -55,12 +55,6 @@ public final class FileshareServer {
         return "local".equals(store()) ? Optional.of(Path.of(required("it.data-dir"))) : Optional.empty();
     }
 
-    /** Skips the calling test unless the server keeps resumable uploads (tus): the local store does, aws not yet. */
-    public static void assumeResumableUploads() {
-        Assumptions.assumeTrue(
-                "local".equals(store()), "the " + store() + " store keeps no resumable uploads yet: /uploads is 404");
-    }
-
     /** ServerCrashIT's server, not running yet: the build's Liberty runtime, its own port. */
     public static LibertyServerProcess crashServer() {
         return new LibertyServerProcess(
