@@ -16,6 +16,8 @@ import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.LinkStore;
 import dev.fileshare.core.port.ShareStore;
+import dev.fileshare.core.port.StoredVersion;
+import dev.fileshare.core.port.TrashedFile;
 import dev.fileshare.core.port.UserStore;
 import dev.fileshare.core.port.VersionGoneException;
 import java.io.IOException;
@@ -163,7 +165,87 @@ public final class FileService {
         }
     }
 
-    /** Deletes one of the caller's files, every share of it and every public link to it. */
+    /** The versions of a file the caller may read, newest first, the current one first of all; 404 otherwise. */
+    public List<StoredVersion> versions(Username caller, Username owner, FileName name) {
+        FileKey key = new FileKey(owner, name);
+        if (!mayRead(caller, key)) {
+            throw notFound(key);
+        }
+        List<StoredVersion> versions = blobs.versions(key);
+        if (versions.isEmpty()) {
+            throw notFound(key);
+        }
+        return versions;
+    }
+
+    /** One version of a file the caller may read, current or older; 404 when there is no such version. */
+    public FileVersion describeVersion(Username caller, Username owner, FileName name, String version) {
+        FileKey key = new FileKey(owner, name);
+        if (!mayRead(caller, key)) {
+            throw notFound(key);
+        }
+        return blobs.findVersion(key, version).orElseThrow(() -> noVersion(key, version));
+    }
+
+    /** Opens one version of a file the caller may read, with a range as {@link #open} does. */
+    public FileContent openVersion(
+            Username caller,
+            Username owner,
+            FileName name,
+            String version,
+            String rangeHeader,
+            Predicate<FileVersion> rangeApplies)
+            throws IOException {
+        FileVersion entry = describeVersion(caller, owner, name, version);
+        try {
+            // Without a Range header the whole version is read: no range can apply.
+            return read(entry, rangeHeader, rangeHeader == null ? anyVersion -> false : rangeApplies);
+        } catch (VersionGoneException prunedMeanwhile) {
+            throw noVersion(entry.key(), version);
+        }
+    }
+
+    /**
+     * Makes a copy of an older version of one of the caller's files its current version, through the one write
+     * path, so the restore is a new version and every rule of a write applies to it.
+     */
+    public FileVersion restoreVersion(Username caller, FileName name, String version) throws IOException {
+        FileVersion entry = describeVersion(caller, caller, name, version);
+        InputStream content;
+        try {
+            content = blobs.read(entry, 0, entry.size());
+        } catch (VersionGoneException prunedMeanwhile) {
+            throw noVersion(entry.key(), version);
+        }
+        try (content) {
+            return upload(caller, name, content, entry.size(), WriteCondition.ALWAYS)
+                    .entry();
+        }
+    }
+
+    /** The caller's trash, in name order. */
+    public List<TrashedFile> trash(Username caller) {
+        return blobs.trash(caller);
+    }
+
+    /**
+     * Brings one of the caller's files back from the trash, with its older versions but without the shares and
+     * links it had: those ended with the delete. 409 when a file of that name exists.
+     */
+    public FileVersion restoreFromTrash(Username caller, FileName name) throws IOException {
+        FileKey key = new FileKey(caller, name);
+        return blobs.restoreFromTrash(key)
+                .orElseThrow(() -> new NotFoundException("No file '" + name + "' in your trash."));
+    }
+
+    /** Drops one of the caller's files from the trash for good. */
+    public void purge(Username caller, FileName name) throws IOException {
+        if (!blobs.purge(new FileKey(caller, name))) {
+            throw new NotFoundException("No file '" + name + "' in your trash.");
+        }
+    }
+
+    /** Moves one of the caller's files to the trash and ends every share of it and every public link to it. */
     public void delete(Username caller, FileName name) throws IOException {
         FileKey key = new FileKey(caller, name);
         if (!blobs.delete(key)) {
@@ -193,7 +275,6 @@ public final class FileService {
         shares.revoke(key, grantee);
     }
 
-    /** The caller's own files, then those shared with them, each part sorted by key. */
     /** How much an owner stores: the files and their bytes (current versions; shares with them do not count). */
     public record Usage(long files, long bytes) {}
 
@@ -279,6 +360,11 @@ public final class FileService {
 
     private boolean mayRead(Username caller, FileKey key) {
         return key.owner().equals(caller) || shares.isGranted(key, caller);
+    }
+
+    private static NotFoundException noVersion(FileKey key, String version) {
+        return new NotFoundException(
+                "No version '" + version + "' of file '" + key.fileName() + "' of '" + key.owner() + "'.");
     }
 
     private static NotFoundException notFound(FileKey key) {

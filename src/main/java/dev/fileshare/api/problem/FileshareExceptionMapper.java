@@ -2,11 +2,13 @@ package dev.fileshare.api.problem;
 
 import dev.fileshare.core.model.AuthenticationException;
 import dev.fileshare.core.model.ContentTooLargeException;
+import dev.fileshare.core.model.FileExistsException;
 import dev.fileshare.core.model.FileshareException;
 import dev.fileshare.core.model.HashingBusyException;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.LinkGoneException;
 import dev.fileshare.core.model.LinkPasswordException;
+import dev.fileshare.core.model.NotAvailableException;
 import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.RangeNotSatisfiableException;
@@ -63,9 +65,13 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
                     .header("Content-Range", "bytes */" + unsatisfiable.size())
                     .build();
         }
+        if (e instanceof NotAvailableException) {
+            return ProblemResponses.of(Problem.of(501, "Not Implemented", e.getMessage()))
+                    .build();
+        }
         Status status = e instanceof NotFoundException
                 ? Status.NOT_FOUND
-                : e instanceof UsernameTakenException
+                : e instanceof UsernameTakenException || e instanceof FileExistsException
                         ? Status.CONFLICT
                         : e instanceof PreconditionFailedException
                                 ? Status.PRECONDITION_FAILED
