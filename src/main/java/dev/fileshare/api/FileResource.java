@@ -64,6 +64,7 @@ public class FileResource {
     @Inject
     ServiceMetrics metrics;
 
+    @Inject
     RequestStreams streams;
 
     @Context

@@ -51,6 +51,7 @@ public class TransferResource {
     @Inject
     ServiceMetrics metrics;
 
+    @Inject
     RequestStreams streams;
 
     @GET
