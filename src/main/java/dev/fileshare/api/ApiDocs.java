@@ -22,6 +22,7 @@ final class ApiDocs {
     static final String WRONG_PASSWORD = "WrongPassword";
     static final String REQUEST_TIMEOUT = "RequestTimeout";
     static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
+    static final String NOT_AVAILABLE = "NotAvailable";
 
     // A components parameter's name is both its key and the header it documents.
     static final String IF_MATCH = "If-Match";

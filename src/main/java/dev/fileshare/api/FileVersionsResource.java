@@ -1,7 +1,5 @@
 package dev.fileshare.api;
 
-import dev.fileshare.api.problem.Problem;
-import dev.fileshare.api.problem.ProblemExamples;
 import dev.fileshare.core.FileService;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.Username;
@@ -57,14 +55,7 @@ public class FileVersionsResource {
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @APIResponse(
-            responseCode = "501",
-            description = "The store mode has no versions yet (aws).",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(implementation = Problem.class),
-                            example = ProblemExamples.NOT_AVAILABLE))
+    @APIResponse(responseCode = "501", ref = ApiDocs.NOT_AVAILABLE)
     public List<VersionEntry> listVersions(
             @Parameter(
                             description = "The file's name: " + ApiDocs.FILE_NAME_RULE,

@@ -60,6 +60,7 @@ public class TrashResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = TrashEntry.class)))
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "501", ref = ApiDocs.NOT_AVAILABLE)
     public List<TrashEntry> listTrash() {
         return files.trash(caller()).stream().map(TrashEntry::of).toList();
     }
@@ -105,6 +106,7 @@ public class TrashResource {
                             schema = @Schema(implementation = Problem.class),
                             example = ProblemExamples.FILE_EXISTS))
     @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
+    @APIResponse(responseCode = "501", ref = ApiDocs.NOT_AVAILABLE)
     public FileEntry restoreFromTrash(TrashRestoreRequest request) throws IOException {
         FileName name = FileName.parse("file_name", request.fileName());
         return FileEntry.of(files.restoreFromTrash(caller(), name));
@@ -126,6 +128,7 @@ public class TrashResource {
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class),
                             example = ProblemExamples.NOT_IN_TRASH))
+    @APIResponse(responseCode = "501", ref = ApiDocs.NOT_AVAILABLE)
     public Response purgeFromTrash(
             @Parameter(description = "The trashed file's name.", required = true, example = "notes.txt")
                     @QueryParam("file_name")

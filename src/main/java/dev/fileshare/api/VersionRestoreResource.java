@@ -69,6 +69,7 @@ public class VersionRestoreResource {
                             schema = @Schema(implementation = Problem.class),
                             example = ProblemExamples.VERSION_NOT_FOUND))
     @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
+    @APIResponse(responseCode = "501", ref = ApiDocs.NOT_AVAILABLE)
     public FileEntry restoreVersion(VersionRestoreRequest request) throws IOException {
         FileName name = FileName.parse("file_name", request.fileName());
         String version = VersionParameter.required(request.version());

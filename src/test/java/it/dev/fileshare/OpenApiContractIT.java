@@ -58,7 +58,12 @@ class OpenApiContractIT {
             "headLink",
             "logoutEverywhere",
             "getAccount",
-            "changePassword");
+            "changePassword",
+            "listVersions",
+            "restoreVersion",
+            "listTrash",
+            "restoreFromTrash",
+            "purgeFromTrash");
 
     private static String servedText;
     private static JsonNode served;
