@@ -36,6 +36,7 @@ public final class NodeScript {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             Map<String, String> env = builder.environment();
             env.put("FILESHARE_URL", FileshareServer.baseUrl());
+            env.put("FILESHARE_STORE", FileshareServer.store());
             // The compiled scripts live in target/, their packages in src/test/clients/node_modules.
             env.put(
                     "NODE_PATH",
