@@ -244,7 +244,6 @@ public class FileResource {
                             example = ProblemExamples.TOO_LARGE_FOR_GATEWAY))
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "416", ref = ApiDocs.RANGE_NOT_SATISFIABLE)
-    @APIResponse(responseCode = "501", ref = ApiDocs.NOT_AVAILABLE)
     public Response downloadFile(
             @Parameter(
                             description = "The file's name: " + ApiDocs.FILE_NAME_RULE,

@@ -44,7 +44,8 @@ public class FileVersionsResource {
             description = "Of the caller's own file, or one shared with the caller: the current version first, then "
                     + "the older ones newest first. An overwrite keeps the content it replaces as an older version; "
                     + "the service keeps the latest `fileshare.versions.keep` of them (10 by default) for "
-                    + "`fileshare.versions.max-age` after they were replaced (30 days by default).")
+                    + "`fileshare.versions.max-age` after they were replaced (30 days by default). The aws mode has no "
+                    + "versions yet: 404 there.")
     @APIResponse(
             responseCode = "200",
             description = "The versions, newest first.",
@@ -55,7 +56,6 @@ public class FileVersionsResource {
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @APIResponse(responseCode = "501", ref = ApiDocs.NOT_AVAILABLE)
     public List<VersionEntry> listVersions(
             @Parameter(
                             description = "The file's name: " + ApiDocs.FILE_NAME_RULE,

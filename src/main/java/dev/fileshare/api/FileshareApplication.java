@@ -243,7 +243,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                                     example = ProblemExamples.SERVICE_UNAVAILABLE)),
                             @APIResponse(
                                     name = ApiDocs.NOT_AVAILABLE,
-                                    description = "Versions and the trash are not available in the aws store mode yet.",
+                                    description =
+                                            "Versions and the trash are not available in the aws store mode yet: 404 there.",
                                     content =
                                             @Content(
                                                     mediaType = Problem.MEDIA_TYPE,

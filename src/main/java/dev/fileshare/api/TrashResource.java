@@ -60,7 +60,7 @@ public class TrashResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = TrashEntry.class)))
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "501", ref = ApiDocs.NOT_AVAILABLE)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_AVAILABLE)
     public List<TrashEntry> listTrash() {
         return files.trash(caller()).stream().map(TrashEntry::of).toList();
     }
@@ -91,7 +91,7 @@ public class TrashResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(
             responseCode = "404",
-            description = "The trash holds no file of that name.",
+            description = "The trash holds no file of that name (or the aws mode, which has no trash yet).",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
@@ -106,7 +106,6 @@ public class TrashResource {
                             schema = @Schema(implementation = Problem.class),
                             example = ProblemExamples.FILE_EXISTS))
     @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
-    @APIResponse(responseCode = "501", ref = ApiDocs.NOT_AVAILABLE)
     public FileEntry restoreFromTrash(TrashRestoreRequest request) throws IOException {
         FileName name = FileName.parse("file_name", request.fileName());
         return FileEntry.of(files.restoreFromTrash(caller(), name));
@@ -122,13 +121,12 @@ public class TrashResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(
             responseCode = "404",
-            description = "The trash holds no file of that name.",
+            description = "The trash holds no file of that name (or the aws mode, which has no trash yet).",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class),
                             example = ProblemExamples.NOT_IN_TRASH))
-    @APIResponse(responseCode = "501", ref = ApiDocs.NOT_AVAILABLE)
     public Response purgeFromTrash(
             @Parameter(description = "The trashed file's name.", required = true, example = "notes.txt")
                     @QueryParam("file_name")

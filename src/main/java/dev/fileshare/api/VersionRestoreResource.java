@@ -62,14 +62,14 @@ public class VersionRestoreResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(
             responseCode = "404",
-            description = "No such file of the caller's, or no such version of it.",
+            description =
+                    "No such file of the caller's, or no such version of it (or the aws mode, which has no versions yet).",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class),
                             example = ProblemExamples.VERSION_NOT_FOUND))
     @APIResponse(responseCode = "408", ref = ApiDocs.REQUEST_TIMEOUT)
-    @APIResponse(responseCode = "501", ref = ApiDocs.NOT_AVAILABLE)
     public FileEntry restoreVersion(VersionRestoreRequest request) throws IOException {
         FileName name = FileName.parse("file_name", request.fileName());
         String version = VersionParameter.required(request.version());

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Versions: an overwrite keeps what it replaces; {@code GET /file/versions} lists them newest first, {@code GET
  * /file?version=} reads one (owner and grantees, with Range and conditions), {@code POST /file/restore} makes a
- * copy of one current. The aws mode answers 501 until it has versions of its own.
+ * copy of one current. The aws mode answers 404 until it has versions of its own.
  */
 class VersionsIT {
     private final FileshareClient client = new FileshareClient();
@@ -126,12 +126,12 @@ class VersionsIT {
     }
 
     @Test
-    void theAwsModeAnswers501() {
+    void theAwsModeAnswers404() {
         assumeFalse(FileshareServer.keepsVersions());
 
-        assertProblem(client.versions(owner.token(), null, "notes.txt"), 501);
-        assertProblem(client.downloadVersion(owner.token(), null, "notes.txt", "v1"), 501);
-        assertProblem(client.restoreVersion(owner.token(), "notes.txt", "v1"), 501);
+        assertProblem(client.versions(owner.token(), null, "notes.txt"), 404);
+        assertProblem(client.downloadVersion(owner.token(), null, "notes.txt", "v1"), 404);
+        assertProblem(client.restoreVersion(owner.token(), "notes.txt", "v1"), 404);
     }
 
     private List<JsonObject> versions(Session who, String ownerName) {

@@ -65,11 +65,7 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
                     .header("Content-Range", "bytes */" + unsatisfiable.size())
                     .build();
         }
-        if (e instanceof NotAvailableException) {
-            return ProblemResponses.of(Problem.of(501, "Not Implemented", e.getMessage()))
-                    .build();
-        }
-        Status status = e instanceof NotFoundException
+        Status status = e instanceof NotFoundException || e instanceof NotAvailableException
                 ? Status.NOT_FOUND
                 : e instanceof UsernameTakenException || e instanceof FileExistsException
                         ? Status.CONFLICT

@@ -58,7 +58,7 @@ public final class ProblemExamples {
     public static final String FILE_EXISTS = BLANK + "\"title\": \"Conflict\", \"status\": 409, "
             + "\"detail\": \"A file 'notes.txt' exists: rename or delete it first.\", "
             + "\"message\": \"A file 'notes.txt' exists: rename or delete it first.\"}";
-    public static final String NOT_AVAILABLE = BLANK + "\"title\": \"Not Implemented\", \"status\": 501, "
+    public static final String NOT_AVAILABLE = BLANK + "\"title\": \"Not Found\", \"status\": 404, "
             + "\"detail\": \"Versions and the trash are not available in the aws store mode yet.\", "
             + "\"message\": \"Versions and the trash are not available in the aws store mode yet.\"}";
 

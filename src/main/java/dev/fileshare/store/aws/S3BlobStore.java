@@ -235,7 +235,7 @@ final class S3BlobStore implements BlobStore {
     }
 
     // Versions and the trash in the bucket's own versions and delete markers are not built yet: S3Proxy, the
-    // stand-in the tests run against, has no versioning, so they answer 501 rather than pretend.
+    // stand-in the tests run against, has no versioning, so they answer 404 (problem+json) rather than pretend.
     private static NotAvailableException notYet() {
         return new NotAvailableException("Versions and the trash are not available in the aws store mode yet.");
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  * answers; every one answers on this machine only.
  */
 public final class FileshareServer {
-    /** Whether the server keeps older versions and a trash: the local store does; the aws store answers 501. */
+    /** Whether the server keeps older versions and a trash: the local store does; the aws store answers 404. */
     public static boolean keepsVersions() {
         return "local".equals(store());
     }
