@@ -10,6 +10,8 @@ import {
   ProblemFromJSON,
   ResponseError,
   SharingApi,
+  TrashApi,
+  VersionsApi,
 } from "../../../target/generated-clients/typescript";
 import { check, runChecks, serverUrl, uniqueName } from "./checks";
 
@@ -25,6 +27,8 @@ function as(token?: string) {
     sharing: new SharingApi(configuration),
     accounts: new AccountsApi(configuration),
     links: new LinksApi(configuration),
+    versions: new VersionsApi(configuration),
+    trash: new TrashApi(configuration),
   };
 }
 
@@ -162,6 +166,43 @@ check("the owner lists links by handle, reads the access log and revokes a link"
   await as(alice.token).links.deleteLink({ id: link.handle });
   await problemOf(visitor("secret").downloadLink({ id: link.id }), 404);
   assert.deepEqual(await as(alice.token).links.listLinks(), []);
+});
+
+// The aws mode has no versions nor trash yet: it answers 404 for them.
+const keepsVersions = process.env.FILESHARE_STORE !== "aws";
+
+check("an overwrite keeps the older version, which reads and restores", async () => {
+  if (!keepsVersions) {
+    await problemOf(as(alice.token).versions.listVersions({ fileName: "photo.bin" }), 404);
+    return;
+  }
+  const versions = await as(alice.token).versions.listVersions({ fileName: "photo.bin" });
+  assert.deepEqual(versions.map((v) => [v.size, v.current]), [[6, true], [4, false]]);
+  const older = await as(alice.token).files.downloadFile({ fileName: "photo.bin", version: versions[1].version });
+  assert.deepEqual([...new Uint8Array(await older.arrayBuffer())], [0, 1, 2, 255]);
+  const restored = await as(alice.token).versions.restoreVersion({
+    versionRestoreRequest: { fileName: "photo.bin", version: versions[1].version },
+  });
+  assert.equal(restored.size, 4);
+  assert.equal((await as(alice.token).versions.listVersions({ fileName: "photo.bin" })).length, 3);
+  await problemOf(as(alice.token).versions.listVersions({ fileName: "absent.bin" }), 404);
+});
+
+check("a delete moves the file to the trash, which restores and purges it", async () => {
+  if (!keepsVersions) {
+    await problemOf(as(alice.token).trash.listTrash(), 404);
+    return;
+  }
+  await as(alice.token).files.deleteFile({ fileName: "photo.bin" });
+  const trashed = await as(alice.token).trash.listTrash();
+  assert.deepEqual(trashed.map((t) => [t.fileName, t.size]), [["photo.bin", 4]]);
+  assert.ok(trashed[0].purgeAt instanceof Date && trashed[0].purgeAt.getTime() > trashed[0].deleted.getTime());
+  const back = await as(alice.token).trash.restoreFromTrash({ trashRestoreRequest: { fileName: "photo.bin" } });
+  assert.equal(back.size, 4);
+  await problemOf(as(alice.token).trash.restoreFromTrash({ trashRestoreRequest: { fileName: "photo.bin" } }), 404);
+  await as(alice.token).files.deleteFile({ fileName: "photo.bin" });
+  await as(alice.token).trash.purgeFromTrash({ fileName: "photo.bin" });
+  assert.deepEqual(await as(alice.token).trash.listTrash(), []);
 });
 
 check("logout answers {} and the token stops working", async () => {

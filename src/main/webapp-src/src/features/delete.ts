@@ -1,5 +1,5 @@
-// Delete one of the user's own files. There is no undo: the service keeps no trash or versions yet, and a re-upload
-// of bytes held in the page would lose the file's shares and history, so it would not be an honest undo.
+// Delete one of the user's own files. The service moves it to the trash (POST /trash/restore brings it back, without
+// its shares); the app has no trash screen yet, so it offers no undo here.
 import { files } from "../api";
 import type { FileAction } from "../file-actions";
 import { isOwn } from "../file-actions";

@@ -23,6 +23,7 @@ final class ApiDocs {
     static final String REQUEST_TIMEOUT = "RequestTimeout";
     static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
     static final String INSUFFICIENT_STORAGE = "InsufficientStorage";
+    static final String NOT_AVAILABLE = "NotAvailable";
 
     // A components parameter's name is both its key and the header it documents.
     static final String IF_MATCH = "If-Match";

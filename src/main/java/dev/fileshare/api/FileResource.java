@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -182,7 +183,8 @@ public class FileResource {
                     + "with Range (one range), If-None-Match and If-Modified-Since; with `Accept: text/plain` "
                     + "(and not application/octet-stream), the whole content in standard Base64. If-Match, "
                     + "If-Unmodified-Since and If-Range work as RFC 9110 says; a date that is not an HTTP-date is "
-                    + "ignored. `HEAD` answers the same headers without the content. Behind an API gateway (the "
+                    + "ignored. `HEAD` answers the same headers without the content. With `version` (from "
+                    + "`GET /file/versions`), the same for that version, current or older. Behind an API gateway (the "
                     + "AWS stack's: 9 MiB a response), an answer larger than the gateway carries is refused with 409: "
                     + "fetch such files from `GET /file/download-url`, or in Range requests that fit.")
     // Request.evaluatePreconditions reads these headers, so they have no JAX-RS parameter to carry their docs.
@@ -251,15 +253,21 @@ public class FileResource {
                     @QueryParam("file_name")
                     String fileName,
             @Parameter(description = OwnerParameter.DESCRIPTION) @QueryParam(OwnerParameter.NAME) String owner,
+            @Parameter(description = VersionParameter.DESCRIPTION) @QueryParam(VersionParameter.NAME) String version,
             @Parameter(description = "One byte range, e.g. `bytes=0-99` or `bytes=-100`.") @HeaderParam("Range")
                     String range,
             @Context HttpHeaders headers)
             throws IOException {
         FileName name = FileName.parse("file_name", fileName);
         Username ownerName = OwnerParameter.ownerOrCaller(owner, caller());
+        Optional<String> olderVersion = VersionParameter.optional(version);
         boolean base64 = wantsBase64(headers);
         DownloadConditions conditions = DownloadConditions.of(headers);
-        FileContent content = files.open(caller(), ownerName, name, base64 ? null : range, conditions::rangeApplies);
+        String wantedRange = base64 ? null : range;
+        FileContent content = olderVersion.isPresent()
+                ? files.openVersion(
+                        caller(), ownerName, name, olderVersion.get(), wantedRange, conditions::rangeApplies)
+                : files.open(caller(), ownerName, name, wantedRange, conditions::rangeApplies);
         return FileDownloads.response(
                 content, base64, conditions, streams, gateway, (bytesSent, complete) -> metrics.downloaded(bytesSent));
     }
@@ -270,9 +278,14 @@ public class FileResource {
     public Response describeFile(
             @QueryParam("file_name") String fileName,
             @QueryParam(OwnerParameter.NAME) String owner,
+            @QueryParam(VersionParameter.NAME) String version,
             @Context HttpHeaders headers) {
         FileName name = FileName.parse("file_name", fileName);
-        FileVersion entry = files.describe(caller(), OwnerParameter.ownerOrCaller(owner, caller()), name);
+        Username ownerName = OwnerParameter.ownerOrCaller(owner, caller());
+        Optional<String> olderVersion = VersionParameter.optional(version);
+        FileVersion entry = olderVersion.isPresent()
+                ? files.describeVersion(caller(), ownerName, name, olderVersion.get())
+                : files.describe(caller(), ownerName, name);
         return FileDownloads.head(entry, wantsBase64(headers), DownloadConditions.of(headers));
     }
 
@@ -280,8 +293,9 @@ public class FileResource {
     @Operation(
             operationId = "deleteFile",
             summary = "Delete one of the caller's files",
-            description = "Its shares go with it.")
-    @APIResponse(responseCode = "204", description = "Deleted.")
+            description = "Moves it, with its older versions, to the caller's trash (`GET /trash`); its shares and "
+                    + "public links end at once.")
+    @APIResponse(responseCode = "204", description = "Deleted: in the trash.")
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)

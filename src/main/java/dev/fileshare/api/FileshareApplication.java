@@ -40,7 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "files", description = "Uploading, downloading and listing files"),
             @Tag(name = "sharing", description = "Sharing files with other users"),
             @Tag(name = "links", description = "Public links: a file for anyone with the URL, no session needed"),
-            @Tag(name = "uploads", description = "Resumable uploads by the tus 1.0.0 protocol")
+            @Tag(name = "uploads", description = "Resumable uploads by the tus 1.0.0 protocol"),
+            @Tag(name = "versions", description = "Older versions of a file: what overwrites replaced"),
+            @Tag(name = "trash", description = "Deleted files, kept for a while to be restored")
         },
         components =
                 @Components(
@@ -248,7 +250,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                             @Content(
                                                     mediaType = Problem.MEDIA_TYPE,
                                                     schema = @Schema(implementation = Problem.class),
-                                                    example = ProblemExamples.SERVICE_UNAVAILABLE))
+                                                    example = ProblemExamples.SERVICE_UNAVAILABLE)),
+                            @APIResponse(
+                                    name = ApiDocs.NOT_AVAILABLE,
+                                    description =
+                                            "Versions and the trash are not available in the aws store mode yet: 404 there.",
+                                    content =
+                                            @Content(
+                                                    mediaType = Problem.MEDIA_TYPE,
+                                                    schema = @Schema(implementation = Problem.class),
+                                                    example = ProblemExamples.NOT_AVAILABLE))
                         }))
 @SecurityScheme(
         securitySchemeName = ApiDocs.SESSION,

@@ -8,6 +8,7 @@ import dev.fileshare.core.LoginThrottle;
 import dev.fileshare.core.UploadService;
 import dev.fileshare.core.model.Argon2Settings;
 import dev.fileshare.core.model.Quota;
+import dev.fileshare.core.port.Retention;
 import dev.fileshare.store.aws.AwsSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ public record FileshareConfig(
         Duration healthCache,
         Duration healthTimeout,
         Quota quota,
+        Retention retention,
         AwsSettings aws) {
 
     public static final String STORE = "fileshare.store";
@@ -85,6 +87,9 @@ public record FileshareConfig(
     public static final String HEALTH_TIMEOUT = "fileshare.health.timeout";
     public static final String QUOTA_BYTES = "fileshare.quota.bytes";
     public static final String QUOTA_FILES = "fileshare.quota.files";
+    public static final String VERSIONS_KEEP = "fileshare.versions.keep";
+    public static final String VERSIONS_MAX_AGE = "fileshare.versions.max-age";
+    public static final String TRASH_MAX_AGE = "fileshare.trash.max-age";
 
     public static final long DEFAULT_MAX_JSON_UPLOAD_BYTES = 7L * 1024 * 1024;
     public static final long DEFAULT_MAX_BINARY_UPLOAD_BYTES = 5L * 1024 * 1024 * 1024;
@@ -180,6 +185,15 @@ public record FileshareConfig(
                 : OptionalLong.empty();
     }
 
+    /** 0 keeps no older version (and 0s no trash): an overwrite or a delete is then final, as it once was. */
+    private static Retention retention(ConfigReader config) {
+        Retention defaults = Retention.DEFAULT;
+        return new Retention(
+                config.integer(VERSIONS_KEEP, defaults.keep(), 0, 1000),
+                config.duration(VERSIONS_MAX_AGE, defaults.versionMaxAge(), Duration.ZERO),
+                config.duration(TRASH_MAX_AGE, defaults.trashMaxAge(), Duration.ZERO));
+    }
+
     public static FileshareConfig read(ConfigReader config) {
         Argon2Settings defaults = Argon2Settings.OWASP_MINIMUM;
         int parallelism = config.integer(ARGON2_PARALLELISM, defaults.parallelism(), 1, 64);
@@ -227,6 +241,7 @@ public record FileshareConfig(
                 config.duration(HEALTH_CACHE, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(5)),
                 config.duration(HEALTH_TIMEOUT, Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMinutes(1)),
                 quota(config),
+                retention(config),
                 AwsConfig.read(config));
     }
 }

@@ -36,7 +36,7 @@ public class StoreProducer {
     Stores stores(FileshareConfig config, Clock clock) {
         return switch (config.store()) {
             case "aws" -> AwsStore.open(config.aws(), config.transferUrlLifetime());
-            case "local" -> LocalStore.open(config.dataDir(), clock);
+            case "local" -> LocalStore.open(config.dataDir(), clock, config.retention());
             default -> throw new IllegalStateException("unknown store " + config.store());
         };
     }

@@ -20,6 +20,8 @@ import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.LinkStore;
 import dev.fileshare.core.port.ShareStore;
 import dev.fileshare.core.port.StoredLink;
+import dev.fileshare.core.port.StoredVersion;
+import dev.fileshare.core.port.TrashedFile;
 import dev.fileshare.core.port.UserStore;
 import dev.fileshare.core.port.VersionGoneException;
 import java.io.IOException;
@@ -183,7 +185,87 @@ public final class FileService {
         }
     }
 
-    /** Deletes one of the caller's files, every share of it and every public link to it. */
+    /** The versions of a file the caller may read, newest first, the current one first of all; 404 otherwise. */
+    public List<StoredVersion> versions(Username caller, Username owner, FileName name) {
+        FileKey key = new FileKey(owner, name);
+        if (!mayRead(caller, key)) {
+            throw notFound(key);
+        }
+        List<StoredVersion> versions = blobs.versions(key);
+        if (versions.isEmpty()) {
+            throw notFound(key);
+        }
+        return versions;
+    }
+
+    /** One version of a file the caller may read, current or older; 404 when there is no such version. */
+    public FileVersion describeVersion(Username caller, Username owner, FileName name, String version) {
+        FileKey key = new FileKey(owner, name);
+        if (!mayRead(caller, key)) {
+            throw notFound(key);
+        }
+        return blobs.findVersion(key, version).orElseThrow(() -> noVersion(key, version));
+    }
+
+    /** Opens one version of a file the caller may read, with a range as {@link #open} does. */
+    public FileContent openVersion(
+            Username caller,
+            Username owner,
+            FileName name,
+            String version,
+            String rangeHeader,
+            Predicate<FileVersion> rangeApplies)
+            throws IOException {
+        FileVersion entry = describeVersion(caller, owner, name, version);
+        try {
+            // Without a Range header the whole version is read: no range can apply.
+            return read(entry, rangeHeader, rangeHeader == null ? anyVersion -> false : rangeApplies);
+        } catch (VersionGoneException prunedMeanwhile) {
+            throw noVersion(entry.key(), version);
+        }
+    }
+
+    /**
+     * Makes a copy of an older version of one of the caller's files its current version, through the one write
+     * path, so the restore is a new version and every rule of a write applies to it.
+     */
+    public FileVersion restoreVersion(Username caller, FileName name, String version) throws IOException {
+        FileVersion entry = describeVersion(caller, caller, name, version);
+        InputStream content;
+        try {
+            content = blobs.read(entry, 0, entry.size());
+        } catch (VersionGoneException prunedMeanwhile) {
+            throw noVersion(entry.key(), version);
+        }
+        try (content) {
+            return upload(caller, name, content, entry.size(), WriteCondition.ALWAYS)
+                    .entry();
+        }
+    }
+
+    /** The caller's trash, in name order. */
+    public List<TrashedFile> trash(Username caller) {
+        return blobs.trash(caller);
+    }
+
+    /**
+     * Brings one of the caller's files back from the trash, with its older versions but without the shares and
+     * links it had: those ended with the delete. 409 when a file of that name exists.
+     */
+    public FileVersion restoreFromTrash(Username caller, FileName name) throws IOException {
+        FileKey key = new FileKey(caller, name);
+        return blobs.restoreFromTrash(key)
+                .orElseThrow(() -> new NotFoundException("No file '" + name + "' in your trash."));
+    }
+
+    /** Drops one of the caller's files from the trash for good. */
+    public void purge(Username caller, FileName name) throws IOException {
+        if (!blobs.purge(new FileKey(caller, name))) {
+            throw new NotFoundException("No file '" + name + "' in your trash.");
+        }
+    }
+
+    /** Moves one of the caller's files to the trash and ends every share of it and every public link to it. */
     public void delete(Username caller, FileName name) throws IOException {
         FileKey key = new FileKey(caller, name);
         if (!blobs.delete(key)) {
@@ -197,8 +279,8 @@ public final class FileService {
      * Deletes everything {@code owner} stores and every share both ways, for the deletion of their account: each
      * of their files with its shares and public links, any link of theirs left over, and their access to others'
      * files. A page of files or shares at a time, each page after the last one's key, so it ends however the
-     * store changes meanwhile; a page shorter than full is the last. Where kept versions and trash are stored apart from the current files, they go here
-     * too, after the files.
+     * store changes meanwhile; a page shorter than full is the last. Each file is purged from the trash with its
+     * older versions as it is deleted, and what the trash held before goes after the files.
      */
     public void deleteEverythingOf(Username owner) throws IOException {
         Optional<FileName> afterName = Optional.empty();
@@ -207,6 +289,7 @@ public final class FileService {
             page = blobs.list(owner, afterName, DELETION_PAGE);
             for (FileVersion entry : page) {
                 blobs.delete(entry.key());
+                blobs.purge(entry.key());
                 shares.revokeAll(entry.key());
                 links.deleteAll(entry.key());
             }
@@ -214,6 +297,9 @@ public final class FileService {
                     ? afterName
                     : Optional.of(page.get(page.size() - 1).key().fileName());
         } while (page.size() == DELETION_PAGE);
+        for (TrashedFile trashed : blobs.trash(owner)) {
+            blobs.purge(trashed.entry().key());
+        }
         for (StoredLink link : links.ownedBy(owner, Optional.empty())) {
             links.delete(link.handle(), owner);
         }
@@ -340,6 +426,11 @@ public final class FileService {
 
     private boolean mayRead(Username caller, FileKey key) {
         return key.owner().equals(caller) || shares.isGranted(key, caller);
+    }
+
+    private static NotFoundException noVersion(FileKey key, String version) {
+        return new NotFoundException(
+                "No version '" + version + "' of file '" + key.fileName() + "' of '" + key.owner() + "'.");
     }
 
     private static NotFoundException notFound(FileKey key) {

@@ -6,6 +6,7 @@ import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
+import dev.fileshare.core.port.Retention;
 import dev.fileshare.core.port.UserAccount;
 import dev.fileshare.store.memory.MemoryBlobStore;
 import dev.fileshare.store.memory.MemoryLinkStore;
@@ -15,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,14 +29,24 @@ final class FileServiceFixture {
     static final Username DAVE = new Username("dave");
     static final Username MALLORY = new Username("mallory");
 
+    /** What a store that keeps neither older versions nor a trash does: replaced and deleted content is gone. */
+    static final Retention NO_VERSIONS = new Retention(0, Duration.ZERO, Duration.ZERO);
+
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00.250Z"));
-    final MemoryBlobStore blobs = new MemoryBlobStore(clock);
+    final MemoryBlobStore blobs;
     final MemoryShareStore shares = new MemoryShareStore();
     final MemoryUserStore users = new MemoryUserStore();
     final MemoryLinkStore links = new MemoryLinkStore();
-    final FileService files = new FileService(blobs, shares, links, users);
+    final FileService files;
 
     FileServiceFixture() {
+        this(Retention.DEFAULT);
+    }
+
+    /** With the store keeping older versions and the trash as {@code retention} says. */
+    FileServiceFixture(Retention retention) {
+        blobs = new MemoryBlobStore(clock, retention);
+        files = new FileService(blobs, shares, links, users);
         for (Username user : new Username[] {ALICE, BOB, CAROL, DAVE}) {
             users.createIfAbsent(new UserAccount(user, "$argon2id$not-used-here", clock.instant()));
         }

@@ -9,13 +9,13 @@ import dev.fileshare.core.model.Usage;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** What an owner stores: their own files' current sizes, summed a page at a time. */
+/** What an owner stores: their own files, with the older versions and the trash kept of them. */
 class FileUsageTest {
     private final FileServiceFixture fixture = new FileServiceFixture();
     private final FileService files = fixture.files;
 
     @Test
-    void countsTheOwnersCurrentVersionsButNotFilesSharedWithThem() throws IOException {
+    void countsTheOwnersFilesWithTheirKeptVersionsAndTrashButNotFilesSharedWithThem() throws IOException {
         assertThat(files.usage(ALICE)).isEqualTo(new Usage(0, 0));
         fixture.upload(ALICE, "a.txt", "hello");
         fixture.upload(ALICE, "a.txt", "hello, world");
@@ -23,9 +23,12 @@ class FileUsageTest {
         fixture.upload(BOB, "c.txt", "shared with alice");
         files.share(BOB, name("c.txt"), ALICE);
 
-        assertThat(files.usage(ALICE)).isEqualTo(new Usage(2, 14));
+        // "hello, world" and "bb", and "hello" kept as a.txt's older version
+        assertThat(files.usage(ALICE)).isEqualTo(new Usage(2, 19));
         files.delete(ALICE, name("b.txt"));
-        assertThat(files.usage(ALICE)).isEqualTo(new Usage(1, 12));
+        assertThat(files.usage(ALICE)).as("in the trash, b.txt still counts").isEqualTo(new Usage(1, 19));
+        files.purge(ALICE, name("b.txt"));
+        assertThat(files.usage(ALICE)).isEqualTo(new Usage(1, 17));
     }
 
     @Test

@@ -29,7 +29,8 @@ class IssuedDownloadTest {
     private static final String NO_LONGER_SHARED =
             "This URL no longer applies: the file is no longer shared with the user it was issued to.";
 
-    private final FileServiceFixture fixture = new FileServiceFixture();
+    // A store that keeps no older version: a replaced version vanishes, as the URL's rule is about.
+    private final FileServiceFixture fixture = new FileServiceFixture(FileServiceFixture.NO_VERSIONS);
     private final FileService files = fixture.files;
     private FileVersion digits;
 

@@ -86,6 +86,11 @@ public abstract class StoreCallBudget {
         return CallBudgetTable.read(document, HEADING);
     }
 
+    /** Whether the store keeps older versions and a trash: their requests are budgeted only then. */
+    protected boolean keepsVersions() {
+        return true;
+    }
+
     /** The transfer URLs the service issues on this store: the store's own, or the service's signed ones. */
     protected abstract TransferUrls transferUrls(Stores stores);
 
@@ -278,7 +283,46 @@ public abstract class StoreCallBudget {
             AccountDeletion deletion = new AccountDeletion(accounts, files, stores.users(), stores.sessions());
             return () -> deletion.delete(signedIn(token), PASSWORD, CLIENT);
         });
+        if (keepsVersions()) {
+            putVersionRequests(requests);
+        }
         return requests;
+    }
+
+    private void putVersionRequests(Map<String, Request> requests) {
+        requests.put("`GET /file/versions`, a file with 1 older version", () -> {
+            FileName name = aliceFile();
+            upload(alice, name);
+            return () -> assertThat(files.versions(signedIn(aliceToken), alice, name))
+                    .hasSize(2);
+        });
+        requests.put("`GET /file?version=…`, an older version", () -> {
+            FileName name = aliceFile();
+            String older = files.versions(alice, alice, name).get(0).version();
+            upload(alice, name);
+            return () ->
+                    readAll(files.openVersion(signedIn(aliceToken), alice, name, older, null, any -> true).stream());
+        });
+        requests.put("`POST /file/restore`", () -> {
+            FileName name = aliceFile();
+            String older = files.versions(alice, alice, name).get(0).version();
+            upload(alice, name);
+            return () -> files.restoreVersion(signedIn(aliceToken), name, older);
+        });
+        requests.put("`GET /trash`", () -> {
+            files.delete(alice, aliceFile());
+            return () -> assertThat(files.trash(signedIn(aliceToken))).isNotEmpty();
+        });
+        requests.put("`POST /trash/restore`", () -> {
+            FileName name = aliceFile();
+            files.delete(alice, name);
+            return () -> files.restoreFromTrash(signedIn(aliceToken), name);
+        });
+        requests.put("`DELETE /trash`", () -> {
+            FileName name = aliceFile();
+            files.delete(alice, name);
+            return () -> files.purge(signedIn(aliceToken), name);
+        });
     }
 
     /** A name no file of this run has yet. */

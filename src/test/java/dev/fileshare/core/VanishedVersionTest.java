@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * the lookup and the read, the read looks the file up again, up to three times, then answers 404.
  */
 class VanishedVersionTest {
-    private final FileServiceFixture fixture = new FileServiceFixture();
+    // A store that keeps no older version, nor a trash: a replaced or deleted version vanishes at once.
+    private final FileServiceFixture fixture = new FileServiceFixture(FileServiceFixture.NO_VERSIONS);
     private final FileService files = fixture.files;
     private final AtomicInteger reads = new AtomicInteger();
 

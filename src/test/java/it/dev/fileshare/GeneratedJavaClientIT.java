@@ -11,6 +11,8 @@ import dev.fileshare.client.api.AccountsApi;
 import dev.fileshare.client.api.FilesApi;
 import dev.fileshare.client.api.LinksApi;
 import dev.fileshare.client.api.SharingApi;
+import dev.fileshare.client.api.TrashApi;
+import dev.fileshare.client.api.VersionsApi;
 import dev.fileshare.client.model.Credentials;
 import dev.fileshare.client.model.FieldError;
 import dev.fileshare.client.model.FileEntry;
@@ -22,7 +24,11 @@ import dev.fileshare.client.model.NewLink;
 import dev.fileshare.client.model.Problem;
 import dev.fileshare.client.model.ShareRequest;
 import dev.fileshare.client.model.TransferUrl;
+import dev.fileshare.client.model.TrashEntry;
+import dev.fileshare.client.model.TrashRestoreRequest;
 import dev.fileshare.client.model.UploadUrlRequest;
+import dev.fileshare.client.model.VersionEntry;
+import dev.fileshare.client.model.VersionRestoreRequest;
 import it.dev.fileshare.support.FileshareServer;
 import java.io.File;
 import java.io.IOException;
@@ -34,9 +40,11 @@ import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -94,7 +102,7 @@ class GeneratedJavaClientIT {
                 binaryUpload(aliceToken, "photo.bin", "second".getBytes(StandardCharsets.UTF_8));
         assertThat(replaced.getStatusCode()).isEqualTo(200);
         assertThat(replaced.getData().getSize()).isEqualTo(6);
-        assertThat(bytes(files(aliceToken).downloadFile("photo.bin", null, null, null, null)))
+        assertThat(bytes(files(aliceToken).downloadFile("photo.bin", null, null, null, null, null)))
                 .asString()
                 .isEqualTo("second");
     }
@@ -110,7 +118,7 @@ class GeneratedJavaClientIT {
         assertThat(files(bobToken).listFiles(null, null))
                 .extracting(FileEntry::getKey)
                 .containsExactly(alice + "/notes.txt");
-        assertThat(bytes(files(bobToken).downloadFile("notes.txt", null, null, alice, null)))
+        assertThat(bytes(files(bobToken).downloadFile("notes.txt", null, null, alice, null, null)))
                 .asString()
                 .isEqualTo("hello");
 
@@ -198,6 +206,53 @@ class GeneratedJavaClientIT {
     }
 
     @Test
+    void anOverwriteKeepsAVersionToReadAndRestoreAndADeleteGoesToTheTrash() throws ApiException, IOException {
+        Assumptions.assumeTrue(FileshareServer.keepsVersions(), "the aws mode has no versions yet");
+        files(aliceToken).uploadFile(new FileUpload().fileName("notes.txt").content(HELLO), null, null, null);
+        files(aliceToken)
+                .uploadFile(
+                        new FileUpload().fileName("notes.txt").content("hello, again".getBytes(StandardCharsets.UTF_8)),
+                        null,
+                        null,
+                        null);
+        sharing(aliceToken).shareFile(new ShareRequest().fileName("notes.txt").username(bob));
+
+        List<VersionEntry> listed = versions(bobToken).listVersions("notes.txt", alice);
+        assertThat(listed)
+                .extracting(VersionEntry::getSize, VersionEntry::getCurrent)
+                .containsExactly(tuple(12L, true), tuple(5L, false));
+        String first = listed.get(1).getVersion();
+        assertThat(bytes(files(bobToken).downloadFile("notes.txt", null, null, alice, first, null)))
+                .asString()
+                .isEqualTo("hello");
+
+        FileEntry restored = versions(aliceToken)
+                .restoreVersion(
+                        new VersionRestoreRequest().fileName("notes.txt").version(first));
+        assertThat(restored.getSize()).isEqualTo(5);
+        assertThat(versions(aliceToken).listVersions("notes.txt", null)).hasSize(3);
+        problem(
+                404,
+                () -> versions(aliceToken)
+                        .restoreVersion(new VersionRestoreRequest()
+                                .fileName("notes.txt")
+                                .version("no-such-version")));
+
+        files(aliceToken).deleteFile("notes.txt");
+        assertThat(trash(aliceToken).listTrash())
+                .extracting(TrashEntry::getFileName, TrashEntry::getSize)
+                .containsExactly(tuple("notes.txt", 5L));
+        assertThat(trash(aliceToken)
+                        .restoreFromTrash(new TrashRestoreRequest().fileName("notes.txt"))
+                        .getSize())
+                .isEqualTo(5);
+        problem(404, () -> trash(aliceToken).purgeFromTrash("notes.txt"));
+        files(aliceToken).deleteFile("notes.txt");
+        trash(aliceToken).purgeFromTrash("notes.txt");
+        assertThat(trash(aliceToken).listTrash()).isEmpty();
+    }
+
+    @Test
     void takenUsernameIs409() {
         Problem problem = problem(
                 409, () -> accounts.register(new Credentials().username(alice).password(PASSWORD)));
@@ -225,7 +280,7 @@ class GeneratedJavaClientIT {
     @Test
     void fileNotSharedWithTheCallerIs404() throws ApiException {
         files(aliceToken).uploadFile(new FileUpload().fileName("secret.txt").content(HELLO), null, null, null);
-        problem(404, () -> files(bobToken).downloadFile("secret.txt", null, null, alice, null));
+        problem(404, () -> files(bobToken).downloadFile("secret.txt", null, null, alice, null, null));
         problem(404, () -> files(aliceToken).deleteFile("missing.txt"));
     }
 
@@ -300,6 +355,14 @@ class GeneratedJavaClientIT {
 
     private static FilesApi files(String token) {
         return new FilesApi(client(token));
+    }
+
+    private static VersionsApi versions(String token) {
+        return new VersionsApi(client(token));
+    }
+
+    private static TrashApi trash(String token) {
+        return new TrashApi(client(token));
     }
 
     private static SharingApi sharing(String token) {

@@ -64,7 +64,12 @@ class OpenApiContractIT {
             "uploadOffset",
             "appendToUpload",
             "terminateUpload",
-            "deleteAccount");
+            "deleteAccount",
+            "listVersions",
+            "restoreVersion",
+            "listTrash",
+            "restoreFromTrash",
+            "purgeFromTrash");
 
     private static String servedText;
     private static JsonNode served;

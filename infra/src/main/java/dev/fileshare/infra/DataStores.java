@@ -93,8 +93,13 @@ public final class DataStores extends Construct {
     // The by-owner index counts a user's open uploads.
     static final List<String> UPLOADS_INDEX_ACTIONS = List.of("dynamodb:Query");
 
-    /** How long an overwritten or deleted file's old version is kept. */
+    /**
+     * How long an overwritten or deleted file's old version is kept: the service's {@code fileshare.versions.max-age}
+     * and {@code fileshare.trash.max-age} (a delete makes the current object noncurrent, behind a delete marker).
+     */
     private static final int NONCURRENT_VERSION_DAYS = 30;
+    /** How many old versions of a file are kept besides the current one: the service's {@code fileshare.versions.keep}. */
+    private static final int NONCURRENT_VERSIONS_KEPT = 10;
     /** How long S3 server access logs are kept. */
     private static final int ACCESS_LOG_DAYS = 90;
     /**
@@ -145,6 +150,13 @@ public final class DataStores extends Construct {
                         LifecycleRule.builder()
                                 .id("expire-old-versions")
                                 .noncurrentVersionExpiration(Duration.days(NONCURRENT_VERSION_DAYS))
+                                .build(),
+                        // S3 expires a noncurrent version only when both bounds are passed, so the count is a rule
+                        // of its own: beyond the newest ten, old versions go after a day (S3's shortest).
+                        LifecycleRule.builder()
+                                .id("keep-newest-versions")
+                                .noncurrentVersionExpiration(Duration.days(1))
+                                .noncurrentVersionsToRetain(NONCURRENT_VERSIONS_KEPT)
                                 .build(),
                         LifecycleRule.builder()
                                 .id("clean-up")

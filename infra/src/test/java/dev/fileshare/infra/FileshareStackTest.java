@@ -398,6 +398,16 @@ class FileshareStackTest {
                                                                 Map.of("NoncurrentDays", 30),
                                                                 "Status",
                                                                 "Enabled")),
+                                                        // As the service's versions.keep: 10 besides the current.
+                                                        Match.objectLike(Map.of(
+                                                                "NoncurrentVersionExpiration",
+                                                                Map.of(
+                                                                        "NoncurrentDays",
+                                                                        1,
+                                                                        "NewerNoncurrentVersions",
+                                                                        10),
+                                                                "Status",
+                                                                "Enabled")),
                                                         Match.objectLike(Map.of(
                                                                 "AbortIncompleteMultipartUpload",
                                                                 Map.of("DaysAfterInitiation", 2),

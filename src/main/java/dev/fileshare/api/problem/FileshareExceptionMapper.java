@@ -3,11 +3,13 @@ package dev.fileshare.api.problem;
 import dev.fileshare.core.model.AuthenticationException;
 import dev.fileshare.core.model.ChecksumMismatchException;
 import dev.fileshare.core.model.ContentTooLargeException;
+import dev.fileshare.core.model.FileExistsException;
 import dev.fileshare.core.model.FileshareException;
 import dev.fileshare.core.model.HashingBusyException;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.LinkGoneException;
 import dev.fileshare.core.model.LinkPasswordException;
+import dev.fileshare.core.model.NotAvailableException;
 import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.QuotaExceededException;
@@ -78,9 +80,11 @@ public class FileshareExceptionMapper implements ExceptionMapper<FileshareExcept
             return ProblemResponses.of(Problem.of(460, "Checksum Mismatch", e.getMessage()))
                     .build();
         }
-        Status status = e instanceof NotFoundException
+        Status status = e instanceof NotFoundException || e instanceof NotAvailableException
                 ? Status.NOT_FOUND
-                : e instanceof UsernameTakenException || e instanceof UploadConflictException
+                : e instanceof UsernameTakenException
+                                || e instanceof UploadConflictException
+                                || e instanceof FileExistsException
                         ? Status.CONFLICT
                         : e instanceof PreconditionFailedException
                                 ? Status.PRECONDITION_FAILED

@@ -50,6 +50,18 @@ public final class ProblemExamples {
             + "\"detail\": \"" + TooManyLoginAttemptsException.MESSAGE + "\", "
             + "\"message\": \"" + TooManyLoginAttemptsException.MESSAGE + "\"}";
 
+    public static final String VERSION_NOT_FOUND = BLANK + "\"title\": \"Not Found\", \"status\": 404, "
+            + "\"detail\": \"No version '3f2a9c4e' of file 'notes.txt' of 'alice'.\", "
+            + "\"message\": \"No version '3f2a9c4e' of file 'notes.txt' of 'alice'.\"}";
+    public static final String NOT_IN_TRASH = BLANK + "\"title\": \"Not Found\", \"status\": 404, "
+            + "\"detail\": \"No file 'notes.txt' in your trash.\", \"message\": \"No file 'notes.txt' in your trash.\"}";
+    public static final String FILE_EXISTS = BLANK + "\"title\": \"Conflict\", \"status\": 409, "
+            + "\"detail\": \"A file 'notes.txt' exists: rename or delete it first.\", "
+            + "\"message\": \"A file 'notes.txt' exists: rename or delete it first.\"}";
+    public static final String NOT_AVAILABLE = BLANK + "\"title\": \"Not Found\", \"status\": 404, "
+            + "\"detail\": \"Versions and the trash are not available in the aws store mode yet.\", "
+            + "\"message\": \"Versions and the trash are not available in the aws store mode yet.\"}";
+
     public static final String LINK_NOT_FOUND = BLANK + "\"title\": \"Not Found\", \"status\": 404, "
             + "\"detail\": \"No such link: it never existed, was revoked, or its file was deleted.\", "
             + "\"message\": \"No such link: it never existed, was revoked, or its file was deleted.\"}";

@@ -27,7 +27,16 @@ public record Quota(OptionalLong bytes, OptionalLong files) {
      * @throws QuotaExceededException naming the quota it would pass
      */
     public void admit(Usage before, OptionalLong replacedSize, long newSize) {
-        Usage after = before.afterWrite(replacedSize, newSize);
+        admit(before, before.afterWrite(replacedSize, newSize));
+    }
+
+    /**
+     * Admits a write that takes its owner's usage from {@code before} to {@code after} (a store that can count
+     * both in the write's transaction knows what kept and dropped versions change).
+     *
+     * @throws QuotaExceededException naming the quota it would pass
+     */
+    public void admit(Usage before, Usage after) {
         if (bytes.isPresent() && after.bytes() > bytes.getAsLong() && after.bytes() > before.bytes()) {
             throw QuotaExceededException.bytes(bytes.getAsLong(), before.bytes(), after.bytes());
         }

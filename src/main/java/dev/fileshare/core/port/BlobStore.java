@@ -12,7 +12,11 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
-/** File content and its metadata. Writes are atomic: a reader sees the old version or the new one, never a mix. */
+/**
+ * File content and its metadata. Writes are atomic: a reader sees the old version or the new one, never a mix.
+ * A replaced version is kept as an older version, and a deleted file goes to its owner's trash with its older
+ * versions, both for as long as the store's {@link Retention} says.
+ */
 public interface BlobStore {
     /** Files added up per {@link #list} call by the default {@link #usage}: S3's most keys a call. */
     int USAGE_PAGE = 1000;
@@ -38,7 +42,11 @@ public interface BlobStore {
     WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition, Quota quota)
             throws IOException;
 
-    /** What {@code owner} stores, as quotas count it ({@link Usage}); by default added up a page of files at a time. */
+    /**
+     * What {@code owner} stores, as quotas count it ({@link Usage}): their files, and the bytes of those, of their
+     * older versions and of their trash. By default added up a page of files at a time, for a store that keeps no
+     * older versions or trash.
+     */
     default Usage usage(Username owner) {
         long files = 0;
         long bytes = 0;
@@ -61,7 +69,7 @@ public interface BlobStore {
     /**
      * Opens {@code length} bytes from {@code offset} of exactly the version {@code entry} describes.
      *
-     * @throws VersionGoneException when that version has since been replaced or deleted
+     * @throws VersionGoneException when the store no longer keeps that version (pruned, purged or never ours)
      */
     InputStream read(FileVersion entry, long offset, long length) throws IOException;
 
@@ -82,8 +90,31 @@ public interface BlobStore {
         return list(owner, Optional.empty(), Integer.MAX_VALUE);
     }
 
-    /** Returns whether there was a file to delete. */
+    /**
+     * Moves the file, with its older versions, to its owner's trash, in place of any file of that name already
+     * there (which is purged). Returns whether there was a file to delete.
+     */
     boolean delete(FileKey key) throws IOException;
+
+    /** The versions of a file, newest first, the current one first of all; empty when there is no such file. */
+    List<StoredVersion> versions(FileKey key);
+
+    /** The current or a kept older version of a file, by the name {@link #versions} gives it. */
+    Optional<FileVersion> findVersion(FileKey key, String version);
+
+    /** The files in {@code owner}'s trash, in key order. */
+    List<TrashedFile> trash(Username owner);
+
+    /**
+     * Brings a file back from the trash, with its older versions, as the version it was when deleted.
+     *
+     * @return the restored file, or empty when the trash holds no file of that name
+     * @throws dev.fileshare.core.model.FileExistsException when a file of that name exists
+     */
+    Optional<FileVersion> restoreFromTrash(FileKey key) throws IOException;
+
+    /** Drops a file and its older versions from the trash for good. Returns whether the trash held it. */
+    boolean purge(FileKey key) throws IOException;
 
     record WriteResult(FileVersion entry, boolean created) {}
 

@@ -4,12 +4,15 @@ import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.NotAvailableException;
 import dev.fileshare.core.model.Quota;
 import dev.fileshare.core.model.Usage;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.CountingInputStream;
+import dev.fileshare.core.port.StoredVersion;
+import dev.fileshare.core.port.TrashedFile;
 import dev.fileshare.core.port.VersionGoneException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -256,6 +259,38 @@ final class S3BlobStore implements BlobStore {
                 "delete " + key,
                 () -> s3.deleteObject(delete -> delete.bucket(bucket).key(key.value())));
         return true;
+    }
+
+    // Older versions in the bucket's own noncurrent versions are not built yet: S3Proxy, the stand-in the tests
+    // run against, has no versioning, so they answer 404 (problem+json) rather than pretend. Without them a delete
+    // is final in this mode: the trash stays empty.
+    private static NotAvailableException notYet() {
+        return new NotAvailableException("Older versions are not available in the aws store mode yet.");
+    }
+
+    @Override
+    public List<StoredVersion> versions(FileKey key) {
+        throw notYet();
+    }
+
+    @Override
+    public Optional<FileVersion> findVersion(FileKey key, String version) {
+        throw notYet();
+    }
+
+    @Override
+    public List<TrashedFile> trash(Username owner) {
+        return List.of();
+    }
+
+    @Override
+    public Optional<FileVersion> restoreFromTrash(FileKey key) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean purge(FileKey key) {
+        return false;
     }
 
     private static VersionGoneException gone(FileVersion entry) {

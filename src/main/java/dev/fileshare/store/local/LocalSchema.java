@@ -36,6 +36,31 @@ final class LocalSchema {
                   file_name TEXT NOT NULL,
                   grantee   TEXT NOT NULL,
                   PRIMARY KEY (grantee, owner, file_name))""",
+                // Versions a write replaced (seq orders them, newest last) and, with in_trash = 1, those of a file in
+                // the trash; times in epoch millis. A blob is referenced by files, older_versions or trash, once.
+                """
+                CREATE TABLE IF NOT EXISTS older_versions (
+                  seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+                  owner     TEXT NOT NULL,
+                  file_name TEXT NOT NULL,
+                  blob_id   TEXT NOT NULL UNIQUE,
+                  size      INTEGER NOT NULL,
+                  modified  INTEGER NOT NULL,
+                  replaced  INTEGER NOT NULL,
+                  in_trash  INTEGER NOT NULL DEFAULT 0)""",
+                "CREATE INDEX IF NOT EXISTS older_versions_by_file ON older_versions(owner, file_name, in_trash, seq)",
+                "CREATE INDEX IF NOT EXISTS older_versions_by_replaced ON older_versions(replaced)",
+                // The file each trashed name held when it was deleted; one per name.
+                """
+                CREATE TABLE IF NOT EXISTS trash (
+                  owner     TEXT NOT NULL,
+                  file_name TEXT NOT NULL,
+                  blob_id   TEXT NOT NULL UNIQUE,
+                  size      INTEGER NOT NULL,
+                  modified  INTEGER NOT NULL,
+                  deleted   INTEGER NOT NULL,
+                  PRIMARY KEY (owner, file_name))""",
+                "CREATE INDEX IF NOT EXISTS trash_by_deleted ON trash(deleted)",
                 "CREATE INDEX IF NOT EXISTS shares_by_file ON shares(owner, file_name)",
                 // A grantee's shares in key order ("<owner>/<file_name>", as S3 and DynamoDB order keys): a page
                 // of their listing is one range of this index.

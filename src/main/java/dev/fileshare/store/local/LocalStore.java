@@ -1,5 +1,6 @@
 package dev.fileshare.store.local;
 
+import dev.fileshare.core.port.Retention;
 import dev.fileshare.core.port.StoreException;
 import dev.fileshare.core.port.StoreHealth;
 import dev.fileshare.core.port.Stores;
@@ -29,11 +30,20 @@ public final class LocalStore {
      * Closing the ports closes the database. The local mode signs transfer URLs itself, so there are none here.
      */
     public static Stores open(Path dataDir, Clock clock) {
-        return open(dataDir, clock, UnaryOperator.identity());
+        return open(dataDir, clock, Retention.DEFAULT);
+    }
+
+    /** As {@link #open(Path, Clock)}, keeping older versions and the trash as {@code retention} says. */
+    public static Stores open(Path dataDir, Clock clock, Retention retention) {
+        return open(dataDir, clock, retention, UnaryOperator.identity());
     }
 
     /** As {@link #open(Path, Clock)}, with every JDBC connection passed through {@code wrap} (tests count statements). */
     static Stores open(Path dataDir, Clock clock, UnaryOperator<Connection> wrap) {
+        return open(dataDir, clock, Retention.DEFAULT, wrap);
+    }
+
+    static Stores open(Path dataDir, Clock clock, Retention retention, UnaryOperator<Connection> wrap) {
         try {
             PrivateFiles files = privateDataDirectory(dataDir);
             Path database = dataDir.resolve("fileshare.db");
@@ -46,18 +56,23 @@ public final class LocalStore {
                 SqliteSessionStore sessions = new SqliteSessionStore(db);
                 SqliteLinkStore links = new SqliteLinkStore(db, clock);
                 LocalUploadStore uploads = new LocalUploadStore(db, dataDir, files);
-                recover(db, blobDirectory, sessions, links, uploads, clock);
+                LocalBlobStore blobs = new LocalBlobStore(db, blobDirectory, clock, retention);
+                recover(db, blobDirectory, sessions, links, uploads, blobs, clock);
+                ExpirySweep sweep = ExpirySweep.start(blobs);
                 return new Stores(
                         new SqliteUserStore(db),
                         sessions,
                         new SqliteShareStore(db),
                         new SqliteLoginAttemptStore(db),
                         links,
-                        new LocalBlobStore(db, blobDirectory, clock),
+                        blobs,
                         Optional.of(uploads),
                         health(db, blobDirectory),
                         Optional.empty(),
-                        db);
+                        () -> {
+                            sweep.close();
+                            db.close();
+                        });
             } catch (IOException | SQLException | RuntimeException e) {
                 db.close();
                 throw e;
@@ -85,13 +100,17 @@ public final class LocalStore {
             SqliteSessionStore sessions,
             SqliteLinkStore links,
             LocalUploadStore uploads,
+            LocalBlobStore blobs,
             Clock clock)
             throws IOException {
+        int expiredVersions = blobs.dropExpired(Integer.MAX_VALUE);
         Set<String> referenced = db.read(c -> {
             Set<String> ids = new HashSet<>();
-            try (ResultSet r = c.prepare("SELECT blob_id FROM files").executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getString(1));
+            for (String table : new String[] {"files", "older_versions", "trash"}) {
+                try (ResultSet r = c.prepare("SELECT blob_id FROM " + table).executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getString(1));
+                    }
                 }
             }
             return ids;
@@ -99,9 +118,10 @@ public final class LocalStore {
         int swept = blobDirectory.sweep(referenced) + uploads.sweepOrphans();
         int expired = sessions.deleteExpired(clock.instant()) + uploads.deleteExpired(clock.instant());
         int purged = links.deletePurged(clock.instant());
-        if (swept > 0 || expired > 0 || purged > 0) {
+        if (swept > 0 || expired > 0 || purged > 0 || expiredVersions > 0) {
             LOG.info(() -> "local store recovered: " + swept + " unreferenced blob(s), " + expired
-                    + " expired session(s) and upload(s), " + purged + " ended link(s) removed");
+                    + " expired session(s) and upload(s), " + purged + " ended link(s), " + expiredVersions
+                    + " expired older version(s) and trashed file(s) removed");
         }
     }
 

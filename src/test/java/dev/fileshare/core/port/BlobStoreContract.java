@@ -2,6 +2,8 @@ package dev.fileshare.core.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
@@ -28,6 +30,11 @@ import org.junit.jupiter.api.Test;
 
 public abstract class BlobStoreContract {
     protected abstract BlobStore store();
+
+    /** Whether the adapters keep replaced and deleted versions (the aws ones on S3Proxy, unversioned, do not). */
+    protected boolean keepsVersions() {
+        return true;
+    }
 
     protected static final Username ALICE = new Username("alice");
     protected static final Username BOB = new Username("bob");
@@ -121,19 +128,27 @@ public abstract class BlobStoreContract {
     }
 
     @Test
-    void aReplacedVersionCannotBeReadAsTheCurrentOne() throws IOException {
+    void aReplacedVersionIsReadAsItWasOrNotAtAllButNeverAsTheNewContent() throws IOException {
         FileVersion old =
                 write(key("gone.txt"), bytes("old"), WriteCondition.ALWAYS).entry();
         write(key("gone.txt"), bytes("new"), WriteCondition.ALWAYS);
 
-        assertThatThrownBy(() -> readAll(old)).isInstanceOf(VersionGoneException.class);
+        if (keepsVersions()) {
+            assertThat(readAll(old)).isEqualTo(bytes("old"));
+        } else {
+            assertThatThrownBy(() -> readAll(old)).isInstanceOf(VersionGoneException.class);
+        }
+        assertThat(readAll(store().find(key("gone.txt")).orElseThrow())).isEqualTo(bytes("new"));
     }
 
     @Test
-    void aDeletedVersionCannotBeReadNorOpened() throws IOException {
+    void aDeletedFileCannotBeOpenedAndOncePurgedNotReadEither() throws IOException {
         FileVersion deleted =
                 write(key("deleted.txt"), bytes("bytes"), WriteCondition.ALWAYS).entry();
         store().delete(key("deleted.txt"));
+        if (keepsVersions()) {
+            store().purge(key("deleted.txt"));
+        }
 
         assertThatThrownBy(() -> readAll(deleted)).isInstanceOf(VersionGoneException.class);
         assertThat(store().openCurrent(key("deleted.txt"))).isEmpty();
@@ -313,7 +328,7 @@ public abstract class BlobStoreContract {
     }
 
     @Test
-    void usageAddsUpTheOwnersFilesOnly() throws IOException {
+    void usageAddsUpTheOwnersFilesAndTheOlderVersionsKeptOfThem() throws IOException {
         assertThat(store().usage(ALICE)).isEqualTo(Usage.NONE);
         write(key("a.txt"), new byte[5], WriteCondition.ALWAYS);
         write(key("b.txt"), new byte[7], WriteCondition.ALWAYS);
@@ -324,7 +339,8 @@ public abstract class BlobStoreContract {
                         100,
                         WriteCondition.ALWAYS);
 
-        assertThat(store().usage(ALICE)).isEqualTo(new Usage(2, 10));
+        // a.txt's 5 bytes stay counted while they are kept as its older version
+        assertThat(store().usage(ALICE)).isEqualTo(keepsVersions() ? new Usage(2, 15) : new Usage(2, 10));
         assertThat(store().usage(BOB)).isEqualTo(new Usage(1, 100));
     }
 
@@ -356,6 +372,7 @@ public abstract class BlobStoreContract {
 
     @Test
     void aReplacementCountsTheNewSizeMinusTheOld() throws IOException {
+        assumeFalse(keepsVersions(), "a store that keeps the replaced version keeps counting it");
         Quota tenBytes = new Quota(OptionalLong.of(10), OptionalLong.empty());
         write(key("a.txt"), new byte[6], WriteCondition.ALWAYS, tenBytes);
         write(key("b.txt"), new byte[4], WriteCondition.ALWAYS, tenBytes);
@@ -364,6 +381,24 @@ public abstract class BlobStoreContract {
         write(key("a.txt"), new byte[2], WriteCondition.ALWAYS, tenBytes);
 
         assertThat(store().usage(ALICE)).isEqualTo(new Usage(2, 6));
+    }
+
+    @Test
+    void aReplacementAddsItsSizeWhileTheReplacedVersionIsKept() throws IOException {
+        assumeTrue(keepsVersions(), "only a store that keeps older versions counts them");
+        Quota tenBytes = new Quota(OptionalLong.of(10), OptionalLong.empty());
+        write(key("a.txt"), new byte[6], WriteCondition.ALWAYS, tenBytes);
+        FileVersion kept = write(key("a.txt"), new byte[2], WriteCondition.ALWAYS, tenBytes)
+                .entry();
+
+        assertThatThrownBy(() -> write(key("a.txt"), new byte[3], WriteCondition.ALWAYS, tenBytes))
+                .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
+                    assertThat(e.quota()).isEqualTo("bytes");
+                    assertThat(e.used()).isEqualTo(8);
+                });
+        assertThat(store().find(key("a.txt"))).contains(kept);
+        assertThat(store().versions(key("a.txt"))).hasSize(2);
+        assertThat(store().usage(ALICE)).isEqualTo(new Usage(1, 8));
     }
 
     @Test
@@ -380,7 +415,7 @@ public abstract class BlobStoreContract {
         write(key("b.txt"), new byte[50], WriteCondition.ALWAYS, twoFiles);
 
         assertThat(store().find(key("c.txt"))).isEmpty();
-        assertThat(store().usage(ALICE)).isEqualTo(new Usage(2, 51));
+        assertThat(store().usage(ALICE)).isEqualTo(keepsVersions() ? new Usage(2, 52) : new Usage(2, 51));
     }
 
     protected BlobStore.WriteResult write(FileKey key, byte[] content, WriteCondition condition, Quota quota)

@@ -1,5 +1,6 @@
 package dev.fileshare.core.port;
 
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -12,6 +13,16 @@ public abstract class StoresContract {
     private Stores stores;
 
     protected abstract Stores open();
+
+    /** Whether the adapters keep older versions and a trash; when not, {@link Versions} is skipped. */
+    protected boolean keepsVersions() {
+        return true;
+    }
+
+    /** Opens a fresh set on {@code clock}, keeping older versions and the trash as {@code retention} says. */
+    protected Stores open(Clock clock, Retention retention) {
+        throw new UnsupportedOperationException("these adapters keep no versions");
+    }
 
     @BeforeEach
     void openStores() {
@@ -73,6 +84,24 @@ public abstract class StoresContract {
         @Override
         protected BlobStore store() {
             return stores.blobs();
+        }
+
+        @Override
+        protected boolean keepsVersions() {
+            return StoresContract.this.keepsVersions();
+        }
+    }
+
+    @Nested
+    class Versions extends BlobVersionsContract {
+        @Override
+        protected boolean keepsVersions() {
+            return StoresContract.this.keepsVersions();
+        }
+
+        @Override
+        protected Stores open(Clock clock, Retention retention) {
+            return StoresContract.this.open(clock, retention);
         }
     }
 

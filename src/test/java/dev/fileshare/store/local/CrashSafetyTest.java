@@ -159,12 +159,17 @@ class CrashSafetyTest {
                     .as("%s is exactly an old or a new version", key)
                     .contains(sha256(content));
         }
-        Set<String> referenced = listed.stream()
-                .map(entry -> BlobId.fromEtag(entry.etag()).value())
-                .collect(Collectors.toSet());
         assertThat(blobFileNames(dataDir))
-                .as("blob files are exactly those the listing refers to")
-                .isEqualTo(referenced);
+                .as("blob files are exactly those of the listed files' versions")
+                .isEqualTo(versionBlobs(store));
+    }
+
+    /** The blobs of every version of every file, current and older. */
+    private static Set<String> versionBlobs(Stores store) {
+        return store.blobs().list(CrashingUploader.OWNER).stream()
+                .flatMap(entry -> store.blobs().versions(entry.key()).stream())
+                .map(version -> BlobId.fromEtag(version.entry().etag()).value())
+                .collect(Collectors.toSet());
     }
 
     /** New writes and reads work on the recovered store, replacing and creating files. */
@@ -177,7 +182,8 @@ class CrashSafetyTest {
             assertThat(read(store, store.blobs().find(key).orElseThrow())).isEqualTo(fresh);
         }
         assertThat(store.blobs().list(CrashingUploader.OWNER)).hasSize(FILES + 1);
-        assertThat(blobFileNames(dataDir)).hasSize(FILES + 1);
+        assertThat(store.blobs().versions(replaced)).hasSizeGreaterThan(1);
+        assertThat(blobFileNames(dataDir)).isEqualTo(versionBlobs(store));
     }
 
     private static byte[] read(Stores store, FileVersion entry) throws IOException {

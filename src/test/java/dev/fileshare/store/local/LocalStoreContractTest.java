@@ -1,5 +1,6 @@
 package dev.fileshare.store.local;
 
+import dev.fileshare.core.port.Retention;
 import dev.fileshare.core.port.Stores;
 import dev.fileshare.core.port.StoresContract;
 import java.nio.file.Path;
@@ -14,5 +15,10 @@ class LocalStoreContractTest extends StoresContract {
     @Override
     protected Stores open() {
         return LocalStore.open(dataDir, Clock.systemUTC());
+    }
+
+    @Override
+    protected Stores open(Clock clock, Retention retention) {
+        return LocalStore.open(dataDir.resolve("with-versions"), clock, retention);
     }
 }

@@ -1,5 +1,6 @@
 package dev.fileshare.store.memory;
 
+import dev.fileshare.core.port.Retention;
 import dev.fileshare.core.port.StoreHealth;
 import dev.fileshare.core.port.Stores;
 import java.time.Clock;
@@ -16,6 +17,11 @@ public final class MemoryStore {
 
     /** Opens an empty store; like the local store, it has no transfer URLs of its own. */
     public static Stores open(Clock clock) {
+        return open(clock, Retention.DEFAULT);
+    }
+
+    /** As {@link #open(Clock)}, keeping older versions and the trash as {@code retention} says. */
+    public static Stores open(Clock clock, Retention retention) {
         AtomicBoolean open = new AtomicBoolean(true);
         StoreHealth health = () -> Map.of("memory", open.get());
         return new Stores(
@@ -24,7 +30,7 @@ public final class MemoryStore {
                 new MemoryShareStore(),
                 new MemoryLoginAttemptStore(),
                 new MemoryLinkStore(),
-                new MemoryBlobStore(clock),
+                new MemoryBlobStore(clock, retention),
                 Optional.of(new MemoryUploadStore()),
                 health,
                 Optional.empty(),

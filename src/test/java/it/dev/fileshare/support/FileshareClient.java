@@ -143,6 +143,47 @@ public final class FileshareClient {
                 .DELETE());
     }
 
+    /** GET /file/versions of {@code owner}'s file (the caller's own when {@code owner} is null). */
+    public ApiResponse versions(String token, String owner, String fileName) {
+        String query = owner == null ? "file_name=" + encode(fileName) : fileQuery(owner, fileName);
+        return send(request("file/versions?" + query, token).GET());
+    }
+
+    /** GET /file?version= of {@code owner}'s file (the caller's own when {@code owner} is null), raw bytes. */
+    public ApiResponse downloadVersion(String token, String owner, String fileName, String version, String... headers) {
+        String query = owner == null ? "file_name=" + encode(fileName) : fileQuery(owner, fileName);
+        HttpRequest.Builder request = request("file?" + query + "&version=" + encode(version), token);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.GET());
+    }
+
+    public ApiResponse restoreVersion(String token, String fileName, String version) {
+        return postJson(
+                "file/restore",
+                token,
+                Json.createObjectBuilder()
+                        .add("file_name", fileName)
+                        .add("version", version)
+                        .build());
+    }
+
+    public ApiResponse trash(String token) {
+        return send(request("trash", token).GET());
+    }
+
+    public ApiResponse restoreFromTrash(String token, String fileName) {
+        return postJson(
+                "trash/restore",
+                token,
+                Json.createObjectBuilder().add("file_name", fileName).build());
+    }
+
+    public ApiResponse purge(String token, String fileName) {
+        return send(request("trash?file_name=" + encode(fileName), token).DELETE());
+    }
+
     public ApiResponse share(String token, String fileName, String username) {
         JsonObject body = Json.createObjectBuilder()
                 .add("file_name", fileName)
