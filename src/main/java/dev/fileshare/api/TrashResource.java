@@ -51,7 +51,8 @@ public class TrashResource {
             summary = "List the caller's trash",
             description = "The files the caller deleted, by name, each with the content it had and its older "
                     + "versions, for `fileshare.trash.max-age` after the delete (30 days by default). Deleting a "
-                    + "name again replaces what the trash held under it.")
+                    + "name again replaces what the trash held under it. Where the store keeps no trash (the aws mode "
+                    + "on a bucket without versioning), a delete is final and the trash stays empty.")
     @APIResponse(
             responseCode = "200",
             description = "The trashed files, in name order.",
@@ -91,7 +92,7 @@ public class TrashResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(
             responseCode = "404",
-            description = "The trash holds no file of that name (or the aws mode, which has no trash yet).",
+            description = "The trash holds no file of that name.",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
@@ -121,7 +122,7 @@ public class TrashResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(
             responseCode = "404",
-            description = "The trash holds no file of that name (or the aws mode, which has no trash yet).",
+            description = "The trash holds no file of that name.",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.fileshare.support.ApiResponse;
 import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.FileshareServer;
 import it.dev.fileshare.support.Session;
 import it.dev.fileshare.support.UniqueNames;
 import jakarta.json.JsonObject;
@@ -120,7 +121,8 @@ class AccountIT {
                 .isEqualTo(200);
         assertThat(client.upload(alice.token(), "b.txt", new byte[300]).status())
                 .isEqualTo(200);
-        // An overwrite counts its new size; a file shared with the caller is not the caller's.
+        // An overwrite counts its new size (and the old one while it is kept as an older version); a file shared
+        // with the caller is not the caller's.
         assertThat(client.upload(alice.token(), "a.txt", bytes("hello, world")).status())
                 .isEqualTo(200);
         assertThat(client.upload(bob.token(), "shared.txt", new byte[1000]).status())
@@ -131,15 +133,24 @@ class AccountIT {
         ApiResponse account = client.account(alice.token());
         assertThat(account.status()).as("%s", account).isEqualTo(200);
         assertThat(account.mediaType()).isEqualTo("application/json");
-        assertThat(account.json().getJsonNumber("used_bytes").longValue()).isEqualTo(312);
+        boolean kept = FileshareServer.keepsVersions();
+        assertThat(account.json().getJsonNumber("used_bytes").longValue()).isEqualTo(kept ? 312 + 5 : 312);
         assertThat(account.json().getJsonNumber("files").longValue()).isEqualTo(2);
 
         assertThat(client.deleteFile(alice.token(), "b.txt").status()).isEqualTo(204);
-        assertThat(client.account(alice.token())
-                        .json()
-                        .getJsonNumber("used_bytes")
-                        .longValue())
-                .isEqualTo(12);
+        JsonObject afterDelete = client.account(alice.token()).json();
+        assertThat(afterDelete.getJsonNumber("files").longValue()).isEqualTo(1);
+        assertThat(afterDelete.getJsonNumber("used_bytes").longValue())
+                .as("the trash counts")
+                .isEqualTo(kept ? 317 : 12);
+        if (kept) {
+            assertThat(client.purge(alice.token(), "b.txt").status()).isEqualTo(204);
+            assertThat(client.account(alice.token())
+                            .json()
+                            .getJsonNumber("used_bytes")
+                            .longValue())
+                    .isEqualTo(12 + 5);
+        }
         assertProblem(client.account(null), 401);
     }
 
