@@ -2,7 +2,7 @@
 // names a person and a screen reader see: two users, uploads with progress and cancel (through tus where the server
 // offers it, and a dropped connection that resumes by itself), sharing and revoking,
 // downloads compared byte for byte, public links downloaded without a session and revoked, leaving a share,
-// deleting, a hostile file name shown as text, the account's usage, a password change, a 401 back to the login and
+// deleting with undo, older versions restored, the trash screen, a hostile file name shown as text, the account's usage, a password change, a 401 back to the login and
 // logging out everywhere. axe-core checks every screen; screenshots at 360 px and desktop width go to target/webapp-screenshots/.
 import { strict as assert } from "node:assert";
 import { randomBytes } from "node:crypto";
@@ -427,11 +427,72 @@ check("the second user leaves the share", async () => {
   await logOut();
 });
 
-check("the owner deletes a file", async () => {
+check("the owner deletes a file; where the store keeps a trash, the news offers to undo it", async () => {
   await logIn(alice);
   await page.getByRole("button", { name: `Delete ${hostile}` }).click();
   await row(hostile).waitFor({ state: "detached" });
   assert.deepEqual(await listedNames(), [files.big.name, files.notes.name]);
+  if (!(await storeKeepsVersions())) {
+    await page.getByRole("status").filter({ hasText: `Deleted ${hostile}.` }).waitFor();
+    return;
+  }
+  await page.getByRole("button", { name: `Undo delete of ${hostile}` }).click();
+  await row(hostile).waitFor();
+  await page.getByRole("status").filter({ hasText: `Restored ${hostile}` }).waitFor();
+  await page.getByRole("button", { name: `Delete ${hostile}` }).click();
+  await row(hostile).waitFor({ state: "detached" });
+});
+
+check("versions: an overwrite keeps the old content, listed in the file's dialog and restored from it", async () => {
+  if (!(await storeKeepsVersions())) {
+    return; // the aws mode on S3Proxy keeps no versions: nothing to show
+  }
+  const changed = Buffer.from("Meeting notes: the slides are late.\n");
+  const put = await fetch(`${serverUrl()}/file?file_name=${encodeURIComponent(files.notes.name)}`, {
+    method: "PUT",
+    headers: { "x-session-token": await sessionToken(), "Content-Type": "application/octet-stream" },
+    body: changed,
+  });
+  assert.equal(put.status, 200);
+  const opener = page.getByRole("button", { name: `Versions of ${files.notes.name}` });
+  await opener.click();
+  const dialog = page.getByRole("dialog", { name: `Versions of ${files.notes.name}` });
+  await dialog.getByRole("listitem").filter({ hasText: "Older version" }).waitFor();
+  assert.equal(await dialog.getByRole("listitem").count(), 2);
+  assert.ok((await dialog.getByRole("listitem").first().textContent())?.startsWith("Current version"), "newest first");
+  await assertAccessible("versions-dialog");
+  await dialog.getByRole("button", { name: /^Restore the version of / }).click();
+  await dialog.getByRole("status").filter({ hasText: "Restored" }).waitFor();
+  await dialog.getByRole("listitem").nth(2).waitFor();
+  assert.equal(await dialog.getByRole("listitem").count(), 3, "the restore is a new version; the others stay");
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  assert.ok((await downloadByApi(files.notes.name)).equals(files.notes.bytes), "the restored content is current");
+});
+
+check("the trash screen lists the deleted file, restores it and deletes it for good", async () => {
+  await page.getByRole("button", { name: "Trash", exact: true }).click();
+  await page.getByRole("heading", { name: "Trash", exact: true }).waitFor();
+  if (!(await storeKeepsVersions())) {
+    await page.getByText("The trash is empty.").waitFor();
+    await page.getByRole("button", { name: "Files", exact: true }).click();
+    return;
+  }
+  const trashed = page.getByRole("listitem").filter({ hasText: hostile });
+  await trashed.waitFor();
+  await assertAccessible("trash");
+  await page.getByRole("button", { name: `Restore ${hostile}` }).click();
+  await page.getByText("The trash is empty.").waitFor();
+  await page.getByRole("button", { name: "Files", exact: true }).click();
+  await row(hostile).waitFor();
+  await page.getByRole("button", { name: `Delete ${hostile}` }).click();
+  await row(hostile).waitFor({ state: "detached" });
+  await page.getByRole("button", { name: "Trash", exact: true }).click();
+  await page.getByRole("button", { name: `Delete ${hostile} for good` }).click();
+  await page.getByText("The trash is empty.").waitFor();
+  await page.getByRole("status").filter({ hasText: `Deleted ${hostile} for good.` }).waitFor();
+  await page.getByRole("button", { name: "Files", exact: true }).click();
+  await row(files.notes.name).waitFor();
 });
 
 check("the account screen shows the usage; a password change shows the problem's detail, then ends other sessions", async () => {
@@ -521,6 +582,24 @@ async function filesStatus(token: string): Promise<number> {
   const response = await fetch(`${serverUrl()}/files`, { headers: { "x-session-token": token } });
   await response.arrayBuffer();
   return response.status;
+}
+
+/** Whether the server keeps older versions and a trash (the local store does; the aws mode on S3Proxy does not). */
+async function storeKeepsVersions(): Promise<boolean> {
+  const response = await fetch(`${serverUrl()}/file/versions?file_name=${encodeURIComponent(files.notes.name)}`, {
+    headers: { "x-session-token": await sessionToken() },
+  });
+  await response.arrayBuffer();
+  assert.ok(response.status === 200 || response.status === 404, `versions answered ${response.status}`);
+  return response.status === 200;
+}
+
+async function downloadByApi(name: string): Promise<Buffer> {
+  const response = await fetch(`${serverUrl()}/file?file_name=${encodeURIComponent(name)}`, {
+    headers: { "x-session-token": await sessionToken(), Accept: "application/octet-stream" },
+  });
+  assert.equal(response.status, 200);
+  return Buffer.from(await response.arrayBuffer());
 }
 
 async function sessionToken(): Promise<string> {

@@ -1,5 +1,5 @@
-// The account screen: what the user stores (against the quotas, when set), changing the password, and logging out
-// everywhere. Versions, trash and quotas add their parts here as they come.
+// The account screen: what the user stores (older versions and the trash included, against the quotas when set),
+// changing the password, and logging out everywhere.
 import type { Account } from "fileshare-client";
 import { accounts } from "./api";
 import { h } from "./dom";

@@ -1,5 +1,5 @@
 // The API, only through the client generated from src/main/openapi/openapi.yaml, on this page's own origin.
-import { AccountsApi, Configuration, FetchError, FilesApi, LinksApi, ResponseError, SharingApi } from "fileshare-client";
+import { AccountsApi, Configuration, FetchError, FilesApi, LinksApi, ResponseError, SharingApi, TrashApi, VersionsApi } from "fileshare-client";
 import { currentSession } from "./session";
 
 const configuration = new Configuration({
@@ -11,6 +11,8 @@ export const accounts = new AccountsApi(configuration);
 export const files = new FilesApi(configuration);
 export const sharing = new SharingApi(configuration);
 export const links = new LinksApi(configuration);
+export const versions = new VersionsApi(configuration);
+export const trash = new TrashApi(configuration);
 
 /** The problem+json `detail` of a failed call, or what went wrong in plain words. */
 export async function problemDetail(error: unknown): Promise<string> {

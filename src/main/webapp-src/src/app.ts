@@ -1,4 +1,4 @@
-// Which screen shows: the login without a session; with one, the files or the account, chosen in the header. A 401
+// Which screen shows: the login without a session; with one, the files, the trash or the account, chosen in the header. A 401
 // from any call ends the session and returns to the login; any other failure shows the problem's detail.
 import { accounts, isUnauthorized, problemDetail } from "./api";
 import { accountView } from "./account-view";
@@ -6,8 +6,12 @@ import { byId, h } from "./dom";
 import type { FileAction } from "./file-actions";
 import { filesView } from "./files-view";
 import { loginView } from "./login-view";
+import { trashView } from "./trash-view";
 import { currentSession, endSession } from "./session";
 import { announce, clearError, showError } from "./status";
+
+const SCREENS = ["Files", "Trash", "Account"] as const;
+type Screen = (typeof SCREENS)[number];
 
 export class App {
   constructor(private readonly actions: readonly FileAction[]) {}
@@ -46,6 +50,11 @@ export class App {
     document.getElementById("files-title")?.focus();
   }
 
+  private showTrash(): void {
+    this.showScreen("Trash", trashView(this.fail));
+    document.getElementById("trash-title")?.focus();
+  }
+
   private showAccount(): void {
     this.showScreen(
       "Account",
@@ -61,13 +70,13 @@ export class App {
     document.getElementById("account-title")?.focus();
   }
 
-  private showScreen(screen: "Files" | "Account", view: HTMLElement): void {
+  private showScreen(screen: Screen, view: HTMLElement): void {
     announce("");
     clearError();
     const session = currentSession()!;
-    const choices = (["Files", "Account"] as const).map((name) => {
+    const choices = SCREENS.map((name) => {
       const button = h("button", { type: "button", class: "secondary", "aria-current": name === screen ? "page" : undefined }, name);
-      button.addEventListener("click", () => (name === "Files" ? this.showFiles() : this.showAccount()));
+      button.addEventListener("click", () => this.show(name));
       return h("li", {}, button);
     });
     const logOut = h("button", { type: "button", class: "secondary" }, "Log out");
@@ -79,6 +88,16 @@ export class App {
     );
     byId("main").replaceChildren(view);
     document.title = `${screen} – fileshare`;
+  }
+
+  private show(screen: Screen): void {
+    if (screen === "Files") {
+      this.showFiles();
+    } else if (screen === "Trash") {
+      this.showTrash();
+    } else {
+      this.showAccount();
+    }
   }
 
   private async logOut(): Promise<void> {

@@ -1,5 +1,5 @@
-// What a row of the file list offers. Each feature is a module that exports its actions (download, share, delete,
-// leave; later links, versions, trash): the list shows the ones that apply, in the order main.ts gives them.
+// What a row of the file list offers. Each feature is a module that exports its actions (download, share, link,
+// versions, delete, leave): the list shows the ones that apply, in the order main.ts gives them.
 import type { FileEntry } from "fileshare-client";
 
 export interface FileContext {

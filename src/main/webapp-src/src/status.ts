@@ -5,6 +5,11 @@ export function announce(text: string): void {
   byId("status").textContent = text;
 }
 
+/** News with one thing to do about it, e.g. "Deleted notes.txt." with Undo; the next news replaces both. */
+export function announceWithAction(text: string, action: HTMLButtonElement): void {
+  byId("status").replaceChildren(text, " ", action);
+}
+
 export function showError(text: string): void {
   byId("alert").textContent = text;
 }
