@@ -69,11 +69,6 @@ public final class FileshareServer {
         return Path.of(required("it.crash.data-dir"));
     }
 
-    /** Skips the calling test unless the server under test runs the aws store; {@code why} says what needs it. */
-    public static void assumeAwsStore(String why) {
-        Assumptions.assumeTrue("aws".equals(store()), "the server under test runs the " + store() + " store; " + why);
-    }
-
     /**
      * A second aws-mode server beside the server under test (TusTwoServersIT's, not running yet): the build's
      * Liberty runtime, its own port ({@code it.aws.peer.http.port}). Start it with {@link #awsStandInsEnvironment()}.
