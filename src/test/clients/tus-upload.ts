@@ -1,10 +1,10 @@
 // The official tus client (tus-js-client) against /uploads: 64 MiB in 6 MiB chunks, the connection cut in the
 // middle of a chunk, the upload resumed from the offset the server reports, and the stored file's SHA-256 checked.
 import { strict as assert } from "node:assert";
-import { createHash, randomBytes } from "node:crypto";
-import * as net from "node:net";
+import { randomBytes } from "node:crypto";
 import * as tus from "tus-js-client";
-import { check, runChecks, serverUrl, uniqueName } from "./checks";
+import { check, runChecks, serverUrl, sha256, signUp, uniqueName } from "./checks";
+import { cuttingProxy } from "./cutting-proxy";
 
 const MIB = 1024 * 1024;
 const SIZE = 64 * MIB;
@@ -14,67 +14,11 @@ const CUT_AT = 3 * CHUNK + 2 * MIB;
 
 const base = serverUrl();
 
-async function signUp(): Promise<string> {
-  const username = uniqueName("tus");
-  const credentials = JSON.stringify({ username, password: `pw-${username}` });
-  const headers = { "Content-Type": "application/json" };
-  const registered = await fetch(`${base}/register`, { method: "POST", headers, body: credentials });
-  assert.ok(registered.ok, `register: ${registered.status}`);
-  const login = await fetch(`${base}/login`, { method: "POST", headers, body: credentials });
-  assert.equal(login.status, 200);
-  return ((await login.json()) as { token: string }).token;
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-/**
- * A TCP proxy in front of the server that, once, drops both connections after {@code cutAt} bytes went from the
- * client to the server: a network failure in the middle of a chunk, which the client meets as an error.
- */
-async function cuttingProxy(cutAt: number): Promise<{ url: string; cut: () => boolean; close: () => void }> {
-  const target = new URL(base);
-  let forwarded = 0;
-  let cut = false;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port), target.hostname);
-    sockets.add(client).add(upstream);
-    client.on("data", (data: Buffer) => {
-      if (!cut && forwarded + data.length > cutAt) {
-        cut = true;
-        upstream.write(data.subarray(0, cutAt - forwarded));
-        client.destroy();
-        upstream.destroy();
-        return;
-      }
-      forwarded += data.length;
-      upstream.write(data);
-    });
-    upstream.on("data", (data: Buffer) => client.write(data));
-    client.on("close", () => upstream.destroy());
-    upstream.on("close", () => client.destroy());
-    client.on("error", () => upstream.destroy());
-    upstream.on("error", () => client.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    cut: () => cut,
-    close: () => {
-      sockets.forEach((socket) => socket.destroy());
-      server.close();
-    },
-  };
-}
-
 check("tus-js-client uploads 64 MiB in 6 MiB chunks, resuming after a cut mid-chunk", async () => {
-  const token = await signUp();
+  const token = await signUp(base, "tus");
   const fileName = `${uniqueName("big")}.bin`;
   const content = randomBytes(SIZE);
-  const proxy = await cuttingProxy(CUT_AT);
+  const proxy = await cuttingProxy(base, CUT_AT);
   const resumedFrom: number[] = [];
   try {
     const lastResponse = await new Promise<tus.HttpResponse>((resolve, reject) => {
@@ -118,7 +62,7 @@ check("tus-js-client uploads 64 MiB in 6 MiB chunks, resuming after a cut mid-ch
 });
 
 check("tus-js-client terminates an upload: the server forgets it", async () => {
-  const token = await signUp();
+  const token = await signUp(base, "tus");
   const upload = new tus.Upload(randomBytes(MIB), {
     endpoint: `${base}/uploads`,
     chunkSize: MIB / 4,

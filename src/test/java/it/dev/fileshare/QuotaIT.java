@@ -50,10 +50,7 @@ class QuotaIT {
         environment.put("FILESHARE_QUOTA_BYTES", Long.toString(QUOTA_BYTES));
         environment.put("FILESHARE_QUOTA_FILES", Integer.toString(QUOTA_FILES));
         if ("aws".equals(FileshareServer.store())) {
-            environment.put("FILESHARE_STORE", "aws");
-            environment.put("FILESHARE_AWS_DYNAMODB_ENDPOINT", FileshareServer.awsStandIn("it.aws.dynamodb.port"));
-            environment.put("FILESHARE_AWS_S3_ENDPOINT", FileshareServer.awsStandIn("it.aws.s3.port"));
-            environment.put("FILESHARE_AWS_CREATE_RESOURCES", "true");
+            environment.putAll(FileshareServer.awsStandInsEnvironment());
         }
         SERVER.start(Duration.ofSeconds(60), environment);
         SERVER.awaitReady(HTTP, START_LIMIT);

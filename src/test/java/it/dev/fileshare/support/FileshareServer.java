@@ -2,6 +2,7 @@ package it.dev.fileshare.support;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
@@ -19,6 +20,8 @@ public final class FileshareServer {
 
     /** ServerCrashIT's server, created and deployed by the build, never started by it. */
     private static final String CRASH_SERVER = "fileshareCrash";
+    /** TusTwoServersIT's second aws-mode server, created and deployed by the build (aws pass), never started by it. */
+    private static final String AWS_PEER_SERVER = "fileshareAwsPeer";
 
     private FileshareServer() {}
 
@@ -69,6 +72,32 @@ public final class FileshareServer {
     /** The data directory of ServerCrashIT's server, which the test empties before it starts the server. */
     public static Path crashDataDir() {
         return Path.of(required("it.crash.data-dir"));
+    }
+
+    /**
+     * A second aws-mode server beside the server under test (TusTwoServersIT's, not running yet): the build's
+     * Liberty runtime, its own port ({@code it.aws.peer.http.port}). Start it with {@link #awsStandInsEnvironment()}.
+     */
+    public static LibertyServerProcess awsPeerServer() {
+        return new LibertyServerProcess(
+                Path.of(required("it.liberty.dir")), AWS_PEER_SERVER, onLocalhost(required("it.aws.peer.http.port")));
+    }
+
+    /**
+     * The environment that puts a server a test starts itself in aws mode on the aws pass's stand-ins, with the
+     * default table and bucket names, as the server under test has them: both share every user, session and
+     * upload.
+     */
+    public static Map<String, String> awsStandInsEnvironment() {
+        return Map.of(
+                "FILESHARE_STORE",
+                "aws",
+                "FILESHARE_AWS_DYNAMODB_ENDPOINT",
+                awsStandIn("it.aws.dynamodb.port"),
+                "FILESHARE_AWS_S3_ENDPOINT",
+                awsStandIn("it.aws.s3.port"),
+                "FILESHARE_AWS_CREATE_RESOURCES",
+                "true");
     }
 
     /** An AWS stand-in's endpoint, from the port the build passes as {@code portProperty} (the aws pass only). */

@@ -26,6 +26,12 @@ public final class NodeScript {
     private NodeScript() {}
 
     public static Result run(Duration timeout, List<String> command) throws IOException, InterruptedException {
+        return run(timeout, command, Map.of());
+    }
+
+    /** As {@link #run(Duration, List)}, with {@code environment} added to the script's (what only it needs). */
+    public static Result run(Duration timeout, List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("node-out", ".txt");
         Path err = Files.createTempFile("node-err", ".txt");
         try {
@@ -48,6 +54,7 @@ public final class NodeScript {
             env.put("REDOCLY_TELEMETRY", "off");
             env.put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
             env.put("DO_NOT_TRACK", "1");
+            env.putAll(environment);
             Process process = builder.start();
             boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
             if (!finished) {
@@ -67,8 +74,14 @@ public final class NodeScript {
 
     /** A compiled script of src/test/clients, run by node. */
     public static Result runCompiled(String script, Duration timeout) throws IOException, InterruptedException {
+        return runCompiled(script, timeout, Map.of());
+    }
+
+    /** A compiled script of src/test/clients, run by node with {@code environment} added to its own. */
+    public static Result runCompiled(String script, Duration timeout, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path compiled = COMPILED.resolve("src/test/clients").resolve(script);
         assertThat(compiled).as("compiled by the build's `npm run build`").exists();
-        return run(timeout, List.of("node", compiled.toAbsolutePath().toString()));
+        return run(timeout, List.of("node", compiled.toAbsolutePath().toString()), environment);
     }
 }
