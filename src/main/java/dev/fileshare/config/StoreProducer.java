@@ -75,7 +75,7 @@ public class StoreProducer {
         return traced(LinkStore.class, stores.links());
     }
 
-    /** Resumable uploads, where the store keeps them (the aws store does not yet). */
+    /** Resumable uploads in progress, in the store's own tables and bytes. */
     @Produces
     @Singleton
     Optional<UploadStore> uploads(Stores stores) {
