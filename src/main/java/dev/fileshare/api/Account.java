@@ -26,7 +26,9 @@ public record Account(
                 name = "used_bytes",
                 required = true,
                 example = "1048576",
-                description = "The bytes of the caller's files, as the byte quota counts them.")
+                description =
+                        "The bytes of the caller's files with their kept older versions and the caller's trash, as the "
+                                + "byte quota counts them.")
         long usedBytes,
 
         @Schema(required = true, example = "3", description = "How many files the caller owns.")
