@@ -116,7 +116,10 @@ public class UploadsResource {
             summary = "Start a resumable upload (tus creation, creation-with-upload)",
             description = "Upload-Length gives the file's size; Upload-Metadata its name (`filename`) and optionally"
                     + " the write condition: `if-none-match` `*` (create only) or `if-match` with the entity tag of"
-                    + " the version it replaces. A body of type application/offset+octet-stream is the first chunk.")
+                    + " the version it replaces. A body of type application/offset+octet-stream is the first chunk."
+                    + " With Repr-Digest (RFC 9530, `sha-256=:<Base64>:`), the whole file's SHA-256: the file is checked"
+                    + " against it when its last byte arrives, and with another nothing is stored, the upload ends,"
+                    + " and that request answers 460 as for a chunk's checksum.")
     @Parameter(
             name = "Tus-Resumable",
             in = ParameterIn.HEADER,
@@ -133,6 +136,7 @@ public class UploadsResource {
             required = true,
             schema = @Schema(type = SchemaType.STRING),
             description = "Comma-separated `key base64(value)` pairs, e.g. `filename cmVwb3J0LnBkZg==`.")
+    @Parameter(ref = ApiDocs.REPR_DIGEST)
     @RequestBody(
             required = false,
             content =
@@ -159,6 +163,15 @@ public class UploadsResource {
                             example = TOO_MANY_UPLOADS_EXAMPLE))
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
+    @APIResponse(
+            responseCode = "460",
+            description = "Checksum Mismatch: the first chunk's Upload-Checksum, or (an upload whose bytes all came "
+                    + "with its creation) the file's Repr-Digest, did not match; nothing was kept.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            example = CHECKSUM_MISMATCH_EXAMPLE))
     public Response create(
             @HeaderParam("Upload-Length") String uploadLength,
             @HeaderParam("Upload-Defer-Length") String deferLength,
@@ -168,6 +181,7 @@ public class UploadsResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             @HeaderParam("Upload-Checksum") String checksum,
+            @HeaderParam(DigestFields.REPR_DIGEST) String reprDigest,
             InputStream body)
             throws IOException {
         UploadService service = service();
@@ -186,7 +200,9 @@ public class UploadsResource {
                 "Upload-Metadata if-match",
                 "Upload-Metadata if-none-match");
         Username caller = caller();
-        UploadService.Appended creation = service.create(caller, name, length, condition);
+        // The whole file's digest: a Content-Digest here would be the first chunk's, which Upload-Checksum covers.
+        UploadService.Appended creation =
+                service.create(caller, name, length, condition, DigestFields.announced(reprDigest, null));
         StagedUpload upload = creation.upload();
         Response.ResponseBuilder created =
                 Response.created(UriBuilder.fromPath("/uploads/{id}").build(upload.id()));
@@ -292,7 +308,9 @@ public class UploadsResource {
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(
             responseCode = "460",
-            description = "Checksum Mismatch: nothing of the chunk was kept.",
+            description = "Checksum Mismatch: nothing of the chunk was kept; or, on the last chunk, the file does not "
+                    + "have the Repr-Digest its upload's creation announced: nothing was stored and the upload is "
+                    + "ended.",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,

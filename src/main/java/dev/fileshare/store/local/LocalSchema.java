@@ -7,8 +7,11 @@ import java.util.List;
 
 /** The SQLite tables; created when missing, so a new data directory needs no set-up. */
 final class LocalSchema {
-    /** The tables of versions, which gained the content's SHA-256 (lower-case hex) after they were first made. */
-    private static final List<String> VERSION_TABLES = List.of("files", "older_versions", "trash");
+    /**
+     * The tables of versions, and of uploads (the SHA-256 announced for the whole file), which gained a SHA-256
+     * (lower-case hex) after they were first made.
+     */
+    private static final List<String> VERSION_TABLES = List.of("files", "older_versions", "trash", "uploads");
 
     private LocalSchema() {}
 
@@ -142,7 +145,8 @@ final class LocalSchema {
                   length     INTEGER NOT NULL,
                   received   INTEGER NOT NULL,
                   condition  TEXT NOT NULL,
-                  expires_at INTEGER NOT NULL)""",
+                  expires_at INTEGER NOT NULL,
+                  sha256     TEXT)""",
                 "CREATE INDEX IF NOT EXISTS uploads_by_owner ON uploads(owner)",
                 "CREATE INDEX IF NOT EXISTS uploads_by_expiry ON uploads(expires_at)");
     }
