@@ -117,11 +117,12 @@ final class S3BlobStore implements BlobStore {
     }
 
     /**
-     * Returns the new object's ETag. The content's SHA-256 goes twice: as {@code x-amz-checksum-sha256}, so S3
-     * refuses the object if the bytes it received have another, and as user metadata ({@code x-amz-meta-sha256},
-     * hex), which every GetObject and HeadObject answers with the object it describes. (S3's own checksum is read
-     * back only with {@code ChecksumMode.ENABLED}, which S3Proxy, the stand-in of the tests, answers from other
-     * metadata than the body it sends when a write races the read.)
+     * Returns the new object's ETag. The content's SHA-256 goes as user metadata ({@code x-amz-meta-sha256}, hex),
+     * which every GetObject and HeadObject answers with the object it describes. (Not S3's own
+     * {@code x-amz-checksum-sha256}: it is read back only with {@code ChecksumMode.ENABLED}, and S3Proxy, the
+     * stand-in of the tests, keeps none sent as a trailer, answers it from other metadata than the body it sends
+     * while a write races the read, and loses sight of the object for a moment while it stores one sent as a
+     * header.) The digest announced by a client is checked by the content's own stream before this PUT ends.
      */
     private String putWhole(FileKey key, byte[] content, int length, Sha256Digest sha256, WriteCondition condition) {
         PutObjectRequest.Builder put = PutObjectRequest.builder()
