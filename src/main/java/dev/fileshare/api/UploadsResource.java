@@ -182,6 +182,11 @@ public class UploadsResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             @HeaderParam("Upload-Checksum") String checksum,
             @HeaderParam(DigestFields.REPR_DIGEST) String reprDigest,
+            @Parameter(
+                            description = "RFC 9530: the first chunk's SHA-256 (a body sent with the creation), "
+                                    + "`sha-256=:<Base64>:`, checked as Upload-Checksum is; send one of the two.")
+                    @HeaderParam(DigestFields.CONTENT_DIGEST)
+                    String contentDigest,
             InputStream body)
             throws IOException {
         UploadService service = service();
@@ -210,7 +215,12 @@ public class UploadsResource {
             UploadService.Appended appended;
             try {
                 appended = service.append(
-                        caller, upload.id(), 0, body, BinaryUpload.declaredLength(contentLength), checksum(checksum));
+                        caller,
+                        upload.id(),
+                        0,
+                        body,
+                        BinaryUpload.declaredLength(contentLength),
+                        checksum(checksum, contentDigest));
             } catch (FileshareException | IOException e) {
                 // the client never learns the upload's URL when its first chunk fails: nothing is left open
                 terminateQuietly(caller, upload.id());
@@ -321,6 +331,11 @@ public class UploadsResource {
             @HeaderParam("Upload-Offset") String offset,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             @HeaderParam("Upload-Checksum") String checksum,
+            @Parameter(
+                            description = "RFC 9530: the chunk's SHA-256, `sha-256=:<Base64>:`, checked as "
+                                    + "Upload-Checksum is (460, nothing of the chunk kept); send one of the two.")
+                    @HeaderParam(DigestFields.CONTENT_DIGEST)
+                    String contentDigest,
             InputStream body)
             throws IOException {
         UploadService.Appended appended = service()
@@ -330,7 +345,7 @@ public class UploadsResource {
                         number("Upload-Offset", offset),
                         body,
                         BinaryUpload.declaredLength(contentLength),
-                        checksum(checksum));
+                        checksum(checksum, contentDigest));
         Response.ResponseBuilder answer = Response.noContent();
         answerAppended(answer, appended);
         return answer.header(
@@ -383,8 +398,19 @@ public class UploadsResource {
         return type != null && type.isCompatible(MediaType.valueOf(TusProtocol.OFFSET_OCTET_STREAM));
     }
 
-    private static Optional<ChunkChecksum> checksum(String header) {
-        return header == null ? Optional.empty() : Optional.of(ChunkChecksum.parse(header));
+    /**
+     * A chunk's checksum: tus's {@code Upload-Checksum}, or RFC 9530's {@code Content-Digest} (its sha-256), which
+     * describes the same bytes; one of them, not both.
+     */
+    private static Optional<ChunkChecksum> checksum(String uploadChecksum, String contentDigest) {
+        if (contentDigest == null) {
+            return uploadChecksum == null ? Optional.empty() : Optional.of(ChunkChecksum.parse(uploadChecksum));
+        }
+        if (uploadChecksum != null) {
+            throw InvalidInputException.of(
+                    DigestFields.CONTENT_DIGEST, "is the chunk's checksum as Upload-Checksum is: send one of them");
+        }
+        return DigestFields.announced(null, contentDigest).map(sha256 -> new ChunkChecksum("sha256", sha256.bytes()));
     }
 
     /** A header holding a byte count or offset: a non-negative decimal integer. */

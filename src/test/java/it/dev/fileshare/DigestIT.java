@@ -211,6 +211,28 @@ class DigestIT {
         assertThat(stored.header("Repr-Digest")).contains(field(sha256(content)));
     }
 
+    @Test
+    void aTusChunksContentDigestIsCheckedAsUploadChecksumIs() {
+        byte[] chunk = Contents.text("a chunk");
+        URI upload = createUpload("chunked.txt", 2L * chunk.length, field(sha256(Contents.text("a chunka chunk"))));
+
+        ApiResponse wrong = patch(upload, 0, chunk, "Content-Digest", field(sha256(Contents.text("another"))));
+        ApiResponse both = patch(
+                upload,
+                0,
+                chunk,
+                "Content-Digest",
+                field(sha256(chunk)),
+                "Upload-Checksum",
+                "sha256 " + b64(sha256(chunk)));
+        ApiResponse right = patch(upload, 0, chunk, "Content-Digest", field(sha256(chunk)));
+
+        assertProblem(wrong, 460);
+        assertInvalid(both, "Content-Digest");
+        assertThat(right.status()).isEqualTo(204);
+        assertThat(right.header("Upload-Offset")).contains(String.valueOf(chunk.length));
+    }
+
     private URI createUpload(String fileName, long length, String reprDigest) {
         ApiResponse created = FileshareClient.send(tus("uploads")
                 .header("Upload-Length", String.valueOf(length))
@@ -221,11 +243,14 @@ class DigestIT {
         return URI.create(created.header("Location").orElseThrow());
     }
 
-    private ApiResponse patch(URI upload, long offset, byte[] chunk) {
-        return FileshareClient.send(tus(upload.getPath().substring(1))
+    private ApiResponse patch(URI upload, long offset, byte[] chunk, String... headers) {
+        HttpRequest.Builder request = tus(upload.getPath().substring(1))
                 .header("Upload-Offset", String.valueOf(offset))
-                .header("Content-Type", "application/offset+octet-stream")
-                .method("PATCH", BodyPublishers.ofByteArray(chunk)));
+                .header("Content-Type", "application/offset+octet-stream");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return FileshareClient.send(request.method("PATCH", BodyPublishers.ofByteArray(chunk)));
     }
 
     private HttpRequest.Builder tus(String path) {
