@@ -29,6 +29,10 @@ final class ApiDocs {
     static final String IF_MATCH = "If-Match";
     static final String IF_NONE_MATCH = "If-None-Match";
     static final String ETAG = "ETag";
+    static final String REPR_DIGEST = DigestFields.REPR_DIGEST;
+    static final String CONTENT_DIGEST = DigestFields.CONTENT_DIGEST;
+    static final String WANT_REPR_DIGEST = DigestFields.WANT_REPR_DIGEST;
+    static final String WANT_CONTENT_DIGEST = DigestFields.WANT_CONTENT_DIGEST;
 
     /**
      * What a file name may be (the rule is dev.fileshare.core.model.FileName's), wherever a client sends one. The

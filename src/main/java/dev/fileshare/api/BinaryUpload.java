@@ -5,6 +5,7 @@ import dev.fileshare.core.FileService;
 import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * Streams a raw request body into a file, answering 201 (created) or 200 (replaced) with the file entry. The body
@@ -28,14 +30,19 @@ final class BinaryUpload {
             WriteCondition condition,
             String contentLength,
             InputStream body,
+            Optional<Sha256Digest> announced,
             long limit,
             GatewayLimit gateway,
             ServiceMetrics metrics)
             throws IOException {
-        return store(files, owner, name, condition, declaredLength(contentLength), body, limit, gateway, metrics);
+        return store(
+                files, owner, name, condition, declaredLength(contentLength), body, announced, limit, gateway, metrics);
     }
 
-    /** As above with the length known: the body must hold exactly {@code length} bytes (-1: any, up to the limit). */
+    /**
+     * As above with the length known: the body must hold exactly {@code length} bytes (-1: any, up to the limit) and,
+     * when a digest was {@code announced}, have that SHA-256.
+     */
     static Response store(
             FileService files,
             Username owner,
@@ -43,6 +50,7 @@ final class BinaryUpload {
             WriteCondition condition,
             long length,
             InputStream body,
+            Optional<Sha256Digest> announced,
             long limit,
             GatewayLimit gateway,
             ServiceMetrics metrics)
@@ -58,7 +66,7 @@ final class BinaryUpload {
         CountingInputStream counted = CountingInputStream.limitedTo(body, bound);
         BlobStore.WriteResult result;
         try {
-            result = files.upload(owner, name, counted, length, condition);
+            result = files.upload(owner, name, counted, length, condition, announced);
         } catch (IOException e) {
             if (counted.overLimit()) {
                 // whichever limit the stream was bound to is the one the body broke

@@ -45,6 +45,7 @@ final class FileDownloads {
             FileContent content,
             boolean base64,
             DownloadConditions conditions,
+            WantedDigests wanted,
             RequestStreams streams,
             GatewayLimit gateway,
             Delivery delivery)
@@ -55,7 +56,7 @@ final class FileDownloads {
             content.stream().close();
             return refused.get();
         }
-        return content(content, base64, delivery);
+        return content(content, base64, wanted, delivery);
     }
 
     /**
@@ -80,7 +81,7 @@ final class FileDownloads {
      * The content, 200 (206 for a range), streamed; {@code delivery} hears how many bytes went out once the body
      * ended, flushed to the client when they all did.
      */
-    static Response content(FileContent content, boolean base64, Delivery delivery) {
+    static Response content(FileContent content, boolean base64, WantedDigests wanted, Delivery delivery) {
         FileVersion entry = content.entry();
         InputStream stream = content.stream();
         ByteRange range = content.range();
@@ -92,17 +93,38 @@ final class FileDownloads {
         if (content.partial()) {
             builder.status(Response.Status.PARTIAL_CONTENT)
                     .header("Content-Range", "bytes " + range.offset() + "-" + range.last() + "/" + entry.size());
+            // The whole file's digest, when asked for: what a resumed download checks the joined parts against.
+            // No Content-Digest of the part: the headers go before it is read, and it would be read twice.
+            if (wanted.repr()) {
+                entry.sha256()
+                        .ifPresent(sha256 -> builder.header(DigestFields.REPR_DIGEST, DigestFields.field(sha256)));
+            }
+        } else {
+            entry.sha256().ifPresent(sha256 -> {
+                builder.header(DigestFields.REPR_DIGEST, DigestFields.field(sha256));
+                if (wanted.content()) {
+                    // The content is the whole representation, unencoded: the same digest.
+                    builder.header(DigestFields.CONTENT_DIGEST, DigestFields.field(sha256));
+                }
+            });
         }
         return builder.entity((StreamingOutput) out -> copy(stream, out, range.length(), delivery))
                 .build();
     }
 
-    /** The answer to a HEAD: what {@link #response} would send for the whole file, without its content. */
+    /**
+     * The answer to a HEAD: what {@link #response} would send for the whole file, without its content (so without
+     * a Content-Digest: there is none).
+     */
     static Response head(FileVersion entry, boolean base64, DownloadConditions conditions) {
         if (conditions.notModified(entry)) {
             return notModified(entry);
         }
-        return headers(entry, base64, ByteRange.whole(entry.size())).build();
+        Response.ResponseBuilder builder = headers(entry, base64, ByteRange.whole(entry.size()));
+        if (!base64) {
+            entry.sha256().ifPresent(sha256 -> builder.header(DigestFields.REPR_DIGEST, DigestFields.field(sha256)));
+        }
+        return builder.build();
     }
 
     /** The headers of {@code span} of {@code entry} raw, or of all of it as Base64. */

@@ -9,6 +9,7 @@ import dev.fileshare.core.model.FileContent;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.InvalidInputException;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.StrictBase64;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
@@ -123,6 +124,8 @@ public class FileResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = FileEntry.class)))
+    @Parameter(ref = ApiDocs.REPR_DIGEST)
+    @Parameter(ref = ApiDocs.CONTENT_DIGEST)
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
@@ -132,20 +135,22 @@ public class FileResource {
     public FileEntry uploadFile(
             FileUpload upload,
             @Parameter(ref = ApiDocs.IF_MATCH) @HeaderParam("If-Match") String ifMatch,
-            @Parameter(ref = ApiDocs.IF_NONE_MATCH) @HeaderParam("If-None-Match") String ifNoneMatch)
+            @Parameter(ref = ApiDocs.IF_NONE_MATCH) @HeaderParam("If-None-Match") String ifNoneMatch,
+            @Context HttpHeaders headers)
             throws IOException {
         FileName name = FileName.parse("file_name", upload.fileName());
         if (upload.content() == null) {
             throw InvalidInputException.of("content", "is required");
         }
         WriteCondition condition = WriteConditions.from(ifMatch, ifNoneMatch);
+        Optional<Sha256Digest> announced = announcedDigest(headers);
         long size = StrictBase64.decodedLength(upload.content());
         if (size > limits.maxJsonBytes()) {
             throw JsonUploadTooLarge.content(size, limits.maxJsonBytes());
         }
         byte[] content = StrictBase64.decode("content", upload.content());
-        FileEntry stored =
-                FileEntry.of(files.upload(caller(), name, new ByteArrayInputStream(content), content.length, condition)
+        FileEntry stored = FileEntry.of(
+                files.upload(caller(), name, new ByteArrayInputStream(content), content.length, condition, announced)
                         .entry());
         metrics.uploaded(content.length);
         return stored;
@@ -160,6 +165,7 @@ public class FileResource {
             @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("If-None-Match") String ifNoneMatch,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            @Context HttpHeaders headers,
             InputStream body)
             throws IOException {
         FileName name = FileName.parse("file_name", fileName);
@@ -170,6 +176,7 @@ public class FileResource {
                 WriteConditions.from(ifMatch, ifNoneMatch),
                 contentLength,
                 body,
+                announcedDigest(headers),
                 limits.maxBinaryBytes(),
                 gateway,
                 metrics);
@@ -199,11 +206,15 @@ public class FileResource {
             schema = @Schema(type = SchemaType.STRING),
             description =
                     "304 when the file has not changed since this HTTP date, e.g. `Tue, 24 Nov 2026 11:23:25 GMT`.")
+    @Parameter(ref = ApiDocs.WANT_REPR_DIGEST)
+    @Parameter(ref = ApiDocs.WANT_CONTENT_DIGEST)
     @APIResponse(
             responseCode = "200",
             description = "The content.",
             headers = {
                 @Header(ref = ApiDocs.ETAG),
+                @Header(ref = ApiDocs.REPR_DIGEST),
+                @Header(ref = ApiDocs.CONTENT_DIGEST),
                 @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING))
             },
@@ -218,6 +229,7 @@ public class FileResource {
             description = "The requested range of the content.",
             headers = {
                 @Header(ref = ApiDocs.ETAG),
+                @Header(ref = ApiDocs.REPR_DIGEST),
                 @Header(
                         name = "Content-Range",
                         description = "e.g. bytes 0-99/1000",
@@ -269,7 +281,13 @@ public class FileResource {
                         caller(), ownerName, name, olderVersion.get(), wantedRange, conditions::rangeApplies)
                 : files.open(caller(), ownerName, name, wantedRange, conditions::rangeApplies);
         return FileDownloads.response(
-                content, base64, conditions, streams, gateway, (bytesSent, complete) -> metrics.downloaded(bytesSent));
+                content,
+                base64,
+                conditions,
+                WantedDigests.of(headers),
+                streams,
+                gateway,
+                (bytesSent, complete) -> metrics.downloaded(bytesSent));
     }
 
     /** The headers of {@link #downloadFile} from the file's metadata alone: the content is not opened. */
@@ -309,6 +327,13 @@ public class FileResource {
             throws IOException {
         files.delete(caller(), FileName.parse("file_name", fileName));
         return Response.noContent().build();
+    }
+
+    /** The file's SHA-256 as the upload's digest fields announce it, checked before the write commits. */
+    private static Optional<Sha256Digest> announcedDigest(HttpHeaders headers) {
+        return DigestFields.announced(
+                headers.getHeaderString(DigestFields.REPR_DIGEST),
+                headers.getHeaderString(DigestFields.CONTENT_DIGEST));
     }
 
     private Username caller() {

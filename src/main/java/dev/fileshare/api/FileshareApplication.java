@@ -58,13 +58,60 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                     name = ApiDocs.IF_NONE_MATCH,
                                     in = ParameterIn.HEADER,
                                     schema = @Schema(type = SchemaType.STRING),
-                                    description = "`*`: create only, never replace.")
+                                    description = "`*`: create only, never replace."),
+                            @Parameter(
+                                    name = ApiDocs.REPR_DIGEST,
+                                    in = ParameterIn.HEADER,
+                                    schema = @Schema(type = SchemaType.STRING),
+                                    description =
+                                            "RFC 9530: the file's SHA-256, `sha-256=:<Base64>:` (other algorithms "
+                                                    + "may be listed and are skipped). Checked before the write commits: "
+                                                    + "content with another SHA-256 is 400 and nothing is stored. For a JSON "
+                                                    + "upload, the SHA-256 of the decoded `content`. A field that is not an "
+                                                    + "RFC 8941 Dictionary, or names no `sha-256`, is 400."),
+                            @Parameter(
+                                    name = ApiDocs.CONTENT_DIGEST,
+                                    in = ParameterIn.HEADER,
+                                    schema = @Schema(type = SchemaType.STRING),
+                                    description = "RFC 9530, as `Repr-Digest`: the file is stored as sent (no content "
+                                            + "coding), so the content's digest is the file's; when both are sent they "
+                                            + "must agree."),
+                            @Parameter(
+                                    name = ApiDocs.WANT_REPR_DIGEST,
+                                    in = ParameterIn.HEADER,
+                                    schema = @Schema(type = SchemaType.STRING),
+                                    description = "RFC 9530: e.g. `sha-256=10`. A whole file's answer carries "
+                                            + "`Repr-Digest` anyway; asked for, a range's (206) carries the whole "
+                                            + "file's too, to check the joined parts of a resumed download against."),
+                            @Parameter(
+                                    name = ApiDocs.WANT_CONTENT_DIGEST,
+                                    in = ParameterIn.HEADER,
+                                    schema = @Schema(type = SchemaType.STRING),
+                                    description =
+                                            "RFC 9530: e.g. `sha-256=10`. A whole file's answer (200) then carries "
+                                                    + "`Content-Digest`, equal to its `Repr-Digest`; a range's (206) does not "
+                                                    + "(it would be read twice).")
                         },
-                        headers =
-                                @Header(
-                                        name = ApiDocs.ETAG,
-                                        description = "The version's strong entity tag.",
-                                        schema = @Schema(type = SchemaType.STRING)),
+                        headers = {
+                            @Header(
+                                    name = ApiDocs.ETAG,
+                                    description = "The version's strong entity tag.",
+                                    schema = @Schema(type = SchemaType.STRING)),
+                            @Header(
+                                    name = ApiDocs.REPR_DIGEST,
+                                    description =
+                                            "RFC 9530: the file's SHA-256, `sha-256=:<Base64>:`, as computed when "
+                                                    + "it was written. On the raw bytes of a whole file (200, HEAD), and of a "
+                                                    + "range (206) when `Want-Repr-Digest` asks; absent for a version stored "
+                                                    + "before digests were kept, or whose store does not know it (the aws "
+                                                    + "store's files written in parts, over 8 MiB), and for the Base64 form.",
+                                    schema = @Schema(type = SchemaType.STRING)),
+                            @Header(
+                                    name = ApiDocs.CONTENT_DIGEST,
+                                    description = "RFC 9530: on a whole file's 200 when `Want-Content-Digest` asks for "
+                                            + "sha-256; the same value as `Repr-Digest`.",
+                                    schema = @Schema(type = SchemaType.STRING))
+                        },
                         responses = {
                             @APIResponse(
                                     name = ApiDocs.BAD_REQUEST,

@@ -77,11 +77,15 @@ public class PublicLinkResource {
             in = ParameterIn.HEADER,
             schema = @Schema(type = SchemaType.STRING),
             description = "304 when the file has not changed since this HTTP date.")
+    @Parameter(ref = ApiDocs.WANT_REPR_DIGEST)
+    @Parameter(ref = ApiDocs.WANT_CONTENT_DIGEST)
     @APIResponse(
             responseCode = "200",
             description = "The content.",
             headers = {
                 @Header(ref = ApiDocs.ETAG),
+                @Header(ref = ApiDocs.REPR_DIGEST),
+                @Header(ref = ApiDocs.CONTENT_DIGEST),
                 @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING))
             },
@@ -94,6 +98,7 @@ public class PublicLinkResource {
             description = "The requested range of the content.",
             headers = {
                 @Header(ref = ApiDocs.ETAG),
+                @Header(ref = ApiDocs.REPR_DIGEST),
                 @Header(
                         name = "Content-Range",
                         description = "e.g. bytes 0-99/1000",
@@ -137,7 +142,7 @@ public class PublicLinkResource {
             Optional<LinkService.Download> download = claim(link, content);
             int status = content.partial() ? 206 : 200;
             FileDownloads.Delivery logged = visit.streamed(status, download);
-            return FileDownloads.content(content, false, (bytesSent, complete) -> {
+            return FileDownloads.content(content, false, WantedDigests.of(headers), (bytesSent, complete) -> {
                 metrics.downloaded(bytesSent);
                 logged.ended(bytesSent, complete);
             });
@@ -168,6 +173,7 @@ public class PublicLinkResource {
             description = "The headers of the content.",
             headers = {
                 @Header(ref = ApiDocs.ETAG),
+                @Header(ref = ApiDocs.REPR_DIGEST),
                 @Header(name = "Content-Length", schema = @Schema(type = SchemaType.INTEGER)),
                 @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING))

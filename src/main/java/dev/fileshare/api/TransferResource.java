@@ -23,8 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -62,9 +64,12 @@ public class TransferResource {
             description = "The URL comes from GET /file/download-url; Range and If-None-Match work as on GET /file. "
                     + "It reads only the version it was issued for: once that version is replaced or deleted, or "
                     + "the share it was issued under is revoked or left, it answers 410.")
+    @Parameter(ref = ApiDocs.WANT_REPR_DIGEST)
+    @Parameter(ref = ApiDocs.WANT_CONTENT_DIGEST)
     @APIResponse(
             responseCode = "200",
             description = "The content.",
+            headers = {@Header(ref = ApiDocs.REPR_DIGEST), @Header(ref = ApiDocs.CONTENT_DIGEST)},
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_OCTET_STREAM,
@@ -72,6 +77,7 @@ public class TransferResource {
     @APIResponse(
             responseCode = "206",
             description = "The requested range.",
+            headers = @Header(ref = ApiDocs.REPR_DIGEST),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_OCTET_STREAM,
@@ -95,6 +101,7 @@ public class TransferResource {
                 content,
                 false,
                 conditions,
+                WantedDigests.of(headers),
                 streams,
                 GatewayLimit.NONE,
                 (bytesSent, complete) -> metrics.downloaded(bytesSent));
@@ -160,6 +167,7 @@ public class TransferResource {
                 terms.condition(),
                 terms.size(),
                 body,
+                Optional.empty(),
                 terms.size(),
                 GatewayLimit.NONE,
                 metrics);

@@ -1,5 +1,6 @@
 package dev.fileshare.api;
 
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.port.TrashedFile;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -7,7 +8,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "TrashEntry", description = "A deleted file in the caller's trash.")
-@JsonbPropertyOrder({"fileName", "size", "modified", "etag", "deleted", "purgeAt"})
+@JsonbPropertyOrder({"fileName", "size", "modified", "etag", "sha256", "deleted", "purgeAt"})
 public record TrashEntry(
         @JsonbProperty("file_name") @Schema(name = "file_name", required = true, example = "notes.txt")
         String fileName,
@@ -28,6 +29,13 @@ public record TrashEntry(
                 description = "Entity tag of that content; a restore brings it back with the same tag.")
         String etag,
 
+        @Schema(
+                example = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+                pattern = "^[0-9a-f]{64}$",
+                description = "SHA-256 of that content, 64 lower-case hex digits; absent when not known (stored before "
+                        + "digests were kept).")
+        String sha256,
+
         @Schema(required = true, format = "date-time", example = "2026-11-25T08:00:00Z")
         Instant deleted,
 
@@ -46,6 +54,7 @@ public record TrashEntry(
                 trashed.entry().size(),
                 trashed.entry().modified(),
                 trashed.entry().etag(),
+                trashed.entry().sha256().map(Sha256Digest::hex).orElse(null),
                 trashed.deleted(),
                 trashed.purgeAt());
     }

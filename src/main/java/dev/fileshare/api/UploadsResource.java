@@ -116,7 +116,10 @@ public class UploadsResource {
             summary = "Start a resumable upload (tus creation, creation-with-upload)",
             description = "Upload-Length gives the file's size; Upload-Metadata its name (`filename`) and optionally"
                     + " the write condition: `if-none-match` `*` (create only) or `if-match` with the entity tag of"
-                    + " the version it replaces. A body of type application/offset+octet-stream is the first chunk.")
+                    + " the version it replaces. A body of type application/offset+octet-stream is the first chunk."
+                    + " With Repr-Digest (RFC 9530, `sha-256=:<Base64>:`), the whole file's SHA-256: the file is checked"
+                    + " against it when its last byte arrives, and with another nothing is stored, the upload ends,"
+                    + " and that request answers 460 as for a chunk's checksum.")
     @Parameter(
             name = "Tus-Resumable",
             in = ParameterIn.HEADER,
@@ -133,6 +136,7 @@ public class UploadsResource {
             required = true,
             schema = @Schema(type = SchemaType.STRING),
             description = "Comma-separated `key base64(value)` pairs, e.g. `filename cmVwb3J0LnBkZg==`.")
+    @Parameter(ref = ApiDocs.REPR_DIGEST)
     @RequestBody(
             required = false,
             content =
@@ -159,6 +163,15 @@ public class UploadsResource {
                             example = TOO_MANY_UPLOADS_EXAMPLE))
     @APIResponse(responseCode = "412", ref = ApiDocs.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
+    @APIResponse(
+            responseCode = "460",
+            description = "Checksum Mismatch: the first chunk's Upload-Checksum, or (an upload whose bytes all came "
+                    + "with its creation) the file's Repr-Digest, did not match; nothing was kept.",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            example = CHECKSUM_MISMATCH_EXAMPLE))
     public Response create(
             @HeaderParam("Upload-Length") String uploadLength,
             @HeaderParam("Upload-Defer-Length") String deferLength,
@@ -168,6 +181,12 @@ public class UploadsResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             @HeaderParam("Upload-Checksum") String checksum,
+            @HeaderParam(DigestFields.REPR_DIGEST) String reprDigest,
+            @Parameter(
+                            description = "RFC 9530: the first chunk's SHA-256 (a body sent with the creation), "
+                                    + "`sha-256=:<Base64>:`, checked as Upload-Checksum is; send one of the two.")
+                    @HeaderParam(DigestFields.CONTENT_DIGEST)
+                    String contentDigest,
             InputStream body)
             throws IOException {
         UploadService service = service();
@@ -186,7 +205,9 @@ public class UploadsResource {
                 "Upload-Metadata if-match",
                 "Upload-Metadata if-none-match");
         Username caller = caller();
-        UploadService.Appended creation = service.create(caller, name, length, condition);
+        // The whole file's digest: a Content-Digest here would be the first chunk's, which Upload-Checksum covers.
+        UploadService.Appended creation =
+                service.create(caller, name, length, condition, DigestFields.announced(reprDigest, null));
         StagedUpload upload = creation.upload();
         Response.ResponseBuilder created =
                 Response.created(UriBuilder.fromPath("/uploads/{id}").build(upload.id()));
@@ -194,7 +215,12 @@ public class UploadsResource {
             UploadService.Appended appended;
             try {
                 appended = service.append(
-                        caller, upload.id(), 0, body, BinaryUpload.declaredLength(contentLength), checksum(checksum));
+                        caller,
+                        upload.id(),
+                        0,
+                        body,
+                        BinaryUpload.declaredLength(contentLength),
+                        checksum(checksum, contentDigest));
             } catch (FileshareException | IOException e) {
                 // the client never learns the upload's URL when its first chunk fails: nothing is left open
                 terminateQuietly(caller, upload.id());
@@ -292,7 +318,9 @@ public class UploadsResource {
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(
             responseCode = "460",
-            description = "Checksum Mismatch: nothing of the chunk was kept.",
+            description = "Checksum Mismatch: nothing of the chunk was kept; or, on the last chunk, the file does not "
+                    + "have the Repr-Digest its upload's creation announced: nothing was stored and the upload is "
+                    + "ended.",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
@@ -303,6 +331,11 @@ public class UploadsResource {
             @HeaderParam("Upload-Offset") String offset,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             @HeaderParam("Upload-Checksum") String checksum,
+            @Parameter(
+                            description = "RFC 9530: the chunk's SHA-256, `sha-256=:<Base64>:`, checked as "
+                                    + "Upload-Checksum is (460, nothing of the chunk kept); send one of the two.")
+                    @HeaderParam(DigestFields.CONTENT_DIGEST)
+                    String contentDigest,
             InputStream body)
             throws IOException {
         UploadService.Appended appended = service()
@@ -312,7 +345,7 @@ public class UploadsResource {
                         number("Upload-Offset", offset),
                         body,
                         BinaryUpload.declaredLength(contentLength),
-                        checksum(checksum));
+                        checksum(checksum, contentDigest));
         Response.ResponseBuilder answer = Response.noContent();
         answerAppended(answer, appended);
         return answer.header(
@@ -365,8 +398,19 @@ public class UploadsResource {
         return type != null && type.isCompatible(MediaType.valueOf(TusProtocol.OFFSET_OCTET_STREAM));
     }
 
-    private static Optional<ChunkChecksum> checksum(String header) {
-        return header == null ? Optional.empty() : Optional.of(ChunkChecksum.parse(header));
+    /**
+     * A chunk's checksum: tus's {@code Upload-Checksum}, or RFC 9530's {@code Content-Digest} (its sha-256), which
+     * describes the same bytes; one of them, not both.
+     */
+    private static Optional<ChunkChecksum> checksum(String uploadChecksum, String contentDigest) {
+        if (contentDigest == null) {
+            return uploadChecksum == null ? Optional.empty() : Optional.of(ChunkChecksum.parse(uploadChecksum));
+        }
+        if (uploadChecksum != null) {
+            throw InvalidInputException.of(
+                    DigestFields.CONTENT_DIGEST, "is the chunk's checksum as Upload-Checksum is: send one of them");
+        }
+        return DigestFields.announced(null, contentDigest).map(sha256 -> new ChunkChecksum("sha256", sha256.bytes()));
     }
 
     /** A header holding a byte count or offset: a non-negative decimal integer. */

@@ -1,6 +1,7 @@
 package dev.fileshare.core;
 
 import dev.fileshare.core.model.ByteRange;
+import dev.fileshare.core.model.DigestMismatchException;
 import dev.fileshare.core.model.DownloadTerms;
 import dev.fileshare.core.model.FileContent;
 import dev.fileshare.core.model.FileKey;
@@ -12,11 +13,13 @@ import dev.fileshare.core.model.ListCursor;
 import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.Quota;
 import dev.fileshare.core.model.QuotaExceededException;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.TransferUrlGoneException;
 import dev.fileshare.core.model.Usage;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
+import dev.fileshare.core.port.DigestingInputStream;
 import dev.fileshare.core.port.LinkStore;
 import dev.fileshare.core.port.ShareStore;
 import dev.fileshare.core.port.StoredLink;
@@ -65,19 +68,42 @@ public final class FileService {
         this.quota = quota;
     }
 
-    /**
-     * Every write of a file goes through here (a JSON or binary upload, a transfer URL, a resumable upload's
-     * commit): it is held to the quota at its commit, and one larger than the byte quota is refused before its
-     * body is read.
-     *
-     * @throws QuotaExceededException when the write would pass the quota; nothing changed then
-     */
+    /** As {@link #upload(Username, FileName, InputStream, long, WriteCondition, Optional)}, with no digest announced. */
     public BlobStore.WriteResult upload(
             Username caller, FileName name, InputStream content, long length, WriteCondition condition)
             throws IOException {
+        return upload(caller, name, content, length, condition, Optional.empty());
+    }
+
+    /**
+     * Every write of a file goes through here (a JSON or binary upload, a transfer URL, a resumable upload's
+     * commit): it is held to the quota at its commit, and one larger than the byte quota is refused before its
+     * body is read. Its SHA-256 is computed as it streams into the store, which keeps it with the version; when the
+     * client announced one ({@code expected}), content with another is refused before the store commits it.
+     *
+     * @throws QuotaExceededException when the write would pass the quota; nothing changed then
+     * @throws DigestMismatchException when the content's SHA-256 is not {@code expected}; nothing changed then
+     */
+    public BlobStore.WriteResult upload(
+            Username caller,
+            FileName name,
+            InputStream content,
+            long length,
+            WriteCondition condition,
+            Optional<Sha256Digest> expected)
+            throws IOException {
         quota.admitAnnounced(length);
         FileKey key = new FileKey(caller, name);
-        BlobStore.WriteResult result = blobs.write(key, content, length, condition, quota);
+        DigestingInputStream digesting = DigestingInputStream.of(content, length, expected);
+        throwIfMismatched(digesting); // an empty content's digest is known before the store reads anything
+        BlobStore.WriteResult result;
+        try {
+            result = blobs.write(key, digesting, length, condition, quota);
+        } catch (IOException | RuntimeException e) {
+            // However the store reports the failed read (its own exception, the SDK's), the cause is the client's.
+            throwIfMismatched(digesting);
+            throw e;
+        }
         if (result.created()) {
             // A grant or link that raced with an earlier delete of this name must not open the new file to anyone.
             shares.revokeAll(key);
@@ -86,6 +112,14 @@ public final class FileService {
             shares.refresh(result.entry());
         }
         return result;
+    }
+
+    private static void throwIfMismatched(DigestingInputStream content) {
+        Optional<DigestingInputStream.DigestMismatch> mismatch = content.mismatch();
+        if (mismatch.isPresent()) {
+            throw new DigestMismatchException(
+                    mismatch.get().expected(), mismatch.get().actual());
+        }
     }
 
     /** The caller's own file, or one its owner shared with the caller; 404 otherwise, whichever the reason. */

@@ -3,11 +3,13 @@ package dev.fileshare.core;
 import dev.fileshare.core.model.ChecksumMismatchException;
 import dev.fileshare.core.model.ChunkChecksum;
 import dev.fileshare.core.model.ContentTooLargeException;
+import dev.fileshare.core.model.DigestMismatchException;
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.PreconditionFailedException;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.UploadConflictException;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
@@ -71,12 +73,21 @@ public final class UploadService {
         return limits;
     }
 
+    /** As {@link #create(Username, FileName, long, WriteCondition, Optional)}, with no digest announced. */
+    public Appended create(Username caller, FileName name, long length, WriteCondition condition) throws IOException {
+        return create(caller, name, length, condition, Optional.empty());
+    }
+
     /**
      * Starts an upload of {@code length} bytes into the caller's file {@code name}, to be written under
      * {@code condition}; a condition that already fails is refused now (412), not after the last byte. An empty
-     * upload has all its bytes at once: it is stored as it is created.
+     * upload has all its bytes at once: it is stored as it is created. When the whole file's SHA-256 is announced
+     * ({@code sha256}), the file is checked against it as it is stored: with another, nothing is stored and the
+     * upload ends (460, as a chunk's checksum).
      */
-    public Appended create(Username caller, FileName name, long length, WriteCondition condition) throws IOException {
+    public Appended create(
+            Username caller, FileName name, long length, WriteCondition condition, Optional<Sha256Digest> sha256)
+            throws IOException {
         if (length > limits.maxSize()) {
             throw new ContentTooLargeException(
                     "The upload is " + length + " bytes, over the limit of " + limits.maxSize() + " bytes.");
@@ -89,7 +100,7 @@ public final class UploadService {
         }
         condition.check(currentEtag(caller, name));
         StagedUpload upload =
-                new StagedUpload(newId(), new FileKey(caller, name), length, 0, condition, expiryFromNow());
+                new StagedUpload(newId(), new FileKey(caller, name), length, 0, condition, expiryFromNow(), sha256);
         uploads.create(upload);
         return new Appended(upload, upload.complete() ? Optional.of(commit(upload)) : Optional.empty());
     }
@@ -199,15 +210,27 @@ public final class UploadService {
         }
     }
 
-    /** The same write as {@code PUT /file}; the upload is over once it is stored or its condition refused it. */
+    /**
+     * The same write as {@code PUT /file}; the upload is over once it is stored, or its condition or its announced
+     * digest refused it (its bytes cannot change any more).
+     */
     private BlobStore.WriteResult commit(StagedUpload upload) throws IOException {
         BlobStore.WriteResult result;
         try (InputStream bytes = uploads.open(upload)) {
             result = files.upload(
-                    upload.key().owner(), upload.key().fileName(), bytes, upload.length(), upload.condition());
+                    upload.key().owner(),
+                    upload.key().fileName(),
+                    bytes,
+                    upload.length(),
+                    upload.condition(),
+                    upload.sha256());
         } catch (PreconditionFailedException refused) {
             uploads.delete(upload.id());
             throw refused;
+        } catch (DigestMismatchException mismatch) {
+            uploads.delete(upload.id());
+            throw new ChecksumMismatchException(mismatch.getMessage()
+                    + " The upload is ended: create it anew (Repr-Digest of its creation is the whole file's).");
         }
         uploads.delete(upload.id());
         return result;

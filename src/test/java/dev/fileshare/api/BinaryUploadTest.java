@@ -86,6 +86,7 @@ class BinaryUploadTest {
                 WriteCondition.ALWAYS,
                 contentLength,
                 body,
+                java.util.Optional.empty(),
                 BINARY_LIMIT,
                 gateway,
                 new ServiceMetrics());

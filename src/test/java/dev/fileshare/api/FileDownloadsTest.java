@@ -16,8 +16,11 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +58,13 @@ class FileDownloadsTest {
         Closing stream = new Closing(files.open(ALICE, ALICE, NAME, null));
 
         Response answer = FileDownloads.response(
-                stream.content(), false, UNCONDITIONAL, new RequestStreams(), new GatewayLimit(1_000), IGNORED);
+                stream.content(),
+                false,
+                UNCONDITIONAL,
+                WantedDigests.NONE,
+                new RequestStreams(),
+                new GatewayLimit(1_000),
+                IGNORED);
 
         assertThat(answer.getStatus()).isEqualTo(409);
         assertThat(answer.getMediaType()).hasToString(Problem.MEDIA_TYPE);
@@ -72,6 +81,7 @@ class FileDownloadsTest {
                 files.open(ALICE, ALICE, NAME, null),
                 true,
                 UNCONDITIONAL,
+                WantedDigests.NONE,
                 new RequestStreams(),
                 new GatewayLimit(2_500),
                 IGNORED);
@@ -86,6 +96,7 @@ class FileDownloadsTest {
                 files.open(ALICE, ALICE, NAME, "bytes=0-999"),
                 false,
                 UNCONDITIONAL,
+                WantedDigests.NONE,
                 new RequestStreams(),
                 new GatewayLimit(1_000),
                 IGNORED);
@@ -93,6 +104,7 @@ class FileDownloadsTest {
                 files.open(ALICE, ALICE, NAME, null),
                 false,
                 UNCONDITIONAL,
+                WantedDigests.NONE,
                 new RequestStreams(),
                 GatewayLimit.NONE,
                 IGNORED);
@@ -101,6 +113,69 @@ class FileDownloadsTest {
         assertThat(range.getHeaderString("Content-Length")).isEqualTo("1000");
         assertThat(whole.getStatus()).isEqualTo(200);
         assertThat(whole.getHeaderString("Content-Length")).isEqualTo(String.valueOf(SIZE));
+    }
+
+    @Test
+    void aWholeFileCarriesItsReprDigestAndAContentDigestWhenAsked() throws IOException {
+        String sha256 = "sha-256=:" + Base64.getEncoder().encodeToString(sha256Of(new byte[SIZE])) + ":";
+
+        Response plain = answer(null, false, WantedDigests.NONE);
+        Response asked = answer(null, false, wanting("sha-256=10", "sha-256=3, sha-512=10"));
+
+        assertThat(plain.getHeaderString("Repr-Digest")).isEqualTo(sha256);
+        assertThat(plain.getHeaderString("Content-Digest")).isNull();
+        assertThat(asked.getHeaderString("Repr-Digest")).isEqualTo(sha256);
+        assertThat(asked.getHeaderString("Content-Digest")).isEqualTo(sha256);
+        assertThat(FileDownloads.head(files.describe(ALICE, ALICE, NAME), false, UNCONDITIONAL)
+                        .getHeaderString("Repr-Digest"))
+                .isEqualTo(sha256);
+    }
+
+    @Test
+    void aRangeCarriesTheWholeFilesReprDigestOnlyWhenAskedAndNeverAContentDigest() throws IOException {
+        String sha256 = "sha-256=:" + Base64.getEncoder().encodeToString(sha256Of(new byte[SIZE])) + ":";
+
+        Response plain = answer("bytes=0-9", false, WantedDigests.NONE);
+        Response asked = answer("bytes=0-9", false, wanting("sha-256=1", "sha-256=1"));
+        Response notWanted = answer("bytes=0-9", false, wanting("sha-256=0", "sha-256=0"));
+
+        assertThat(plain.getStatus()).isEqualTo(206);
+        assertThat(plain.getHeaderString("Repr-Digest")).isNull();
+        assertThat(asked.getHeaderString("Repr-Digest")).isEqualTo(sha256);
+        assertThat(asked.getHeaderString("Content-Digest")).isNull();
+        assertThat(notWanted.getHeaderString("Repr-Digest")).isNull();
+    }
+
+    @Test
+    void theBase64FormCarriesNoDigestOfTheRawBytes() throws IOException {
+        Response base64 = answer(null, true, wanting("sha-256=1", "sha-256=1"));
+
+        assertThat(base64.getHeaderString("Repr-Digest")).isNull();
+        assertThat(base64.getHeaderString("Content-Digest")).isNull();
+    }
+
+    private Response answer(String range, boolean base64, WantedDigests wanted) throws IOException {
+        return FileDownloads.response(
+                files.open(ALICE, ALICE, NAME, range),
+                base64,
+                UNCONDITIONAL,
+                wanted,
+                new RequestStreams(),
+                GatewayLimit.NONE,
+                IGNORED);
+    }
+
+    private static WantedDigests wanting(String repr, String content) {
+        return WantedDigests.of(header ->
+                header.equals("Want-Repr-Digest") ? repr : header.equals("Want-Content-Digest") ? content : null);
+    }
+
+    private static byte[] sha256Of(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The content with a stream that remembers being closed. */

@@ -7,9 +7,11 @@ import static dev.fileshare.core.FileServiceFixture.name;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fileshare.core.model.DigestMismatchException;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.PreconditionFailedException;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
 import java.io.ByteArrayInputStream;
@@ -36,6 +38,54 @@ class FileUploadTest {
         assertThat(fixture.shares.grantees(key(ALICE, "a.txt"))).isEmpty();
         assertThat(fixture.sharedWith(BOB)).isEmpty();
         assertThatThrownBy(() -> fixture.read(BOB, ALICE, "a.txt")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anUploadWhoseContentIsNotTheAnnouncedDigestChangesNothingAndNamesBothDigests() throws IOException {
+        FileVersion first = fixture.upload(ALICE, "a.txt", "first");
+        Sha256Digest announced = Sha256Digest.ofContent(bytes("meant"));
+        Sha256Digest actual = Sha256Digest.ofContent(bytes("other"));
+
+        for (long length : new long[] {5, -1}) {
+            assertThatThrownBy(() -> files.upload(
+                            ALICE,
+                            name("a.txt"),
+                            new ByteArrayInputStream(bytes("other")),
+                            length,
+                            WriteCondition.ALWAYS,
+                            java.util.Optional.of(announced)))
+                    .isInstanceOfSatisfying(DigestMismatchException.class, e -> {
+                        assertThat(e.expected()).isEqualTo(announced);
+                        assertThat(e.actual()).isEqualTo(actual);
+                        assertThat(e.getMessage())
+                                .contains(announced.toString())
+                                .contains(actual.toString());
+                    });
+        }
+        assertThatThrownBy(() -> files.upload(
+                        ALICE,
+                        name("empty.txt"),
+                        new ByteArrayInputStream(new byte[0]),
+                        0,
+                        WriteCondition.ALWAYS,
+                        java.util.Optional.of(announced)))
+                .isInstanceOf(DigestMismatchException.class);
+
+        assertThat(files.describe(ALICE, ALICE, name("a.txt"))).isEqualTo(first);
+        assertThat(files.list(ALICE)).extracting(FileVersion::key).containsExactly(key(ALICE, "a.txt"));
+        FileVersion meant = files.upload(
+                        ALICE,
+                        name("a.txt"),
+                        new ByteArrayInputStream(bytes("meant")),
+                        5,
+                        WriteCondition.ALWAYS,
+                        java.util.Optional.of(announced))
+                .entry();
+        assertThat(meant.sha256()).contains(announced);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.fileshare.core.model.ContentTooLargeException;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.NotFoundException;
 import dev.fileshare.core.model.PreconditionFailedException;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.UploadConflictException;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.StagedUpload;
@@ -50,6 +51,38 @@ class ResumableUploadTest {
         assertThat(stored.size()).isEqualTo(11);
         assertThat(fixture.read(ALICE, ALICE, "a.txt")).isEqualTo("hello world");
         assertThat(store.find(upload.id())).isEmpty();
+    }
+
+    @Test
+    void anUploadWhoseFileIsNotTheAnnouncedDigestStoresNothingAndEnds() throws IOException {
+        fixture.files.upload(ALICE, name("d.txt"), stream("before"), 6, WriteCondition.ALWAYS);
+        Sha256Digest announced = Sha256Digest.ofContent("hello world".getBytes(StandardCharsets.UTF_8));
+        StagedUpload upload = uploads.create(ALICE, name("d.txt"), 11, WriteCondition.ALWAYS, Optional.of(announced))
+                .upload();
+        append(upload, 0, "hello ");
+
+        assertThatThrownBy(() -> append(upload, 6, "earth"))
+                .isInstanceOf(ChecksumMismatchException.class)
+                .hasMessageContaining("nothing was stored");
+
+        assertThat(fixture.read(ALICE, ALICE, "d.txt")).isEqualTo("before");
+        assertThat(store.find(upload.id())).isEmpty();
+        StagedUpload again = uploads.create(ALICE, name("d.txt"), 11, WriteCondition.ALWAYS, Optional.of(announced))
+                .upload();
+        append(again, 0, "hello ");
+        assertThat(append(again, 6, "world").stored().orElseThrow().entry().sha256())
+                .contains(announced);
+        assertThat(fixture.read(ALICE, ALICE, "d.txt")).isEqualTo("hello world");
+    }
+
+    @Test
+    void anEmptyUploadIsCheckedAgainstItsDigestAsItIsCreated() {
+        Sha256Digest ofSomething = Sha256Digest.ofContent(new byte[] {1});
+
+        assertThatThrownBy(
+                        () -> uploads.create(ALICE, name("e.txt"), 0, WriteCondition.ALWAYS, Optional.of(ofSomething)))
+                .isInstanceOf(ChecksumMismatchException.class);
+        assertThat(fixture.files.list(ALICE)).isEmpty();
     }
 
     @Test

@@ -29,6 +29,7 @@ import dev.fileshare.client.model.TrashRestoreRequest;
 import dev.fileshare.client.model.UploadUrlRequest;
 import dev.fileshare.client.model.VersionEntry;
 import dev.fileshare.client.model.VersionRestoreRequest;
+import it.dev.fileshare.support.Contents;
 import it.dev.fileshare.support.FileshareServer;
 import java.io.File;
 import java.io.IOException;
@@ -82,14 +83,17 @@ class GeneratedJavaClientIT {
     @Test
     void jsonUploadIsListed() throws ApiException {
         FileEntry entry = files(aliceToken)
-                .uploadFile(new FileUpload().fileName("notes.txt").content(HELLO), null, null, null);
+                .uploadFile(new FileUpload().fileName("notes.txt").content(HELLO), null, null, null, null, null);
 
         assertThat(entry.getKey()).isEqualTo(alice + "/notes.txt");
         assertThat(entry.getOwner()).isEqualTo(alice);
         assertThat(entry.getFileName()).isEqualTo("notes.txt");
         assertThat(entry.getSize()).isEqualTo(5);
         assertThat(entry.getEtag()).startsWith("\"").endsWith("\"");
-        assertThat(files(aliceToken).listFiles(null, null)).containsExactly(entry);
+        assertThat(entry.getSha256()).isEqualTo(Contents.sha256(HELLO));
+        // S3's listing carries no metadata: the aws store lists the caller's own files without their sha256.
+        FileEntry listed = "aws".equals(FileshareServer.store()) ? entry.sha256(null) : entry;
+        assertThat(files(aliceToken).listFiles(null, null)).containsExactly(listed);
     }
 
     @Test
@@ -102,14 +106,15 @@ class GeneratedJavaClientIT {
                 binaryUpload(aliceToken, "photo.bin", "second".getBytes(StandardCharsets.UTF_8));
         assertThat(replaced.getStatusCode()).isEqualTo(200);
         assertThat(replaced.getData().getSize()).isEqualTo(6);
-        assertThat(bytes(files(aliceToken).downloadFile("photo.bin", null, null, null, null, null)))
+        assertThat(bytes(files(aliceToken).downloadFile("photo.bin", null, null, null, null, null, null, null)))
                 .asString()
                 .isEqualTo("second");
     }
 
     @Test
     void sharedFileIsListedAndDownloadedByTheGrantee() throws ApiException, IOException {
-        files(aliceToken).uploadFile(new FileUpload().fileName("notes.txt").content(HELLO), null, null, null);
+        files(aliceToken)
+                .uploadFile(new FileUpload().fileName("notes.txt").content(HELLO), null, null, null, null, null);
 
         assertThat(sharing(aliceToken)
                         .shareFile(new ShareRequest().fileName("notes.txt").username(bob)))
@@ -118,7 +123,7 @@ class GeneratedJavaClientIT {
         assertThat(files(bobToken).listFiles(null, null))
                 .extracting(FileEntry::getKey)
                 .containsExactly(alice + "/notes.txt");
-        assertThat(bytes(files(bobToken).downloadFile("notes.txt", null, null, alice, null, null)))
+        assertThat(bytes(files(bobToken).downloadFile("notes.txt", null, null, null, null, alice, null, null)))
                 .asString()
                 .isEqualTo("hello");
 
@@ -164,13 +169,16 @@ class GeneratedJavaClientIT {
                         down.get("signature"),
                         down.get("version"),
                         null,
+                        null,
+                        null,
                         null);
         assertThat(bytes(content)).containsExactly(7, 8, 9);
     }
 
     @Test
     void aPublicLinkServesTheFileWithItsPasswordUntilRevoked() throws ApiException, IOException {
-        files(aliceToken).uploadFile(new FileUpload().fileName("notes.txt").content(HELLO), null, null, null);
+        files(aliceToken)
+                .uploadFile(new FileUpload().fileName("notes.txt").content(HELLO), null, null, null, null, null);
         NewLink link = links(aliceToken)
                 .createLink(new LinkRequest()
                         .fileName("notes.txt")
@@ -182,11 +190,11 @@ class GeneratedJavaClientIT {
 
         // No session: the link stands in for it, and its password comes as HTTP Basic credentials.
         LinksApi anonymous = new LinksApi(client(null));
-        Problem asked = problem(401, () -> anonymous.downloadLink(link.getId(), null, null, null));
+        Problem asked = problem(401, () -> anonymous.downloadLink(link.getId(), null, null, null, null, null));
         assertThat(asked.getDetail()).contains("password");
         LinksApi withPassword = new LinksApi(withBasic(":secret"));
         withPassword.headLink(link.getId(), null, null);
-        assertThat(bytes(withPassword.downloadLink(link.getId(), null, null, null)))
+        assertThat(bytes(withPassword.downloadLink(link.getId(), null, null, null, null, null)))
                 .asString()
                 .isEqualTo("hello");
 
@@ -200,7 +208,7 @@ class GeneratedJavaClientIT {
                 .hasSizeBetween(2, 3);
 
         links(aliceToken).deleteLink(link.getHandle());
-        problem(404, () -> withPassword.downloadLink(link.getId(), null, null, null));
+        problem(404, () -> withPassword.downloadLink(link.getId(), null, null, null, null, null));
         problem(404, () -> links(aliceToken).deleteLink(link.getHandle()));
         problem(401, () -> links(null).listLinks(null));
     }
@@ -208,10 +216,13 @@ class GeneratedJavaClientIT {
     @Test
     void anOverwriteKeepsAVersionToReadAndRestoreAndADeleteGoesToTheTrash() throws ApiException, IOException {
         Assumptions.assumeTrue(FileshareServer.keepsVersions(), "the aws mode has no versions yet");
-        files(aliceToken).uploadFile(new FileUpload().fileName("notes.txt").content(HELLO), null, null, null);
+        files(aliceToken)
+                .uploadFile(new FileUpload().fileName("notes.txt").content(HELLO), null, null, null, null, null);
         files(aliceToken)
                 .uploadFile(
                         new FileUpload().fileName("notes.txt").content("hello, again".getBytes(StandardCharsets.UTF_8)),
+                        null,
+                        null,
                         null,
                         null,
                         null);
@@ -222,7 +233,7 @@ class GeneratedJavaClientIT {
                 .extracting(VersionEntry::getSize, VersionEntry::getCurrent)
                 .containsExactly(tuple(12L, true), tuple(5L, false));
         String first = listed.get(1).getVersion();
-        assertThat(bytes(files(bobToken).downloadFile("notes.txt", null, null, alice, first, null)))
+        assertThat(bytes(files(bobToken).downloadFile("notes.txt", null, null, null, null, alice, first, null)))
                 .asString()
                 .isEqualTo("hello");
 
@@ -279,8 +290,9 @@ class GeneratedJavaClientIT {
 
     @Test
     void fileNotSharedWithTheCallerIs404() throws ApiException {
-        files(aliceToken).uploadFile(new FileUpload().fileName("secret.txt").content(HELLO), null, null, null);
-        problem(404, () -> files(bobToken).downloadFile("secret.txt", null, null, alice, null, null));
+        files(aliceToken)
+                .uploadFile(new FileUpload().fileName("secret.txt").content(HELLO), null, null, null, null, null);
+        problem(404, () -> files(bobToken).downloadFile("secret.txt", null, null, null, null, alice, null, null));
         problem(404, () -> files(aliceToken).deleteFile("missing.txt"));
     }
 
@@ -314,7 +326,8 @@ class GeneratedJavaClientIT {
      */
     private static ApiResponse<FileEntry> binaryUpload(String token, String fileName, byte[] content)
             throws ApiException {
-        return new FilesApi(withRawBody(token, content)).uploadFileWithHttpInfo(new FileUpload(), fileName, null, null);
+        return new FilesApi(withRawBody(token, content))
+                .uploadFileWithHttpInfo(new FileUpload(), fileName, null, null, null, null);
     }
 
     /** A client that sends these bytes as the body: the native library writes a File body as JSON (its path). */

@@ -32,14 +32,22 @@ public interface BlobStore {
         return write(key, content, length, condition, Quota.UNLIMITED);
     }
 
+    /** As {@link #write(FileKey, DigestingInputStream, long, WriteCondition, Quota)}, with no digest announced. */
+    default WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition, Quota quota)
+            throws IOException {
+        return write(key, DigestingInputStream.of(content, length, Optional.empty()), length, condition, quota);
+    }
+
     /**
      * Streams {@code content} into {@code key} as {@link #write(FileKey, InputStream, long, WriteCondition)} does,
      * admitted by {@code quota} ({@link Quota#admit}) against the owner's {@link #usage} as close to the commit as
      * the store allows (each store says how close); a refused write stores nothing and leaves the current version.
+     * The content's SHA-256 is kept with the version where the store can ({@link FileVersion#sha256}); a content
+     * that fails its announced digest fails to read, and the write stores nothing.
      *
      * @throws dev.fileshare.core.model.QuotaExceededException when the write would pass the quota
      */
-    WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition, Quota quota)
+    WriteResult write(FileKey key, DigestingInputStream content, long length, WriteCondition condition, Quota quota)
             throws IOException;
 
     /**

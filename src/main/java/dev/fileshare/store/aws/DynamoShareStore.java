@@ -6,9 +6,11 @@ import static dev.fileshare.store.aws.Items.s;
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.ShareStore;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +30,14 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * {@link #revokeAll} may survive it (DynamoDB usually catches up within a second).
  *
  * <p>Each share also carries the file's entry as the grantee's listing shows it ({@code size}, {@code modified}
- * in epoch milliseconds, {@code etag}): a page of {@link #sharedWith} is then one Query, with no S3 call per
+ * in epoch milliseconds, {@code etag}, and {@code sha256} in hex when the version's digest is known): a page of {@link #sharedWith} is then one Query, with no S3 call per
  * shared file. {@link #refresh} rewrites them when the service writes the file anew.
  */
 final class DynamoShareStore implements ShareStore {
     private static final String GRANTEE = DynamoTables.SHARES.partitionKey();
     private static final String FILE_KEY = DynamoTables.SHARES.sortKey().orElseThrow();
     private static final String BY_FILE = DynamoTables.SHARES.invertedIndex().orElseThrow();
+    private static final String SHA256 = "sha256";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -50,7 +53,7 @@ final class DynamoShareStore implements ShareStore {
     @Override
     public void grant(FileVersion version, Username grantee) {
         FileKey key = version.key();
-        Map<String, AttributeValue> item = Map.of(
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
                 GRANTEE,
                 s(grantee.value()),
                 FILE_KEY,
@@ -64,7 +67,8 @@ final class DynamoShareStore implements ShareStore {
                 "modified",
                 n(version.modified().toEpochMilli()),
                 "etag",
-                s(version.etag()));
+                s(version.etag())));
+        version.sha256().ifPresent(sha256 -> item.put(SHA256, s(sha256.hex())));
         AwsCalls.run(
                 "grant a share",
                 () -> dynamoDb.putItem(put -> put.tableName(table).item(item)));
@@ -84,18 +88,23 @@ final class DynamoShareStore implements ShareStore {
      * shows a later write (two writes racing to refresh: the later version wins).
      */
     private void refresh(FileVersion version, Username grantee) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":size", n(version.size()),
+                ":modified", n(version.modified().toEpochMilli()),
+                ":etag", s(version.etag())));
+        version.sha256().ifPresent(sha256 -> values.put(":sha256", s(sha256.hex())));
+        // A version without a known digest must not keep showing the one before it.
+        String sha256 = version.sha256().isPresent() ? ", #sha256 = :sha256" : " REMOVE #sha256";
         try {
             dynamoDb.updateItem(update -> update.tableName(table)
                     .key(key(version.key(), grantee))
                     // "size" is one of DynamoDB's reserved words: the attributes go by placeholders.
-                    .updateExpression("SET #size = :size, #modified = :modified, #etag = :etag")
+                    .updateExpression("SET #size = :size, #modified = :modified, #etag = :etag" + sha256)
                     .conditionExpression("attribute_exists(" + GRANTEE + ")"
                             + " AND (attribute_not_exists(#modified) OR #modified <= :modified)")
-                    .expressionAttributeNames(Map.of("#size", "size", "#modified", "modified", "#etag", "etag"))
-                    .expressionAttributeValues(Map.of(
-                            ":size", n(version.size()),
-                            ":modified", n(version.modified().toEpochMilli()),
-                            ":etag", s(version.etag()))));
+                    .expressionAttributeNames(
+                            Map.of("#size", "size", "#modified", "modified", "#etag", "etag", "#sha256", SHA256))
+                    .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException revokedOrNewer) {
             // nothing to refresh
         }
@@ -151,7 +160,8 @@ final class DynamoShareStore implements ShareStore {
                     key,
                     Items.number(item, "size"),
                     Instant.ofEpochMilli(Items.number(item, "modified")),
-                    Items.string(item, "etag")));
+                    Items.string(item, "etag"),
+                    Optional.ofNullable(item.get(SHA256)).map(value -> Sha256Digest.fromHex(value.s()))));
         }
         Optional<FileVersion> current = currentVersion.apply(key);
         if (current.isPresent()) {

@@ -5,6 +5,7 @@ import static dev.fileshare.store.aws.Items.s;
 
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.StagedUpload;
 import dev.fileshare.core.port.UploadStore;
@@ -78,6 +79,7 @@ final class DynamoUploadStore implements UploadStore {
         if (!upload.conditionText().isEmpty()) {
             item.put("write_condition", s(upload.conditionText()));
         }
+        upload.sha256().ifPresent(sha256 -> item.put("sha256", s(sha256.hex())));
         putExpiry(item, upload.expires());
         item.put("part_size", n(S3StagedBytes.partSize(upload.length())));
         item.put("part_etags", AttributeValue.fromL(List.of()));
@@ -334,13 +336,15 @@ final class DynamoUploadStore implements UploadStore {
 
     private static StagedUpload upload(Map<String, AttributeValue> item) {
         AttributeValue condition = item.get("write_condition");
+        AttributeValue sha256 = item.get("sha256");
         return new StagedUpload(
                 Items.string(item, KEY),
                 new FileKey(new Username(Items.string(item, OWNER)), new FileName(Items.string(item, "file_name"))),
                 Items.number(item, "upload_length"),
                 Items.number(item, "received_bytes"),
                 StagedUpload.condition(condition == null ? null : condition.s()),
-                Instant.ofEpochMilli(Items.number(item, "expires_ms")));
+                Instant.ofEpochMilli(Items.number(item, "expires_ms")),
+                Optional.ofNullable(sha256).map(value -> Sha256Digest.fromHex(value.s())));
     }
 
     private static S3StagedBytes.Layout layout(Map<String, AttributeValue> item) {

@@ -6,11 +6,13 @@ import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.NotAvailableException;
 import dev.fileshare.core.model.Quota;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.Usage;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.CountingInputStream;
+import dev.fileshare.core.port.DigestingInputStream;
 import dev.fileshare.core.port.StoredVersion;
 import dev.fileshare.core.port.TrashedFile;
 import dev.fileshare.core.port.VersionGoneException;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -41,10 +44,13 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@code If-Match}) at commit time; reads name the version they want with {@code If-Match}.
  */
 final class S3BlobStore implements BlobStore {
-    /** Up to this announced length a file goes in one PUT, streamed; beyond it, or of unknown length, in parts. */
-    static final long SINGLE_PUT_LIMIT = 16L * 1024 * 1024;
-    /** Part size of multipart uploads: the memory one upload holds. S3 allows 10,000 parts, so up to 80 GiB. */
+    /**
+     * Part size of multipart uploads: the memory one upload holds. S3 allows 10,000 parts, so up to 80 GiB. Content
+     * shorter than a part goes in one PUT, read into memory first so that its SHA-256 goes with it.
+     */
     static final int PART_SIZE = 8 * 1024 * 1024;
+    /** The user metadata key of the content's SHA-256, in hex. */
+    static final String SHA256_METADATA = "sha256";
     /** The most keys one ListObjectsV2 call answers. */
     private static final int MAX_KEYS = 1000;
 
@@ -59,7 +65,8 @@ final class S3BlobStore implements BlobStore {
     }
 
     @Override
-    public WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition, Quota quota)
+    public WriteResult write(
+            FileKey key, DigestingInputStream content, long length, WriteCondition condition, Quota quota)
             throws IOException {
         // Looked up for the "created" flag, and to refuse a write that cannot succeed before its body is sent;
         // S3 checks the condition again, atomically, when the object is committed.
@@ -74,9 +81,9 @@ final class S3BlobStore implements BlobStore {
         admit.check(length);
         CountingInputStream source = CountingInputStream.ofAnnouncedLength(content, length);
         try {
-            String etag = length >= 0 && length <= SINGLE_PUT_LIMIT
-                    ? putWhole(key, source, length, condition)
-                    : upload(key, source, condition, admit);
+            String etag = length >= 0 && length < PART_SIZE
+                    ? putWhole(key, source.readNBytes((int) length), endOf(source, content), condition)
+                    : upload(key, source, content, condition, admit);
             return new WriteResult(describeWritten(key, etag, source.count()), before.isEmpty());
         } catch (RuntimeException e) {
             // A failure to read the client's content surfaces wrapped by the SDK (or as its refusal to retry
@@ -109,25 +116,52 @@ final class S3BlobStore implements BlobStore {
         };
     }
 
-    /** Returns the new object's ETag. */
-    private String putWhole(FileKey key, InputStream content, long length, WriteCondition condition) {
-        PutObjectRequest.Builder put =
-                PutObjectRequest.builder().bucket(bucket).key(key.value()).contentLength(length);
+    /**
+     * Returns the new object's ETag. The content's SHA-256 goes as user metadata ({@code x-amz-meta-sha256}, hex),
+     * which every GetObject and HeadObject answers with the object it describes. (Not S3's own
+     * {@code x-amz-checksum-sha256}: it is read back only with {@code ChecksumMode.ENABLED}, and S3Proxy, the
+     * stand-in of the tests, keeps none sent as a trailer, answers it from other metadata than the body it sends
+     * while a write races the read, and loses sight of the object for a moment while it stores one sent as a
+     * header.) The digest announced by a client is checked by the content's own stream before this PUT ends.
+     */
+    private String putWhole(FileKey key, byte[] content, int length, Sha256Digest sha256, WriteCondition condition) {
+        PutObjectRequest.Builder put = PutObjectRequest.builder()
+                .bucket(bucket)
+                .key(key.value())
+                .contentLength((long) length)
+                .metadata(Map.of(SHA256_METADATA, sha256.hex()));
         S3Conditions.apply(condition, put::ifNoneMatch, put::ifMatch);
-        return s3.putObject(put.build(), RequestBody.fromInputStream(content, length))
+        return s3.putObject(
+                        put.build(), RequestBody.fromInputStream(new ByteArrayInputStream(content, 0, length), length))
                 .eTag();
     }
 
-    /** Unknown or large length: one part read first; content that fits in it goes in one PUT after all. */
-    private String upload(FileKey key, InputStream content, WriteCondition condition, SizeCheck admit)
+    private String putWhole(FileKey key, byte[] content, Sha256Digest sha256, WriteCondition condition) {
+        return putWhole(key, content, content.length, sha256, condition);
+    }
+
+    /** The digest of content read to its last byte, the announced-length check at its end made first. */
+    private static Sha256Digest endOf(InputStream counted, DigestingInputStream content) throws IOException {
+        if (counted.read() != -1) {
+            throw new IllegalStateException("an announced-length stream ends at its length or fails");
+        }
+        return content.digest();
+    }
+
+    /**
+     * Unknown length or a part or more: one part read first; content that fits in it goes in one PUT after all.
+     * A multipart object's SHA-256 in S3 is a checksum of its parts', not the content's: it has none here.
+     */
+    private String upload(
+            FileKey key, InputStream counted, DigestingInputStream content, WriteCondition condition, SizeCheck admit)
             throws IOException {
         byte[] buffer = new byte[PART_SIZE];
-        int first = content.readNBytes(buffer, 0, PART_SIZE);
+        int first = counted.readNBytes(buffer, 0, PART_SIZE);
         if (first < PART_SIZE) {
             admit.check(first);
-            return putWhole(key, new ByteArrayInputStream(buffer, 0, first), first, condition);
+            return putWhole(key, buffer, first, content.digest(), condition);
         }
-        return new MultipartUpload(s3, bucket, key.value()).upload(buffer, first, content, condition, admit);
+        return new MultipartUpload(s3, bucket, key.value()).upload(buffer, first, counted, condition, admit);
     }
 
     /** The entry of the version just written; its time stamp comes from S3 unless another write already replaced it. */
@@ -155,7 +189,9 @@ final class S3BlobStore implements BlobStore {
 
     @Override
     public Optional<FileVersion> find(FileKey key) {
-        return head(key).map(h -> new FileVersion(key, h.contentLength(), seconds(h.lastModified()), quoted(h.eTag())));
+        return head(key)
+                .map(h -> new FileVersion(
+                        key, h.contentLength(), seconds(h.lastModified()), quoted(h.eTag()), sha256Of(h.metadata())));
     }
 
     private Optional<HeadObjectResponse> head(FileKey key) {
@@ -180,8 +216,12 @@ final class S3BlobStore implements BlobStore {
             throw AwsCalls.failure("read " + key, e);
         }
         GetObjectResponse object = in.response();
-        FileVersion entry =
-                new FileVersion(key, object.contentLength(), seconds(object.lastModified()), quoted(object.eTag()));
+        FileVersion entry = new FileVersion(
+                key,
+                object.contentLength(),
+                seconds(object.lastModified()),
+                quoted(object.eTag()),
+                sha256Of(object.metadata()));
         return Optional.of(new OpenBlob(entry, new S3ObjectStream(in, object.contentLength())));
     }
 
@@ -295,6 +335,23 @@ final class S3BlobStore implements BlobStore {
 
     private static VersionGoneException gone(FileVersion entry) {
         return new VersionGoneException("version " + entry.etag() + " of " + entry.key() + " is gone");
+    }
+
+    /**
+     * The object's SHA-256 from its user metadata, which comes with every GetObject and HeadObject; none for an
+     * object written in parts (the metadata is set before the content is known), through a presigned URL, or before
+     * digests were kept.
+     */
+    static Optional<Sha256Digest> sha256Of(Map<String, String> metadata) {
+        String hex = metadata.get(SHA256_METADATA);
+        if (hex == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Sha256Digest.fromHex(hex));
+        } catch (IllegalArgumentException notOne) {
+            return Optional.empty();
+        }
     }
 
     private static Instant seconds(Instant instant) {

@@ -5,11 +5,13 @@ import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.Quota;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.Usage;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.CountingInputStream;
+import dev.fileshare.core.port.DigestingInputStream;
 import dev.fileshare.core.port.Retention;
 import dev.fileshare.core.port.StoredVersion;
 import dev.fileshare.core.port.TrashedFile;
@@ -58,45 +60,39 @@ final class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition, Quota quota)
+    public WriteResult write(
+            FileKey key, DigestingInputStream content, long length, WriteCondition condition, Quota quota)
             throws IOException {
         BlobId id = BlobId.random();
         long size = directory.store(id, content, length);
         Instant modified = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        FileVersion written = new FileVersion(key, size, modified, id.etag(), Optional.of(content.digest()));
         Switched switched;
         try {
-            switched = db.write(c -> switchVersion(c, key, id, size, modified, condition, quota));
+            switched = db.write(c -> switchVersion(c, written, condition, quota));
         } catch (RuntimeException notCommitted) {
             directory.deleteQuietly(id);
             throw notCommitted;
         }
         switched.dropped().forEach(directory::deleteQuietly);
-        return new WriteResult(new FileVersion(key, size, modified, id.etag()), switched.created());
+        return new WriteResult(written, switched.created());
     }
 
     private record Switched(boolean created, List<BlobId> dropped) {}
 
     private Switched switchVersion(
-            SqliteDatabase.CachedConnection c,
-            FileKey key,
-            BlobId id,
-            long size,
-            Instant modified,
-            WriteCondition condition,
-            Quota quota)
+            SqliteDatabase.CachedConnection c, FileVersion written, WriteCondition condition, Quota quota)
             throws SQLException {
+        FileKey key = written.key();
         Optional<FileVersion> current = currentEntry(c, key);
         condition.check(current.map(FileVersion::etag));
         Optional<Usage> before = quota.isUnlimited() ? Optional.empty() : Optional.of(usage(c, key.owner()));
         PreparedStatement upsert = c.prepare("""
-                INSERT INTO files(owner, file_name, blob_id, size, modified) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO files(owner, file_name, blob_id, size, modified, sha256) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(owner, file_name) DO UPDATE SET
-                  blob_id = excluded.blob_id, size = excluded.size, modified = excluded.modified""");
-        upsert.setString(1, key.owner().value());
-        upsert.setString(2, key.fileName().value());
-        upsert.setString(3, id.value());
-        upsert.setLong(4, size);
-        upsert.setLong(5, modified.toEpochMilli());
+                  blob_id = excluded.blob_id, size = excluded.size, modified = excluded.modified,
+                  sha256 = excluded.sha256""");
+        bindRow(upsert, written);
         upsert.executeUpdate();
         List<BlobId> dropped = new ArrayList<>();
         if (current.isPresent()) {
@@ -113,13 +109,9 @@ final class LocalBlobStore implements BlobStore {
     private static void keepOlderVersion(SqliteDatabase.CachedConnection c, FileVersion replaced, Instant now)
             throws SQLException {
         PreparedStatement s = c.prepare("INSERT INTO older_versions(owner, file_name, blob_id, size, modified,"
-                + " replaced) VALUES (?, ?, ?, ?, ?, ?)");
-        s.setString(1, replaced.key().owner().value());
-        s.setString(2, replaced.key().fileName().value());
-        s.setString(3, BlobId.fromEtag(replaced.etag()).value());
-        s.setLong(4, replaced.size());
-        s.setLong(5, replaced.modified().toEpochMilli());
-        s.setLong(6, now.toEpochMilli());
+                + " sha256, replaced) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        bindRow(s, replaced);
+        s.setLong(7, now.toEpochMilli());
         s.executeUpdate();
     }
 
@@ -194,11 +186,12 @@ final class LocalBlobStore implements BlobStore {
 
     private static Optional<FileVersion> currentEntry(SqliteDatabase.CachedConnection c, FileKey key)
             throws SQLException {
-        PreparedStatement s = c.prepare("SELECT blob_id, size, modified FROM files WHERE owner = ? AND file_name = ?");
+        PreparedStatement s =
+                c.prepare("SELECT blob_id, size, modified, sha256 FROM files WHERE owner = ? AND file_name = ?");
         s.setString(1, key.owner().value());
         s.setString(2, key.fileName().value());
         try (ResultSet r = s.executeQuery()) {
-            return r.next() ? Optional.of(entry(key, r.getString(1), r.getLong(2), r.getLong(3))) : Optional.empty();
+            return r.next() ? Optional.of(entry(key, r, 1)) : Optional.empty();
         }
     }
 
@@ -245,7 +238,7 @@ final class LocalBlobStore implements BlobStore {
         // In key order (the primary key's index; BINARY collation is UTF-8 byte order, which is code-point order),
         // so a page is one range of the index and the core's sort of it a single pass.
         return db.read(c -> {
-            PreparedStatement s = c.prepare("SELECT file_name, blob_id, size, modified FROM files"
+            PreparedStatement s = c.prepare("SELECT file_name, blob_id, size, modified, sha256 FROM files"
                     + " WHERE owner = ? AND file_name > ? ORDER BY file_name LIMIT ?");
             s.setString(1, owner.value());
             s.setString(2, after.map(FileName::value).orElse(""));
@@ -254,7 +247,7 @@ final class LocalBlobStore implements BlobStore {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     FileKey key = new FileKey(owner, new FileName(r.getString(1)));
-                    entries.add(entry(key, r.getString(2), r.getLong(3), r.getLong(4)));
+                    entries.add(entry(key, r, 2));
                 }
             }
             return entries;
@@ -269,14 +262,10 @@ final class LocalBlobStore implements BlobStore {
                 return Optional.<List<BlobId>>empty();
             }
             List<BlobId> dropped = new ArrayList<>(purgeTrashed(c, key));
-            PreparedStatement trash = c.prepare("INSERT INTO trash(owner, file_name, blob_id, size, modified, deleted)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)");
-            trash.setString(1, key.owner().value());
-            trash.setString(2, key.fileName().value());
-            trash.setString(3, BlobId.fromEtag(current.get().etag()).value());
-            trash.setLong(4, current.get().size());
-            trash.setLong(5, current.get().modified().toEpochMilli());
-            trash.setLong(6, clock.instant().toEpochMilli());
+            PreparedStatement trash = c.prepare("INSERT INTO trash(owner, file_name, blob_id, size, modified, sha256,"
+                    + " deleted) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            bindRow(trash, current.get());
+            trash.setLong(7, clock.instant().toEpochMilli());
             trash.executeUpdate();
             markOlderVersions(c, key, 1);
             PreparedStatement s = c.prepare("DELETE FROM files WHERE owner = ? AND file_name = ?");
@@ -340,16 +329,15 @@ final class LocalBlobStore implements BlobStore {
             }
             List<StoredVersion> versions = new ArrayList<>();
             versions.add(new StoredVersion(BlobId.fromEtag(current.get().etag()).value(), current.get(), true));
-            PreparedStatement s = c.prepare("SELECT blob_id, size, modified, replaced FROM older_versions"
+            PreparedStatement s = c.prepare("SELECT blob_id, size, modified, sha256, replaced FROM older_versions"
                     + " WHERE owner = ? AND file_name = ? AND in_trash = 0 ORDER BY seq DESC");
             s.setString(1, key.owner().value());
             s.setString(2, key.fileName().value());
             try (ResultSet r = s.executeQuery()) {
                 // The rule again, for versions a sweep has not reached yet.
                 for (int newer = 0; r.next(); newer++) {
-                    if (retention.keepsVersion(newer, Instant.ofEpochMilli(r.getLong(4)), now)) {
-                        versions.add(new StoredVersion(
-                                r.getString(1), entry(key, r.getString(1), r.getLong(2), r.getLong(3)), false));
+                    if (retention.keepsVersion(newer, Instant.ofEpochMilli(r.getLong(5)), now)) {
+                        versions.add(new StoredVersion(r.getString(1), entry(key, r, 1), false));
                     }
                 }
             }
@@ -369,7 +357,7 @@ final class LocalBlobStore implements BlobStore {
     public List<TrashedFile> trash(Username owner) {
         Instant now = clock.instant();
         return db.read(c -> {
-            PreparedStatement s = c.prepare("SELECT file_name, blob_id, size, modified, deleted FROM trash"
+            PreparedStatement s = c.prepare("SELECT file_name, blob_id, size, modified, sha256, deleted FROM trash"
                     + " WHERE owner = ? AND deleted > ? ORDER BY file_name");
             s.setString(1, owner.value());
             s.setLong(2, now.minus(retention.trashMaxAge()).toEpochMilli());
@@ -377,11 +365,8 @@ final class LocalBlobStore implements BlobStore {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     FileKey key = new FileKey(owner, new FileName(r.getString(1)));
-                    Instant deleted = Instant.ofEpochMilli(r.getLong(5));
-                    trashed.add(new TrashedFile(
-                            entry(key, r.getString(2), r.getLong(3), r.getLong(4)),
-                            deleted,
-                            retention.purgeAt(deleted)));
+                    Instant deleted = Instant.ofEpochMilli(r.getLong(6));
+                    trashed.add(new TrashedFile(entry(key, r, 2), deleted, retention.purgeAt(deleted)));
                 }
             }
             return trashed;
@@ -392,8 +377,8 @@ final class LocalBlobStore implements BlobStore {
     public Optional<FileVersion> restoreFromTrash(FileKey key) {
         Instant now = clock.instant();
         return db.write(c -> {
-            PreparedStatement s = c.prepare(
-                    "SELECT blob_id, size, modified FROM trash WHERE owner = ? AND file_name = ? AND deleted > ?");
+            PreparedStatement s = c.prepare("SELECT blob_id, size, modified, sha256 FROM trash"
+                    + " WHERE owner = ? AND file_name = ? AND deleted > ?");
             s.setString(1, key.owner().value());
             s.setString(2, key.fileName().value());
             s.setLong(3, now.minus(retention.trashMaxAge()).toEpochMilli());
@@ -402,18 +387,14 @@ final class LocalBlobStore implements BlobStore {
                 if (!r.next()) {
                     return Optional.<FileVersion>empty();
                 }
-                trashed = entry(key, r.getString(1), r.getLong(2), r.getLong(3));
+                trashed = entry(key, r, 1);
             }
             if (currentEntry(c, key).isPresent()) {
                 throw new FileExistsException(key);
             }
-            PreparedStatement insert =
-                    c.prepare("INSERT INTO files(owner, file_name, blob_id, size, modified) VALUES (?, ?, ?, ?, ?)");
-            insert.setString(1, key.owner().value());
-            insert.setString(2, key.fileName().value());
-            insert.setString(3, BlobId.fromEtag(trashed.etag()).value());
-            insert.setLong(4, trashed.size());
-            insert.setLong(5, trashed.modified().toEpochMilli());
+            PreparedStatement insert = c.prepare(
+                    "INSERT INTO files(owner, file_name, blob_id, size, modified, sha256) VALUES (?, ?, ?, ?, ?, ?)");
+            bindRow(insert, trashed);
             insert.executeUpdate();
             PreparedStatement out = c.prepare("DELETE FROM trash WHERE owner = ? AND file_name = ?");
             out.setString(1, key.owner().value());
@@ -458,8 +439,28 @@ final class LocalBlobStore implements BlobStore {
         return db.read(c -> usage(c, owner));
     }
 
-    /** The entry of a row of {@code files}; the shares' listing reads the same rows. */
-    static FileVersion entry(FileKey key, String blobId, long size, long modifiedMillis) {
-        return new FileVersion(key, size, Instant.ofEpochMilli(modifiedMillis), new BlobId(blobId).etag());
+    /**
+     * The entry of a row of {@code files}, {@code older_versions} or {@code trash} whose columns {@code blob_id, size,
+     * modified, sha256} start at {@code column}; the shares' listing reads the same rows. A row written before
+     * digests were kept has none (NULL): it is not computed later, which would read the whole blob again.
+     */
+    static FileVersion entry(FileKey key, ResultSet r, int column) throws SQLException {
+        String sha256 = r.getString(column + 3);
+        return new FileVersion(
+                key,
+                r.getLong(column + 1),
+                Instant.ofEpochMilli(r.getLong(column + 2)),
+                new BlobId(r.getString(column)).etag(),
+                Optional.ofNullable(sha256).map(Sha256Digest::fromHex));
+    }
+
+    /** Binds {@code owner, file_name, blob_id, size, modified, sha256} of {@code version} as parameters 1 to 6. */
+    private static void bindRow(PreparedStatement s, FileVersion version) throws SQLException {
+        s.setString(1, version.key().owner().value());
+        s.setString(2, version.key().fileName().value());
+        s.setString(3, BlobId.fromEtag(version.etag()).value());
+        s.setLong(4, version.size());
+        s.setLong(5, version.modified().toEpochMilli());
+        s.setString(6, version.sha256().map(Sha256Digest::hex).orElse(null));
     }
 }

@@ -1,12 +1,45 @@
 package dev.fileshare.store.local;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /** The SQLite tables; created when missing, so a new data directory needs no set-up. */
 final class LocalSchema {
+    /**
+     * The tables of versions, and of uploads (the SHA-256 announced for the whole file), which gained a SHA-256
+     * (lower-case hex) after they were first made.
+     */
+    private static final List<String> VERSION_TABLES = List.of("files", "older_versions", "trash", "uploads");
+
     private LocalSchema() {}
 
     static void apply(SqliteDatabase db) throws SQLException {
+        createTables(db);
+        addDigestColumns(db);
+    }
+
+    /**
+     * A database made before digests were kept gets the {@code sha256} column; its rows stay NULL (no digest known:
+     * computing one would read every blob again), and every version written from now on has one.
+     */
+    private static void addDigestColumns(SqliteDatabase db) throws SQLException {
+        for (String table : VERSION_TABLES) {
+            boolean missing = db.write(c -> {
+                PreparedStatement s = c.prepare("SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = 'sha256'");
+                s.setString(1, table);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() && r.getInt(1) == 0;
+                }
+            });
+            if (missing) {
+                db.execute("ALTER TABLE " + table + " ADD COLUMN sha256 TEXT");
+            }
+        }
+    }
+
+    private static void createTables(SqliteDatabase db) throws SQLException {
         db.execute(
                 """
                 CREATE TABLE IF NOT EXISTS users (
@@ -29,6 +62,7 @@ final class LocalSchema {
                   blob_id   TEXT NOT NULL UNIQUE,
                   size      INTEGER NOT NULL,
                   modified  INTEGER NOT NULL,
+                  sha256    TEXT,
                   PRIMARY KEY (owner, file_name))""",
                 """
                 CREATE TABLE IF NOT EXISTS shares (
@@ -46,6 +80,7 @@ final class LocalSchema {
                   blob_id   TEXT NOT NULL UNIQUE,
                   size      INTEGER NOT NULL,
                   modified  INTEGER NOT NULL,
+                  sha256    TEXT,
                   replaced  INTEGER NOT NULL,
                   in_trash  INTEGER NOT NULL DEFAULT 0)""",
                 "CREATE INDEX IF NOT EXISTS older_versions_by_file ON older_versions(owner, file_name, in_trash, seq)",
@@ -58,6 +93,7 @@ final class LocalSchema {
                   blob_id   TEXT NOT NULL UNIQUE,
                   size      INTEGER NOT NULL,
                   modified  INTEGER NOT NULL,
+                  sha256    TEXT,
                   deleted   INTEGER NOT NULL,
                   PRIMARY KEY (owner, file_name))""",
                 "CREATE INDEX IF NOT EXISTS trash_by_deleted ON trash(deleted)",
@@ -109,7 +145,8 @@ final class LocalSchema {
                   length     INTEGER NOT NULL,
                   received   INTEGER NOT NULL,
                   condition  TEXT NOT NULL,
-                  expires_at INTEGER NOT NULL)""",
+                  expires_at INTEGER NOT NULL,
+                  sha256     TEXT)""",
                 "CREATE INDEX IF NOT EXISTS uploads_by_owner ON uploads(owner)",
                 "CREATE INDEX IF NOT EXISTS uploads_by_expiry ON uploads(expires_at)");
     }

@@ -2,6 +2,7 @@ package dev.fileshare.store.local;
 
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.port.StagedUpload;
 import dev.fileshare.core.port.UploadStore;
@@ -30,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the server stopped) is cut away by the next append, so an append is all or nothing and survives a restart.
  */
 final class LocalUploadStore implements UploadStore {
-    private static final String COLUMNS = "upload_id, owner, file_name, length, received, condition, expires_at";
+    private static final String COLUMNS =
+            "upload_id, owner, file_name, length, received, condition, expires_at, sha256";
 
     private final SqliteDatabase db;
     private final Path directory;
@@ -49,7 +51,7 @@ final class LocalUploadStore implements UploadStore {
         Files.deleteIfExists(pathOf(upload.id()));
         files.createFile(pathOf(upload.id()));
         db.write(c -> {
-            PreparedStatement s = c.prepare("INSERT INTO uploads(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+            PreparedStatement s = c.prepare("INSERT INTO uploads(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             s.setString(1, upload.id());
             s.setString(2, upload.key().owner().value());
             s.setString(3, upload.key().fileName().value());
@@ -57,6 +59,7 @@ final class LocalUploadStore implements UploadStore {
             s.setLong(5, upload.offset());
             s.setString(6, upload.conditionText());
             s.setLong(7, upload.expires().toEpochMilli());
+            s.setString(8, upload.sha256().map(Sha256Digest::hex).orElse(null));
             return s.executeUpdate();
         });
     }
@@ -79,7 +82,8 @@ final class LocalUploadStore implements UploadStore {
                         r.getLong(4),
                         r.getLong(5),
                         StagedUpload.condition(r.getString(6)),
-                        Instant.ofEpochMilli(r.getLong(7))));
+                        Instant.ofEpochMilli(r.getLong(7)),
+                        Optional.ofNullable(r.getString(8)).map(Sha256Digest::fromHex)));
             }
         });
     }

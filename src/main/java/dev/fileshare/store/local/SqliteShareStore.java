@@ -59,7 +59,7 @@ final class SqliteShareStore implements ShareStore {
         // One query, a range of shares_by_grantee_key joined with each file's current row: no call per file.
         return db.read(c -> {
             PreparedStatement s = c.prepare("""
-                    SELECT f.owner, f.file_name, f.blob_id, f.size, f.modified
+                    SELECT f.owner, f.file_name, f.blob_id, f.size, f.modified, f.sha256
                     FROM shares s JOIN files f ON f.owner = s.owner AND f.file_name = s.file_name
                     WHERE s.grantee = ? AND s.owner || '/' || s.file_name > ?
                     ORDER BY s.owner || '/' || s.file_name LIMIT ?""");
@@ -70,7 +70,7 @@ final class SqliteShareStore implements ShareStore {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     FileKey key = new FileKey(new Username(r.getString(1)), new FileName(r.getString(2)));
-                    entries.add(LocalBlobStore.entry(key, r.getString(3), r.getLong(4), r.getLong(5)));
+                    entries.add(LocalBlobStore.entry(key, r, 3));
                 }
             }
             return entries;

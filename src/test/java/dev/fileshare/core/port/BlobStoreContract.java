@@ -11,6 +11,7 @@ import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.Quota;
 import dev.fileshare.core.model.QuotaExceededException;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.Usage;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +35,16 @@ public abstract class BlobStoreContract {
 
     /** Whether the adapters keep replaced and deleted versions (the aws ones on S3Proxy, unversioned, do not). */
     protected boolean keepsVersions() {
+        return true;
+    }
+
+    /** Whether {@link BlobStore#list} tells each version's digest (S3's listing carries none). */
+    protected boolean listsDigests() {
+        return true;
+    }
+
+    /** Whether a version written in parts (the aws store's multipart upload, past its one-PUT limit) has a digest. */
+    protected boolean knowsDigestsOfLargeWrites() {
         return true;
     }
 
@@ -171,10 +183,104 @@ public abstract class BlobStoreContract {
                 write(key("listed.txt"), bytes("12345"), WriteCondition.ALWAYS).entry();
 
         FileVersion found = store().find(key("listed.txt")).orElseThrow();
-        assertThat(store().list(ALICE)).containsExactly(found);
+        assertThat(store().list(ALICE)).containsExactly(listsDigests() ? found : found.withoutSha256());
         assertThat(found).isEqualTo(written);
         // HTTP dates (Last-Modified, If-Modified-Since) carry whole seconds.
         assertThat(found.modified().getNano()).isZero();
+    }
+
+    @Test
+    void keepsTheSha256OfEachVersionItWrote() throws IOException {
+        byte[] content = bytes("hello, digest");
+        Sha256Digest expected = Sha256Digest.ofContent(content);
+
+        FileVersion written =
+                write(key("digest.txt"), content, WriteCondition.ALWAYS).entry();
+
+        assertThat(written.sha256()).contains(expected);
+        assertThat(store().find(key("digest.txt")).orElseThrow().sha256()).contains(expected);
+        BlobStore.OpenBlob blob = store().openCurrent(key("digest.txt")).orElseThrow();
+        try (InputStream in = blob.stream()) {
+            assertThat(blob.entry().sha256()).contains(expected);
+            assertThat(Sha256Digest.ofContent(in.readAllBytes())).isEqualTo(expected);
+        }
+        assertThat(store().list(ALICE))
+                .singleElement()
+                .extracting(FileVersion::sha256)
+                .isEqualTo(listsDigests() ? Optional.of(expected) : Optional.empty());
+        FileVersion replaced = write(key("digest.txt"), bytes("another"), WriteCondition.ALWAYS)
+                .entry();
+        assertThat(replaced.sha256()).contains(Sha256Digest.ofContent(bytes("another")));
+    }
+
+    @Test
+    void keepsTheSha256OfContentOfUnknownLengthAndOfAnEmptyFile() throws IOException {
+        byte[] content = new byte[300_000];
+        Arrays.fill(content, (byte) 9);
+
+        store().write(key("unknown.bin"), new ByteArrayInputStream(content), -1, WriteCondition.ALWAYS);
+        write(key("empty.bin"), new byte[0], WriteCondition.ALWAYS);
+
+        assertThat(store().find(key("unknown.bin")).orElseThrow().sha256()).contains(Sha256Digest.ofContent(content));
+        assertThat(store().find(key("empty.bin")).orElseThrow().sha256()).contains(Sha256Digest.ofContent(new byte[0]));
+    }
+
+    @Test
+    void keepsTheSha256OfALargeWriteWhereItCan() throws IOException {
+        byte[] content = new byte[17 * 1024 * 1024]; // past the aws store's one-PUT limit: a multipart upload
+        new java.util.Random(7).nextBytes(content);
+
+        store().write(key("large.bin"), new ByteArrayInputStream(content), content.length, WriteCondition.ALWAYS);
+
+        assertThat(store().find(key("large.bin")).orElseThrow().sha256())
+                .isEqualTo(
+                        knowsDigestsOfLargeWrites() ? Optional.of(Sha256Digest.ofContent(content)) : Optional.empty());
+    }
+
+    @Test
+    void contentWithTheAnnouncedDigestIsStored() throws IOException {
+        byte[] content = bytes("as announced");
+
+        FileVersion written = store().write(
+                        key("announced.txt"),
+                        DigestingInputStream.of(
+                                new ByteArrayInputStream(content),
+                                content.length,
+                                Optional.of(Sha256Digest.ofContent(content))),
+                        content.length,
+                        WriteCondition.ALWAYS,
+                        Quota.UNLIMITED)
+                .entry();
+
+        assertThat(readAll(store().find(key("announced.txt")).orElseThrow())).isEqualTo(content);
+        assertThat(written.sha256()).contains(Sha256Digest.ofContent(content));
+    }
+
+    @Test
+    void contentWithAnotherDigestThanAnnouncedStoresNothing() throws IOException {
+        FileVersion intact =
+                write(key("kept.txt"), bytes("intact"), WriteCondition.ALWAYS).entry();
+        Sha256Digest announced = Sha256Digest.ofContent(bytes("what the client meant"));
+
+        for (long length : new long[] {bytes("tampered").length, -1}) {
+            DigestingInputStream tampered = DigestingInputStream.of(
+                    new ByteArrayInputStream(bytes("tampered")), length, Optional.of(announced));
+            assertThatThrownBy(() ->
+                            store().write(key("kept.txt"), tampered, length, WriteCondition.ALWAYS, Quota.UNLIMITED))
+                    .isInstanceOf(Exception.class);
+            assertThat(tampered.mismatch()).isPresent();
+            DigestingInputStream fresh = DigestingInputStream.of(
+                    new ByteArrayInputStream(bytes("tampered")), length, Optional.of(announced));
+            assertThatThrownBy(
+                            () -> store().write(key("new.txt"), fresh, length, WriteCondition.ALWAYS, Quota.UNLIMITED))
+                    .isInstanceOf(Exception.class);
+        }
+
+        FileVersion current = store().find(key("kept.txt")).orElseThrow();
+        assertThat(current.etag()).isEqualTo(intact.etag());
+        assertThat(readAll(current)).isEqualTo(bytes("intact"));
+        assertThat(store().find(key("new.txt"))).isEmpty();
+        assertThat(store().list(ALICE)).extracting(FileVersion::etag).containsExactly(intact.etag());
     }
 
     @Test

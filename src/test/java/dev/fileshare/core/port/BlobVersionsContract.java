@@ -9,6 +9,7 @@ import dev.fileshare.core.model.FileExistsException;
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
 import dev.fileshare.core.model.FileVersion;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import java.io.ByteArrayInputStream;
@@ -64,6 +65,28 @@ public abstract class BlobVersionsContract {
         assertThat(older).isEqualTo(first);
         assertThat(readAll(older)).isEqualTo(bytes("one"));
         assertThat(blobs().find(key("notes.txt"))).contains(second);
+    }
+
+    @Test
+    void olderVersionsAndTheTrashKeepEachVersionsSha256() throws IOException {
+        write("digests.txt", "one");
+        write("digests.txt", "two!");
+        Sha256Digest one = Sha256Digest.ofContent(bytes("one"));
+        Sha256Digest two = Sha256Digest.ofContent(bytes("two!"));
+
+        assertThat(blobs().versions(key("digests.txt")))
+                .extracting(v -> v.entry().sha256().orElseThrow())
+                .containsExactly(two, one);
+        blobs().delete(key("digests.txt"));
+        assertThat(blobs().trash(ALICE))
+                .singleElement()
+                .satisfies(t -> assertThat(t.entry().sha256()).contains(two));
+        assertThat(blobs().restoreFromTrash(key("digests.txt")).orElseThrow().sha256())
+                .contains(two);
+        assertThat(blobs().find(key("digests.txt")).orElseThrow().sha256()).contains(two);
+        assertThat(blobs().versions(key("digests.txt")))
+                .extracting(v -> v.entry().sha256().orElseThrow())
+                .containsExactly(two, one);
     }
 
     @Test

@@ -19,6 +19,16 @@ public abstract class StoresContract {
         return true;
     }
 
+    /** Whether the blob store's listing tells each version's digest. */
+    protected boolean listsDigests() {
+        return true;
+    }
+
+    /** Whether a version the blob store writes in parts has a digest. */
+    protected boolean knowsDigestsOfLargeWrites() {
+        return true;
+    }
+
     /** Opens a fresh set on {@code clock}, keeping older versions and the trash as {@code retention} says. */
     protected Stores open(Clock clock, Retention retention) {
         throw new UnsupportedOperationException("these adapters keep no versions");
@@ -89,6 +99,16 @@ public abstract class StoresContract {
         @Override
         protected boolean keepsVersions() {
             return StoresContract.this.keepsVersions();
+        }
+
+        @Override
+        protected boolean listsDigests() {
+            return StoresContract.this.listsDigests();
+        }
+
+        @Override
+        protected boolean knowsDigestsOfLargeWrites() {
+            return StoresContract.this.knowsDigestsOfLargeWrites();
         }
     }
 

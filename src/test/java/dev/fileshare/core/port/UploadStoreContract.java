@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fileshare.core.model.FileKey;
 import dev.fileshare.core.model.FileName;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import java.io.ByteArrayInputStream;
@@ -28,6 +29,26 @@ public abstract class UploadStoreContract {
 
         assertThat(store().find("up1")).contains(upload);
         assertThat(store().find("unknown")).isEmpty();
+    }
+
+    @Test
+    void keepsTheDigestAnnouncedForTheWholeFileThroughItsAppends() throws IOException {
+        Sha256Digest announced = Sha256Digest.ofContent(new byte[] {1, 2});
+        StagedUpload upload = new StagedUpload(
+                "up9",
+                new FileKey(ALICE, new FileName("digest.bin")),
+                2,
+                0,
+                WriteCondition.ALWAYS,
+                LATER,
+                java.util.Optional.of(announced));
+        store().create(upload);
+        store().create(upload("up10", 2, WriteCondition.ALWAYS, LATER));
+
+        store().append("up9", 0, new ByteArrayInputStream(new byte[] {1}), LATER);
+
+        assertThat(store().find("up9").orElseThrow().sha256()).contains(announced);
+        assertThat(store().find("up10").orElseThrow().sha256()).isEmpty();
     }
 
     @Test

@@ -9,9 +9,11 @@ import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.PreconditionFailedException;
 import dev.fileshare.core.model.Quota;
 import dev.fileshare.core.model.QuotaExceededException;
+import dev.fileshare.core.model.Sha256Digest;
 import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
+import dev.fileshare.core.port.DigestingInputStream;
 import dev.fileshare.tools.AwsStandIns;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -73,7 +75,7 @@ class S3BlobStoreTest {
 
     @Test
     void uploadsLargeContentOfKnownLengthInParts() throws Exception {
-        byte[] content = randomBytes((int) S3BlobStore.SINGLE_PUT_LIMIT + 1);
+        byte[] content = randomBytes(S3BlobStore.PART_SIZE + 1);
 
         FileVersion entry = store.write(BIG, new ByteArrayInputStream(content), content.length, WriteCondition.ALWAYS)
                 .entry();
@@ -95,6 +97,22 @@ class S3BlobStoreTest {
                         () -> store.write(BIG, new ByteArrayInputStream(half), 2L * half.length, WriteCondition.ALWAYS))
                 .isInstanceOf(IOException.class);
 
+        FileVersion current = store.find(BIG).orElseThrow();
+        assertThat(store.read(current, 0, current.size()).readAllBytes()).isEqualTo(bytes("intact"));
+        assertThat(pendingUploads()).isZero();
+    }
+
+    @Test
+    void aLargeBodyWithAnotherDigestThanAnnouncedAbortsItsUploadAndKeepsTheOldContent() throws Exception {
+        store.write(BIG, new ByteArrayInputStream(bytes("intact")), 6, WriteCondition.ALWAYS);
+        byte[] large = randomBytes(S3BlobStore.PART_SIZE + 10);
+        DigestingInputStream tampered = DigestingInputStream.of(
+                new ByteArrayInputStream(large), large.length, Optional.of(Sha256Digest.ofContent(bytes("other"))));
+
+        assertThatThrownBy(() -> store.write(BIG, tampered, large.length, WriteCondition.ALWAYS, Quota.UNLIMITED))
+                .isInstanceOf(IOException.class);
+
+        assertThat(tampered.mismatch()).isPresent();
         FileVersion current = store.find(BIG).orElseThrow();
         assertThat(store.read(current, 0, current.size()).readAllBytes()).isEqualTo(bytes("intact"));
         assertThat(pendingUploads()).isZero();

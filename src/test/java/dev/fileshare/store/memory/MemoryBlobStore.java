@@ -12,6 +12,7 @@ import dev.fileshare.core.model.Username;
 import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.CountingInputStream;
+import dev.fileshare.core.port.DigestingInputStream;
 import dev.fileshare.core.port.Retention;
 import dev.fileshare.core.port.StoredVersion;
 import dev.fileshare.core.port.TrashedFile;
@@ -81,7 +82,8 @@ public final class MemoryBlobStore implements BlobStore {
     }
 
     @Override
-    public WriteResult write(FileKey key, InputStream content, long length, WriteCondition condition, Quota quota)
+    public WriteResult write(
+            FileKey key, DigestingInputStream content, long length, WriteCondition condition, Quota quota)
             throws IOException {
         // The same announced-length rule as the real stores, so a short body fails here as it does there.
         byte[] bytes = CountingInputStream.ofAnnouncedLength(content, length).readAllBytes();
@@ -89,7 +91,8 @@ public final class MemoryBlobStore implements BlobStore {
                 key,
                 bytes.length,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                "\"memory-" + writes.incrementAndGet() + "\"");
+                "\"memory-" + writes.incrementAndGet() + "\"",
+                Optional.of(content.digest()));
         synchronized (this) {
             Blob current = files.get(key);
             if (!holds(condition, current)) {
