@@ -36,6 +36,15 @@ public abstract class BlobVersionsContract {
 
     protected abstract Stores open(Clock clock, Retention retention);
 
+    /**
+     * Whether the store stamps versions and deletes with the clock it is given. A store whose times are its
+     * backend's own (S3's LastModified) cannot be aged by moving the clock: the tests that do are skipped, and its
+     * runner says where its age rules are tested instead.
+     */
+    protected boolean timesFollowTheClock() {
+        return true;
+    }
+
     @BeforeEach
     void openStores() {
         assumeTrue(keepsVersions(), "these adapters keep no versions");
@@ -94,6 +103,7 @@ public abstract class BlobVersionsContract {
 
     @Test
     void dropsOlderVersionsPastTheirAge() throws IOException {
+        assumeTrue(timesFollowTheClock(), "the store's times are its own");
         write("notes.txt", "one");
         write("notes.txt", "two");
         clock.advance(RETENTION.versionMaxAge().minusSeconds(1));
@@ -115,8 +125,12 @@ public abstract class BlobVersionsContract {
 
         assertThat(blobs().find(key("notes.txt"))).isEmpty();
         assertThat(blobs().versions(key("notes.txt"))).isEmpty();
-        assertThat(blobs().trash(ALICE))
-                .containsExactly(new TrashedFile(current, deleted, deleted.plus(RETENTION.trashMaxAge())));
+        List<TrashedFile> trash = blobs().trash(ALICE);
+        assertThat(trash).extracting(TrashedFile::entry).containsExactly(current);
+        assertThat(trash.get(0).purgeAt()).isEqualTo(trash.get(0).deleted().plus(RETENTION.trashMaxAge()));
+        if (timesFollowTheClock()) {
+            assertThat(trash.get(0).deleted()).isEqualTo(deleted);
+        }
         assertThat(blobs().trash(BOB)).isEmpty();
 
         assertThat(blobs().restoreFromTrash(key("notes.txt"))).contains(current);
@@ -169,6 +183,7 @@ public abstract class BlobVersionsContract {
 
     @Test
     void theTrashEmptiesItselfAfterItsMaxAge() throws IOException {
+        assumeTrue(timesFollowTheClock(), "the store's times are its own");
         write("notes.txt", "one");
         blobs().delete(key("notes.txt"));
 
@@ -195,9 +210,15 @@ public abstract class BlobVersionsContract {
         assertThat(retainedBytes(BOB)).isZero();
     }
 
-    /** The bytes the owner's usage counts besides their current files. */
+    /**
+     * The bytes the owner's usage counts besides their current files (those listed that {@code find} finds: S3Mock
+     * also lists a key whose latest version is a delete marker, which S3 does not).
+     */
     private long retainedBytes(Username owner) {
-        long current = blobs().list(owner).stream().mapToLong(FileVersion::size).sum();
+        long current = blobs().list(owner).stream()
+                .flatMap(listed -> blobs().find(listed.key()).stream())
+                .mapToLong(FileVersion::size)
+                .sum();
         return blobs().usage(owner).bytes() - current;
     }
 
