@@ -56,19 +56,19 @@ final class S3VersionHistory {
     }
 
     /**
-     * Merges the two lists of one key that ListObjectVersions answers (each newest first, as S3 lists them) into one.
-     * A marker and a version of the same instant: the marker is the newer, as it can only hide what existed.
+     * Merges the two lists of one key that ListObjectVersions answers (each newest first, as S3 lists them; the SDK
+     * parts the one list into versions and markers) into one, by time. Listings give times to the second, so a
+     * marker and a version can tie: the latest of the key goes first, else the marker, as a delete hides what was
+     * there before it (a file written again within the second of its delete, and written once more, is the one
+     * order this cannot tell).
      */
     static List<Entry> merge(List<ObjectVersion> versions, List<DeleteMarkerEntry> markers) {
         List<Entry> merged = new ArrayList<>(versions.size() + markers.size());
         int v = 0;
         int m = 0;
         while (v < versions.size() || m < markers.size()) {
-            boolean takeMarker = v == versions.size()
-                    || (m < markers.size()
-                            && !markers.get(m)
-                                    .lastModified()
-                                    .isBefore(versions.get(v).lastModified()));
+            boolean takeMarker =
+                    v == versions.size() || (m < markers.size() && markerFirst(markers.get(m), versions.get(v)));
             if (takeMarker) {
                 DeleteMarkerEntry marker = markers.get(m++);
                 merged.add(new Entry(marker.versionId(), true, marker.lastModified(), 0, ""));
@@ -79,6 +79,13 @@ final class S3VersionHistory {
             }
         }
         return merged;
+    }
+
+    private static boolean markerFirst(DeleteMarkerEntry marker, ObjectVersion version) {
+        if (!marker.lastModified().equals(version.lastModified())) {
+            return marker.lastModified().isAfter(version.lastModified());
+        }
+        return !Boolean.TRUE.equals(version.isLatest());
     }
 
     /** The current version: the newest entry, unless it is a delete marker. */
