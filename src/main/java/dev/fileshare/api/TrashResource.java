@@ -91,7 +91,7 @@ public class TrashResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(
             responseCode = "404",
-            description = "The trash holds no file of that name (or the aws mode, which has no trash yet).",
+            description = "The trash holds no file of that name.",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
@@ -121,7 +121,7 @@ public class TrashResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(
             responseCode = "404",
-            description = "The trash holds no file of that name (or the aws mode, which has no trash yet).",
+            description = "The trash holds no file of that name.",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,

@@ -3,7 +3,6 @@ package it.dev.fileshare;
 import static it.dev.fileshare.support.Problems.assertInvalid;
 import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import it.dev.fileshare.support.ApiResponse;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Versions: an overwrite keeps what it replaces; {@code GET /file/versions} lists them newest first, {@code GET
  * /file?version=} reads one (owner and grantees, with Range and conditions), {@code POST /file/restore} makes a
- * copy of one current. The aws mode answers 404 until it has versions of its own.
+ * copy of one current. In both store modes (the aws mode's on the bucket's own versions).
  */
 class VersionsIT {
     private final FileshareClient client = new FileshareClient();
@@ -123,15 +122,6 @@ class VersionsIT {
                 FileshareClient.send(client.request("file/versions?file_name=notes.txt", null)
                         .GET()),
                 401);
-    }
-
-    @Test
-    void theAwsModeAnswers404() {
-        assumeFalse(FileshareServer.keepsVersions());
-
-        assertProblem(client.versions(owner.token(), null, "notes.txt"), 404);
-        assertProblem(client.downloadVersion(owner.token(), null, "notes.txt", "v1"), 404);
-        assertProblem(client.restoreVersion(owner.token(), "notes.txt", "v1"), 404);
     }
 
     private List<JsonObject> versions(Session who, String ownerName) {

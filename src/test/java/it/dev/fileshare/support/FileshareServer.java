@@ -12,9 +12,12 @@ import org.junit.jupiter.api.Assumptions;
  * answers; every one answers on this machine only.
  */
 public final class FileshareServer {
-    /** Whether the server keeps older versions and a trash: the local store does; the aws store answers 404. */
+    /**
+     * Whether the server keeps older versions and a trash: the local store does, and so does the aws store on its
+     * versioned bucket (S3Proxy keeps versions and delete markers as S3 does).
+     */
     public static boolean keepsVersions() {
-        return "local".equals(store());
+        return true;
     }
 
     /** ServerCrashIT's server, created and deployed by the build, never started by it. */
