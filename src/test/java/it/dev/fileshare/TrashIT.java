@@ -2,6 +2,7 @@ package it.dev.fileshare;
 
 import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import it.dev.fileshare.support.ApiResponse;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The trash: {@code DELETE /file} moves a file there with its versions (its shares and links end at once);
  * {@code GET /trash} lists it, {@code POST /trash/restore} brings it back without its shares or links (409 over a
- * file of that name), {@code DELETE /trash} purges it. In both store modes (the aws mode's on delete markers).
+ * file of that name), {@code DELETE /trash} purges it. The aws mode answers 404 until it has a trash of its own.
  */
 class TrashIT {
     private final FileshareClient client = new FileshareClient();
@@ -119,6 +120,15 @@ class TrashIT {
                         .header("Content-Type", "application/json")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"file_name\":"))),
                 400);
+    }
+
+    @Test
+    void theAwsModeAnswers404() {
+        assumeFalse(FileshareServer.keepsVersions());
+
+        assertProblem(client.trash(owner.token()), 404);
+        assertProblem(client.restoreFromTrash(owner.token(), "doomed.txt"), 404);
+        assertProblem(client.purge(owner.token(), "doomed.txt"), 404);
     }
 
     private List<JsonObject> trash(Session who) {
