@@ -41,8 +41,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * Files as S3 objects under the original's key {@code <owner>/<file_name>}. S3 itself makes each write atomic
  * (an object appears whole or not at all) and checks write conditions ({@code If-None-Match: *},
  * {@code If-Match}) at commit time; reads name the version they want with {@code If-Match}. In a versioned bucket
- * the older versions and the trash are the bucket's own ({@link S3VersionedFiles}); in an unversioned one (S3Proxy)
- * there are none, and a delete is final.
+ * the older versions and the trash are the bucket's own ({@link S3VersionedFiles}); in one without versioning there
+ * are none, and a delete is final.
  */
 final class S3BlobStore implements BlobStore {
     /** Up to this announced length a file goes in one PUT, streamed; beyond it, or of unknown length, in parts. */
@@ -305,8 +305,8 @@ final class S3BlobStore implements BlobStore {
         return true;
     }
 
-    // In a bucket without versioning (S3Proxy, the stand-in of most tests, has none) there are no older versions:
-    // they answer 404 (problem+json) rather than pretend, and a delete is final, so the trash stays empty.
+    // In a bucket without versioning (never enabled, or suspended) there are no older versions: they answer 404
+    // (problem+json) rather than pretend, and a delete is final, so the trash stays empty.
     private static NotAvailableException unversioned() {
         return new NotAvailableException("Older versions are not available: the bucket is not versioned.");
     }
