@@ -168,14 +168,8 @@ check("the owner lists links by handle, reads the access log and revokes a link"
   assert.deepEqual(await as(alice.token).links.listLinks(), []);
 });
 
-// The aws mode has no versions nor trash yet: it answers 404 for them.
-const keepsVersions = process.env.FILESHARE_STORE !== "aws";
-
+// Both store modes keep versions and a trash (the aws mode on its versioned bucket's own versions and markers).
 check("an overwrite keeps the older version, which reads and restores", async () => {
-  if (!keepsVersions) {
-    await problemOf(as(alice.token).versions.listVersions({ fileName: "photo.bin" }), 404);
-    return;
-  }
   const versions = await as(alice.token).versions.listVersions({ fileName: "photo.bin" });
   assert.deepEqual(versions.map((v) => [v.size, v.current]), [[6, true], [4, false]]);
   const older = await as(alice.token).files.downloadFile({ fileName: "photo.bin", version: versions[1].version });
@@ -189,10 +183,6 @@ check("an overwrite keeps the older version, which reads and restores", async ()
 });
 
 check("a delete moves the file to the trash, which restores and purges it", async () => {
-  if (!keepsVersions) {
-    await problemOf(as(alice.token).trash.listTrash(), 404);
-    return;
-  }
   await as(alice.token).files.deleteFile({ fileName: "photo.bin" });
   const trashed = await as(alice.token).trash.listTrash();
   assert.deepEqual(trashed.map((t) => [t.fileName, t.size]), [["photo.bin", 4]]);

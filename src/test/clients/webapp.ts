@@ -427,15 +427,11 @@ check("the second user leaves the share", async () => {
   await logOut();
 });
 
-check("the owner deletes a file; where the store keeps a trash, the news offers to undo it", async () => {
+check("the owner deletes a file; the news offers to undo it", async () => {
   await logIn(alice);
   await page.getByRole("button", { name: `Delete ${hostile}` }).click();
   await row(hostile).waitFor({ state: "detached" });
   assert.deepEqual(await listedNames(), [files.big.name, files.notes.name]);
-  if (!(await storeKeepsVersions())) {
-    await page.getByRole("status").filter({ hasText: `Deleted ${hostile}.` }).waitFor();
-    return;
-  }
   await page.getByRole("button", { name: `Undo delete of ${hostile}` }).click();
   await row(hostile).waitFor();
   await page.getByRole("status").filter({ hasText: `Restored ${hostile}` }).waitFor();
@@ -444,9 +440,6 @@ check("the owner deletes a file; where the store keeps a trash, the news offers 
 });
 
 check("versions: an overwrite keeps the old content, listed in the file's dialog and restored from it", async () => {
-  if (!(await storeKeepsVersions())) {
-    return; // the aws mode on S3Proxy keeps no versions: nothing to show
-  }
   const changed = Buffer.from("Meeting notes: the slides are late.\n");
   const put = await fetch(`${serverUrl()}/file?file_name=${encodeURIComponent(files.notes.name)}`, {
     method: "PUT",
@@ -473,11 +466,6 @@ check("versions: an overwrite keeps the old content, listed in the file's dialog
 check("the trash screen lists the deleted file, restores it and deletes it for good", async () => {
   await page.getByRole("button", { name: "Trash", exact: true }).click();
   await page.getByRole("heading", { name: "Trash", exact: true }).waitFor();
-  if (!(await storeKeepsVersions())) {
-    await page.getByText("The trash is empty.").waitFor();
-    await page.getByRole("button", { name: "Files", exact: true }).click();
-    return;
-  }
   const trashed = page.getByRole("listitem").filter({ hasText: hostile });
   await trashed.waitFor();
   await assertAccessible("trash");
@@ -582,16 +570,6 @@ async function filesStatus(token: string): Promise<number> {
   const response = await fetch(`${serverUrl()}/files`, { headers: { "x-session-token": token } });
   await response.arrayBuffer();
   return response.status;
-}
-
-/** Whether the server keeps older versions and a trash (the local store does; the aws mode on S3Proxy does not). */
-async function storeKeepsVersions(): Promise<boolean> {
-  const response = await fetch(`${serverUrl()}/file/versions?file_name=${encodeURIComponent(files.notes.name)}`, {
-    headers: { "x-session-token": await sessionToken() },
-  });
-  await response.arrayBuffer();
-  assert.ok(response.status === 200 || response.status === 404, `versions answered ${response.status}`);
-  return response.status === 200;
 }
 
 async function downloadByApi(name: string): Promise<Buffer> {

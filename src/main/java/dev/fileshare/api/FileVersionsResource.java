@@ -44,8 +44,8 @@ public class FileVersionsResource {
             description = "Of the caller's own file, or one shared with the caller: the current version first, then "
                     + "the older ones newest first. An overwrite keeps the content it replaces as an older version; "
                     + "the service keeps the latest `fileshare.versions.keep` of them (10 by default) for "
-                    + "`fileshare.versions.max-age` after they were replaced (30 days by default). The aws mode has no "
-                    + "versions yet: 404 there.")
+                    + "`fileshare.versions.max-age` after they were replaced (30 days by default). The aws mode on a "
+                    + "bucket without versioning has none: 404 there.")
     @APIResponse(
             responseCode = "200",
             description = "The versions, newest first.",

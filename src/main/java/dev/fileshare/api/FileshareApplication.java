@@ -301,7 +301,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                             @APIResponse(
                                     name = ApiDocs.NOT_AVAILABLE,
                                     description =
-                                            "Versions and the trash are not available in the aws store mode yet: 404 there.",
+                                            "Older versions are not available in the aws store mode on a bucket without versioning: 404 there.",
                                     content =
                                             @Content(
                                                     mediaType = Problem.MEDIA_TYPE,

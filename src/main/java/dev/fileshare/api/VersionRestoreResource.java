@@ -63,7 +63,7 @@ public class VersionRestoreResource {
     @APIResponse(
             responseCode = "404",
             description =
-                    "No such file of the caller's, or no such version of it (or the aws mode, which has no versions yet).",
+                    "No such file of the caller's, or no such version of it (or the aws mode on a bucket without versioning).",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,

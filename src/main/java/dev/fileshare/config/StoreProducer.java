@@ -35,7 +35,7 @@ public class StoreProducer {
     @Singleton
     Stores stores(FileshareConfig config, Clock clock) {
         return switch (config.store()) {
-            case "aws" -> AwsStore.open(config.aws(), config.transferUrlLifetime());
+            case "aws" -> AwsStore.open(config.aws(), config.transferUrlLifetime(), config.retention());
             case "local" -> LocalStore.open(config.dataDir(), clock, config.retention());
             default -> throw new IllegalStateException("unknown store " + config.store());
         };

@@ -389,10 +389,11 @@ public final class FileService {
             return;
         }
         quota.admitAnnounced(size);
-        OptionalLong replaced = blobs.find(new FileKey(caller, name))
-                .map(entry -> OptionalLong.of(entry.size()))
-                .orElse(OptionalLong.empty());
-        quota.admit(blobs.usage(caller), replaced, size);
+        // A replacement frees nothing: the version it replaces stays counted while it is kept as an older one.
+        // (With fileshare.versions.keep=0 this is stricter than the commit's own check, which is the exact one.)
+        OptionalLong freed =
+                blobs.find(new FileKey(caller, name)).isPresent() ? OptionalLong.of(0) : OptionalLong.empty();
+        quota.admit(blobs.usage(caller), freed, size);
     }
 
     /** The caller's own files, then those shared with them, each part sorted by key. */

@@ -76,8 +76,10 @@ class QuotaTest {
         files.upload(ALICE, name("a.txt"), bytes("123456"), 6, WriteCondition.ALWAYS);
 
         files.admitUpload(ALICE, name("b.txt"), 4);
-        files.admitUpload(ALICE, name("a.txt"), 10);
         assertThatThrownBy(() -> files.admitUpload(ALICE, name("b.txt"), 5)).isInstanceOf(QuotaExceededException.class);
+        // A replacement frees nothing while the replaced version is kept as an older one.
+        files.admitUpload(ALICE, name("a.txt"), 4);
+        assertThatThrownBy(() -> files.admitUpload(ALICE, name("a.txt"), 5)).isInstanceOf(QuotaExceededException.class);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import it.dev.fileshare.support.ApiResponse;
 import it.dev.fileshare.support.FileshareClient;
-import it.dev.fileshare.support.FileshareServer;
 import it.dev.fileshare.support.Session;
 import it.dev.fileshare.support.UniqueNames;
 import jakarta.json.JsonObject;
@@ -133,8 +132,7 @@ class AccountIT {
         ApiResponse account = client.account(alice.token());
         assertThat(account.status()).as("%s", account).isEqualTo(200);
         assertThat(account.mediaType()).isEqualTo("application/json");
-        boolean kept = FileshareServer.keepsVersions();
-        assertThat(account.json().getJsonNumber("used_bytes").longValue()).isEqualTo(kept ? 312 + 5 : 312);
+        assertThat(account.json().getJsonNumber("used_bytes").longValue()).isEqualTo(312 + 5);
         assertThat(account.json().getJsonNumber("files").longValue()).isEqualTo(2);
 
         assertThat(client.deleteFile(alice.token(), "b.txt").status()).isEqualTo(204);
@@ -142,15 +140,13 @@ class AccountIT {
         assertThat(afterDelete.getJsonNumber("files").longValue()).isEqualTo(1);
         assertThat(afterDelete.getJsonNumber("used_bytes").longValue())
                 .as("the trash counts")
-                .isEqualTo(kept ? 317 : 12);
-        if (kept) {
-            assertThat(client.purge(alice.token(), "b.txt").status()).isEqualTo(204);
-            assertThat(client.account(alice.token())
-                            .json()
-                            .getJsonNumber("used_bytes")
-                            .longValue())
-                    .isEqualTo(12 + 5);
-        }
+                .isEqualTo(317);
+        assertThat(client.purge(alice.token(), "b.txt").status()).isEqualTo(204);
+        assertThat(client.account(alice.token())
+                        .json()
+                        .getJsonNumber("used_bytes")
+                        .longValue())
+                .isEqualTo(12 + 5);
         assertProblem(client.account(null), 401);
     }
 

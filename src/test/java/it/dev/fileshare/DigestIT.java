@@ -3,7 +3,6 @@ package it.dev.fileshare;
 import static it.dev.fileshare.support.Problems.assertInvalid;
 import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import it.dev.fileshare.support.ApiResponse;
 import it.dev.fileshare.support.Contents;
@@ -154,7 +153,6 @@ class DigestIT {
 
     @Test
     void versionListsAndOlderVersionsCarryTheirOwnDigests() {
-        assumeTrue(FileshareServer.keepsVersions());
         byte[] first = Contents.text("one");
         byte[] second = Contents.text("two!");
         client.uploadBinary(alice.token(), "versions.txt", first);

@@ -45,7 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -215,7 +214,6 @@ class GeneratedJavaClientIT {
 
     @Test
     void anOverwriteKeepsAVersionToReadAndRestoreAndADeleteGoesToTheTrash() throws ApiException, IOException {
-        Assumptions.assumeTrue(FileshareServer.keepsVersions(), "the aws mode has no versions yet");
         files(aliceToken)
                 .uploadFile(new FileUpload().fileName("notes.txt").content(HELLO), null, null, null, null, null);
         files(aliceToken)

@@ -100,22 +100,15 @@ class QuotaIT {
                         .getJsonNumber("used_bytes")
                         .longValue())
                 .isEqualTo(old.length);
-        if (FileshareServer.keepsVersions()) {
-            // The 6 MiB stay counted while they are kept, as an older version or in the trash: 10 MiB more do not
-            // fit until the trash is emptied of them.
-            assertProblem(client.uploadBinary(alice.token(), "a.bin", new byte[(int) QUOTA_BYTES]), 507);
-            assertThat(client.deleteFile(alice.token(), "a.bin").status()).isEqualTo(204);
-            assertProblem(client.uploadBinary(alice.token(), "a.bin", new byte[(int) QUOTA_BYTES]), 507);
-            assertThat(client.purge(alice.token(), "a.bin").status()).isEqualTo(204);
-            assertThat(client.uploadBinary(alice.token(), "a.bin", new byte[(int) QUOTA_BYTES])
-                            .status())
-                    .isEqualTo(201);
-        } else {
-            // Where nothing is kept, a replacement counts the new size minus the old: 10 MiB in place of 6 fits.
-            assertThat(client.uploadBinary(alice.token(), "a.bin", new byte[(int) QUOTA_BYTES])
-                            .status())
-                    .isEqualTo(200);
-        }
+        // The 6 MiB stay counted while they are kept, as an older version or in the trash: 10 MiB more do not
+        // fit until the trash is emptied of them.
+        assertProblem(client.uploadBinary(alice.token(), "a.bin", new byte[(int) QUOTA_BYTES]), 507);
+        assertThat(client.deleteFile(alice.token(), "a.bin").status()).isEqualTo(204);
+        assertProblem(client.uploadBinary(alice.token(), "a.bin", new byte[(int) QUOTA_BYTES]), 507);
+        assertThat(client.purge(alice.token(), "a.bin").status()).isEqualTo(204);
+        assertThat(client.uploadBinary(alice.token(), "a.bin", new byte[(int) QUOTA_BYTES])
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test

@@ -2,13 +2,10 @@ package it.dev.fileshare;
 
 import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import it.dev.fileshare.support.ApiResponse;
 import it.dev.fileshare.support.Contents;
 import it.dev.fileshare.support.FileshareClient;
-import it.dev.fileshare.support.FileshareServer;
 import it.dev.fileshare.support.Session;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -20,8 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The trash: {@code DELETE /file} moves a file there with its versions (its shares and links end at once);
  * {@code GET /trash} lists it, {@code POST /trash/restore} brings it back without its shares or links (409 over a
- * file of that name), {@code DELETE /trash} purges it. Where the store keeps nothing (the aws mode on S3Proxy, a
- * bucket without versioning) a delete is final and the trash is empty.
+ * file of that name), {@code DELETE /trash} purges it.
  */
 class TrashIT {
     private final FileshareClient client = new FileshareClient();
@@ -46,8 +42,6 @@ class TrashIT {
 
     @Test
     void aDeletedFileIsListedInTheTrashOnlyForItsOwner() {
-        assumeTrue(FileshareServer.keepsVersions());
-
         List<JsonObject> trash = trash(owner);
 
         assertThat(trash).hasSize(1);
@@ -67,8 +61,6 @@ class TrashIT {
 
     @Test
     void aRestoreBringsBackTheFileAndItsVersionsButNotItsSharesOrLinks() {
-        assumeTrue(FileshareServer.keepsVersions());
-
         ApiResponse restored = client.restoreFromTrash(owner.token(), "doomed.txt");
 
         assertThat(restored.status()).as("%s", restored).isEqualTo(200);
@@ -86,7 +78,6 @@ class TrashIT {
 
     @Test
     void aRestoreOverAFileOfThatNameIs409AndChangesNothing() {
-        assumeTrue(FileshareServer.keepsVersions());
         assertThat(client.uploadBinary(owner.token(), "doomed.txt", Contents.text("reborn"))
                         .status())
                 .isEqualTo(201);
@@ -99,8 +90,6 @@ class TrashIT {
 
     @Test
     void aPurgeDropsTheFileForGood() {
-        assumeTrue(FileshareServer.keepsVersions());
-
         ApiResponse purged = client.purge(owner.token(), "doomed.txt");
 
         assertThat(purged.status()).as("%s", purged).isEqualTo(204);
@@ -111,8 +100,6 @@ class TrashIT {
 
     @Test
     void badNamesAre400AndNoSessionIs401() {
-        assumeTrue(FileshareServer.keepsVersions());
-
         assertProblem(client.purge(owner.token(), ""), 400);
         assertProblem(client.restoreFromTrash(owner.token(), "a/b"), 400);
         assertProblem(FileshareClient.send(client.request("trash", null).GET()), 401);
@@ -121,16 +108,6 @@ class TrashIT {
                         .header("Content-Type", "application/json")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"file_name\":"))),
                 400);
-    }
-
-    @Test
-    void whereNothingIsKeptADeleteIsFinalAndTheTrashStaysEmpty() {
-        assumeFalse(FileshareServer.keepsVersions());
-
-        assertThat(trash(owner)).isEmpty();
-        assertProblem(client.restoreFromTrash(owner.token(), "doomed.txt"), 404);
-        assertProblem(client.purge(owner.token(), "doomed.txt"), 404);
-        assertProblem(client.download(owner.token(), "doomed.txt"), 404);
     }
 
     private List<JsonObject> trash(Session who) {

@@ -3,13 +3,10 @@ package it.dev.fileshare;
 import static it.dev.fileshare.support.Problems.assertInvalid;
 import static it.dev.fileshare.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import it.dev.fileshare.support.ApiResponse;
 import it.dev.fileshare.support.Contents;
 import it.dev.fileshare.support.FileshareClient;
-import it.dev.fileshare.support.FileshareServer;
 import it.dev.fileshare.support.Session;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -19,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Versions: an overwrite keeps what it replaces; {@code GET /file/versions} lists them newest first, {@code GET
  * /file?version=} reads one (owner and grantees, with Range and conditions), {@code POST /file/restore} makes a
- * copy of one current. The aws mode answers 404 until it has versions of its own.
+ * copy of one current. In both store modes (the aws mode's on the bucket's own versions).
  */
 class VersionsIT {
     private final FileshareClient client = new FileshareClient();
@@ -41,8 +38,6 @@ class VersionsIT {
 
     @Test
     void listsTheVersionsNewestFirstWithTheCurrentOneMarked() {
-        assumeTrue(FileshareServer.keepsVersions());
-
         List<JsonObject> versions = versions(owner, null);
 
         assertThat(versions).extracting(v -> v.getInt("size")).containsExactly(13, 7, 5);
@@ -58,7 +53,6 @@ class VersionsIT {
 
     @Test
     void readsAnOlderVersionAsOwnerAndGranteeWithRangeAndConditions() {
-        assumeTrue(FileshareServer.keepsVersions());
         JsonObject first = versions(owner, null).get(2);
         String version = first.getString("version");
 
@@ -83,7 +77,6 @@ class VersionsIT {
 
     @Test
     void restoresACopyOfAnOlderVersionAsANewCurrentVersion() {
-        assumeTrue(FileshareServer.keepsVersions());
         String firstVersion = versions(owner, null).get(2).getString("version");
 
         ApiResponse restored = client.restoreVersion(owner.token(), "notes.txt", firstVersion);
@@ -105,7 +98,6 @@ class VersionsIT {
 
     @Test
     void unknownVersionsFilesAndCallersAre404AndBadVersionsAre400() {
-        assumeTrue(FileshareServer.keepsVersions());
         String version = versions(owner, null).get(1).getString("version");
         Session stranger = client.signUp("ver-stranger");
 
@@ -123,15 +115,6 @@ class VersionsIT {
                 FileshareClient.send(client.request("file/versions?file_name=notes.txt", null)
                         .GET()),
                 401);
-    }
-
-    @Test
-    void theAwsModeAnswers404() {
-        assumeFalse(FileshareServer.keepsVersions());
-
-        assertProblem(client.versions(owner.token(), null, "notes.txt"), 404);
-        assertProblem(client.downloadVersion(owner.token(), null, "notes.txt", "v1"), 404);
-        assertProblem(client.restoreVersion(owner.token(), "notes.txt", "v1"), 404);
     }
 
     private List<JsonObject> versions(Session who, String ownerName) {

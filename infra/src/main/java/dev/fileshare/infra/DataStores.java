@@ -41,9 +41,18 @@ public final class DataStores extends Construct {
     // endpoint policies are built from. HeadObject is authorised by s3:GetObject, HeadBucket and
     // ListObjectsV2 by s3:ListBucket, the multipart calls (create, upload part, complete) by s3:PutObject.
     // A presigned download URL names the object version it was issued for (versionId): s3:GetObjectVersion.
-    static final List<String> BUCKET_ACTIONS = List.of("s3:ListBucket");
+    // Older versions and the trash are the bucket's own: GetBucketVersioning once at start-up, ListObjectVersions
+    // (s3:ListBucketVersions) to list them, GetObject of a version, DeleteObject of a delete marker (a restore from
+    // the trash) and DeleteObjects of versions (a purge): s3:DeleteObjectVersion.
+    static final List<String> BUCKET_ACTIONS =
+            List.of("s3:ListBucket", "s3:ListBucketVersions", "s3:GetBucketVersioning");
     static final List<String> OBJECT_ACTIONS = List.of(
-            "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload");
+            "s3:GetObject",
+            "s3:GetObjectVersion",
+            "s3:PutObject",
+            "s3:DeleteObject",
+            "s3:DeleteObjectVersion",
+            "s3:AbortMultipartUpload");
     // DescribeTable: the readiness check asks each table whether it is ACTIVE.
     // UpdateItem: a password change replaces the hash, conditional on the old one.
     static final List<String> USERS_ACTIONS =
@@ -244,7 +253,7 @@ public final class DataStores extends Construct {
     /**
      * Lets the service do exactly what its AWS store does: these object and bucket actions in this
      * bucket, and on each table only the item actions its adapter calls. Hand-listed rather than
-     * {@code grantReadWrite}, which would add s3:DeleteObjectVersion, dynamodb:BatchWriteItem and the like.
+     * {@code grantReadWrite}, which would add s3:PutObjectTagging, the s3:DeleteObject* wildcard and the like.
      */
     public void grantServiceAccess(final IGrantable grantee) {
         serviceStatements(null).forEach(grantee.getGrantPrincipal()::addToPrincipalPolicy);

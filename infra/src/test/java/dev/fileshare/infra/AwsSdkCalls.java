@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * {@code new SomeStore(..., tables.x(), ...)}), or, in a class given none, to every table it names; a
  * class that queries and names an index queries that index too; a scan scans an index only when its own request
  * names it. An S3 read that names an object
- * version ({@code .versionId(...)} in its request) needs s3:GetObjectVersion as well. A call the table
+ * version ({@code .versionId(...)} in its request) needs s3:GetObjectVersion as well, and a delete that names one
+ * s3:DeleteObjectVersion. A call the table
  * below does not know fails the inventory: map it to its IAM action here before granting it.
  */
 final class AwsSdkCalls {
@@ -84,6 +85,9 @@ final class AwsSdkCalls {
             Map.entry("listObjectsV2", bucket("s3:ListBucket")),
             Map.entry("listObjectsV2Paginator", bucket("s3:ListBucket")),
             Map.entry("headBucket", bucket("s3:ListBucket")),
+            Map.entry("listObjectVersions", bucket("s3:ListBucketVersions")),
+            Map.entry("listObjectVersionsPaginator", bucket("s3:ListBucketVersions")),
+            Map.entry("getBucketVersioning", bucket("s3:GetBucketVersioning")),
             Map.entry("presignGetObject", objects("s3:GetObject")),
             Map.entry("presignPutObject", objects("s3:PutObject")),
             Map.entry("presignCreateMultipartUpload", objects("s3:PutObject")),
@@ -112,6 +116,11 @@ final class AwsSdkCalls {
     private static final Pattern VERSION_ID = Pattern.compile("\\.\\s*versionId\\s*\\(\\s*[^)\\s]");
     /** Reads whose request may name a version, and then need s3:GetObjectVersion (IAM's rule for versionId). */
     private static final Set<String> VERSIONED_READS = Set.of("getObject", "headObject", "presignGetObject");
+    /**
+     * Deletes whose request may name a version (a delete marker, or a version purged for good), and then need
+     * s3:DeleteObjectVersion; DeleteObjects needs it for each object it names with a version.
+     */
+    private static final Set<String> VERSIONED_DELETES = Set.of("deleteObject", "deleteObjects");
 
     /**
      * The adapter's one helper that makes a DynamoDB call for its caller ({@code Items.get}: a consistent GetItem
@@ -178,6 +187,10 @@ final class AwsSdkCalls {
                     if (VERSIONED_READS.contains(call.method())
                             && VERSION_ID.matcher(call.arguments()).find()) {
                         permissions.add(new Permission("s3:GetObjectVersion", Scope.OBJECTS, null, null));
+                    }
+                    if (VERSIONED_DELETES.contains(call.method())
+                            && VERSION_ID.matcher(call.arguments()).find()) {
+                        permissions.add(new Permission("s3:DeleteObjectVersion", Scope.OBJECTS, null, null));
                     }
                 }
             }

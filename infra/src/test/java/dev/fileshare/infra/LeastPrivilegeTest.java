@@ -46,6 +46,10 @@ class LeastPrivilegeTest {
                 // A download URL names the object version it was issued for.
                 .contains(new Grant("s3:GetObjectVersion", objects()))
                 .contains(new Grant("s3:ListBucket", bucket()))
+                // Older versions and the trash are the bucket's own versions and delete markers.
+                .contains(new Grant("s3:ListBucketVersions", bucket()))
+                .contains(new Grant("s3:GetBucketVersioning", bucket()))
+                .contains(new Grant("s3:DeleteObjectVersion", objects()))
                 .contains(new Grant("dynamodb:UpdateItem", tableArn("loginAttempts")))
                 .contains(new Grant(
                         "dynamodb:Query",

@@ -59,8 +59,8 @@ public final class ProblemExamples {
             + "\"detail\": \"A file 'notes.txt' exists: rename or delete it first.\", "
             + "\"message\": \"A file 'notes.txt' exists: rename or delete it first.\"}";
     public static final String NOT_AVAILABLE = BLANK + "\"title\": \"Not Found\", \"status\": 404, "
-            + "\"detail\": \"Versions and the trash are not available in the aws store mode yet.\", "
-            + "\"message\": \"Versions and the trash are not available in the aws store mode yet.\"}";
+            + "\"detail\": \"Older versions are not available: the bucket is not versioned.\", "
+            + "\"message\": \"Older versions are not available: the bucket is not versioned.\"}";
 
     public static final String LINK_NOT_FOUND = BLANK + "\"title\": \"Not Found\", \"status\": 404, "
             + "\"detail\": \"No such link: it never existed, was revoked, or its file was deleted.\", "

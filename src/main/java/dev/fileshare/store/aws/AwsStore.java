@@ -1,5 +1,6 @@
 package dev.fileshare.store.aws;
 
+import dev.fileshare.core.port.Retention;
 import dev.fileshare.core.port.Stores;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,18 +19,35 @@ public final class AwsStore {
      * (1 second to 7 days). Closing the ports closes the clients.
      */
     public static Stores open(AwsSettings config, Duration transferUrlLifetime) {
-        return open(config, transferUrlLifetime, List.of());
+        return open(config, transferUrlLifetime, Retention.DEFAULT);
+    }
+
+    /**
+     * As {@link #open(AwsSettings, Duration)}, keeping older versions and the trash as {@code retention} says when
+     * the bucket is versioned (the bucket's lifecycle rules must say the same: infra's DataStores).
+     */
+    public static Stores open(AwsSettings config, Duration transferUrlLifetime, Retention retention) {
+        return open(config, transferUrlLifetime, retention, Clock.systemUTC(), List.of());
     }
 
     /** As {@link #open(AwsSettings, Duration)}, with {@code interceptors} on every S3 and DynamoDB call (tests count calls). */
     static Stores open(AwsSettings config, Duration transferUrlLifetime, List<ExecutionInterceptor> interceptors) {
+        return open(config, transferUrlLifetime, Retention.DEFAULT, Clock.systemUTC(), interceptors);
+    }
+
+    static Stores open(
+            AwsSettings config,
+            Duration transferUrlLifetime,
+            Retention retention,
+            Clock clock,
+            List<ExecutionInterceptor> interceptors) {
         AwsClients clients = AwsClients.create(config, interceptors);
         try {
             if (config.createResources()) {
                 new AwsResources(clients).createMissing(config);
             }
             AwsSettings.Tables tables = config.tables();
-            S3BlobStore blobs = new S3BlobStore(clients.s3(), config.bucket(), Clock.systemUTC());
+            S3BlobStore blobs = S3BlobStore.open(clients.s3(), config.bucket(), clock, retention);
             return new Stores(
                     new DynamoUserStore(clients.dynamoDb(), tables.users()),
                     new DynamoSessionStore(clients.dynamoDb(), tables.sessions()),

@@ -13,6 +13,8 @@ import dev.fileshare.core.model.WriteCondition;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.CountingInputStream;
 import dev.fileshare.core.port.DigestingInputStream;
+import dev.fileshare.core.port.Retention;
+import dev.fileshare.core.port.StoreException;
 import dev.fileshare.core.port.StoredVersion;
 import dev.fileshare.core.port.TrashedFile;
 import dev.fileshare.core.port.VersionGoneException;
@@ -26,11 +28,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -41,9 +46,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Files as S3 objects under the original's key {@code <owner>/<file_name>}. S3 itself makes each write atomic
  * (an object appears whole or not at all) and checks write conditions ({@code If-None-Match: *},
- * {@code If-Match}) at commit time; reads name the version they want with {@code If-Match}.
+ * {@code If-Match}) at commit time; reads name the version they want with {@code If-Match}. In a versioned bucket
+ * the older versions and the trash are the bucket's own ({@link S3VersionedFiles}); in one without versioning there
+ * are none, and a delete is final.
  */
 final class S3BlobStore implements BlobStore {
+    private static final Logger LOG = Logger.getLogger(S3BlobStore.class.getName());
     /**
      * Part size of multipart uploads: the memory one upload holds. S3 allows 10,000 parts, so up to 80 GiB. Content
      * shorter than a part goes in one PUT, read into memory first so that its SHA-256 goes with it.
@@ -57,11 +65,67 @@ final class S3BlobStore implements BlobStore {
     private final S3Client s3;
     private final String bucket;
     private final Clock clock;
+    /** Empty when the bucket is not versioned. */
+    private final Supplier<Optional<S3VersionedFiles>> versioning;
 
+    /** A store on an unversioned bucket: no older versions, no trash. */
     S3BlobStore(S3Client s3, String bucket, Clock clock) {
+        this(s3, bucket, clock, Optional::empty);
+    }
+
+    private S3BlobStore(S3Client s3, String bucket, Clock clock, Supplier<Optional<S3VersionedFiles>> versioned) {
         this.s3 = s3;
         this.bucket = bucket;
         this.clock = clock;
+        this.versioning = versioned;
+    }
+
+    private Optional<S3VersionedFiles> versioned() {
+        return versioning.get();
+    }
+
+    /**
+     * A store that keeps older versions and the trash as {@code retention} says when the bucket's versioning is
+     * enabled, and none when it is not (never enabled, or suspended). The bucket is asked (GetBucketVersioning) at
+     * the first call that needs to know, not at open: a store whose bucket is missing or unreachable still opens,
+     * and its health says so.
+     */
+    static S3BlobStore open(S3Client s3, String bucket, Clock clock, Retention retention) {
+        S3BlobStore store = new S3BlobStore(s3, bucket, clock, new AskedOnce<>(() -> {
+            BucketVersioningStatus status = AwsCalls.call(
+                            "read the versioning of the bucket",
+                            () -> s3.getBucketVersioning(get -> get.bucket(bucket)))
+                    .status();
+            return status == BucketVersioningStatus.ENABLED
+                    ? Optional.of(new S3VersionedFiles(s3, bucket, retention, clock))
+                    : Optional.empty();
+        }));
+        try {
+            store.versioned(); // asked now, so that no request pays for it; asked again later if this fails
+        } catch (StoreException unreachable) {
+            LOG.warning(() -> "aws store: the bucket's versioning is not known yet: " + unreachable.getMessage());
+        }
+        return store;
+    }
+
+    /** An answer asked for when first needed and kept once it came; a failure is not kept, the next call asks again. */
+    private static final class AskedOnce<T> implements Supplier<T> {
+        private final Supplier<T> ask;
+        private volatile T answer;
+
+        AskedOnce(Supplier<T> ask) {
+            this.ask = ask;
+        }
+
+        @Override
+        public T get() {
+            T known = answer;
+            if (known == null) {
+                known = ask.get();
+                answer = known;
+            }
+            return known;
+        }
     }
 
     @Override
@@ -77,7 +141,9 @@ final class S3BlobStore implements BlobStore {
         // (docs/aws-store.md); nothing drifts, since the figure is S3's own listing each time.
         SizeCheck admit = quota.isUnlimited()
                 ? size -> {}
-                : admitting(quota, usage(key.owner()), before.map(h -> OptionalLong.of(h.contentLength())));
+                : versioned().isPresent()
+                        ? versioned().orElseThrow().admitting(quota, key)
+                        : admitting(quota, usage(key.owner()), before.map(h -> OptionalLong.of(h.contentLength())));
         admit.check(length);
         CountingInputStream source = CountingInputStream.ofAnnouncedLength(content, length);
         try {
@@ -232,7 +298,7 @@ final class S3BlobStore implements BlobStore {
             if (find(entry.key())
                     .filter(current -> current.etag().equals(entry.etag()))
                     .isEmpty()) {
-                throw gone(entry);
+                return olderVersion(entry, offset, length);
             }
             return InputStream.nullInputStream();
         }
@@ -244,7 +310,7 @@ final class S3BlobStore implements BlobStore {
                     .ifMatch(entry.etag()));
         } catch (S3Exception e) {
             if (e.statusCode() == 412 || e.statusCode() == 404) {
-                throw gone(entry);
+                return olderVersion(entry, offset, length);
             }
             throw AwsCalls.failure("read " + entry.key(), e);
         } catch (SdkException e) {
@@ -256,6 +322,11 @@ final class S3BlobStore implements BlobStore {
             throw gone(entry);
         }
         return new S3ObjectStream(in, length);
+    }
+
+    /** Not the current version: an older one or the trash's, when the bucket keeps them. */
+    private InputStream olderVersion(FileVersion entry, long offset, long length) {
+        return versioned().map(files -> files.readKept(entry, offset, length)).orElseThrow(() -> gone(entry));
     }
 
     @Override
@@ -291,7 +362,15 @@ final class S3BlobStore implements BlobStore {
     }
 
     @Override
+    public Usage usage(Username owner) {
+        return versioned().isPresent() ? versioned().orElseThrow().usage(owner) : BlobStore.super.usage(owner);
+    }
+
+    @Override
     public boolean delete(FileKey key) {
+        if (versioned().isPresent()) {
+            return versioned().orElseThrow().delete(key);
+        }
         if (head(key).isEmpty()) {
             return false;
         }
@@ -301,39 +380,38 @@ final class S3BlobStore implements BlobStore {
         return true;
     }
 
-    // Older versions in the bucket's own noncurrent versions are not built yet: S3Proxy, the stand-in the tests
-    // run against, has no versioning, so they answer 404 (problem+json) rather than pretend. Without them a delete
-    // is final in this mode: the trash stays empty.
-    private static NotAvailableException notYet() {
-        return new NotAvailableException("Older versions are not available in the aws store mode yet.");
+    // In a bucket without versioning (never enabled, or suspended) there are no older versions: they answer 404
+    // (problem+json) rather than pretend, and a delete is final, so the trash stays empty.
+    private static NotAvailableException unversioned() {
+        return new NotAvailableException("Older versions are not available: the bucket is not versioned.");
     }
 
     @Override
     public List<StoredVersion> versions(FileKey key) {
-        throw notYet();
+        return versioned().orElseThrow(S3BlobStore::unversioned).versions(key);
     }
 
     @Override
     public Optional<FileVersion> findVersion(FileKey key, String version) {
-        throw notYet();
+        return versioned().orElseThrow(S3BlobStore::unversioned).findVersion(key, version);
     }
 
     @Override
     public List<TrashedFile> trash(Username owner) {
-        return List.of();
+        return versioned().map(files -> files.trash(owner)).orElse(List.of());
     }
 
     @Override
     public Optional<FileVersion> restoreFromTrash(FileKey key) {
-        return Optional.empty();
+        return versioned().flatMap(files -> files.restoreFromTrash(key));
     }
 
     @Override
     public boolean purge(FileKey key) {
-        return false;
+        return versioned().map(files -> files.purge(key)).orElse(false);
     }
 
-    private static VersionGoneException gone(FileVersion entry) {
+    static VersionGoneException gone(FileVersion entry) {
         return new VersionGoneException("version " + entry.etag() + " of " + entry.key() + " is gone");
     }
 

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,28 @@ public abstract class BlobVersionsContract {
     protected abstract boolean keepsVersions();
 
     protected abstract Stores open(Clock clock, Retention retention);
+
+    /**
+     * Whether the store stamps versions and deletes with the clock it is given. A store whose times are its
+     * backend's own (S3's LastModified) cannot be aged by moving the clock: the tests that do are skipped, and its
+     * runner says where its age rules are tested instead.
+     */
+    protected boolean timesFollowTheClock() {
+        return true;
+    }
+
+    /**
+     * Whether the store's lists of versions and of the trash tell each version's digest (S3's listing of versions
+     * has no metadata); a version found or read by itself always does.
+     */
+    protected boolean listsDigests() {
+        return true;
+    }
+
+    /** An entry as the store's lists give it. */
+    private FileVersion listed(FileVersion entry) {
+        return listsDigests() ? entry : entry.withoutSha256();
+    }
 
     @BeforeEach
     void openStores() {
@@ -58,7 +81,7 @@ public abstract class BlobVersionsContract {
 
         List<StoredVersion> versions = blobs().versions(key("notes.txt"));
 
-        assertThat(versions).extracting(StoredVersion::entry).containsExactly(second, first);
+        assertThat(versions).extracting(StoredVersion::entry).containsExactly(listed(second), listed(first));
         assertThat(versions).extracting(StoredVersion::current).containsExactly(true, false);
         FileVersion older =
                 blobs().findVersion(key("notes.txt"), versions.get(1).version()).orElseThrow();
@@ -74,19 +97,25 @@ public abstract class BlobVersionsContract {
         Sha256Digest one = Sha256Digest.ofContent(bytes("one"));
         Sha256Digest two = Sha256Digest.ofContent(bytes("two!"));
 
-        assertThat(blobs().versions(key("digests.txt")))
-                .extracting(v -> v.entry().sha256().orElseThrow())
-                .containsExactly(two, one);
+        List<StoredVersion> versions = blobs().versions(key("digests.txt"));
+        assertThat(versions).extracting(v -> v.entry().sha256()).containsExactly(listedDigest(two), listedDigest(one));
+        assertThat(blobs().findVersion(key("digests.txt"), versions.get(1).version())
+                        .orElseThrow()
+                        .sha256())
+                .contains(one);
         blobs().delete(key("digests.txt"));
         assertThat(blobs().trash(ALICE))
                 .singleElement()
-                .satisfies(t -> assertThat(t.entry().sha256()).contains(two));
-        assertThat(blobs().restoreFromTrash(key("digests.txt")).orElseThrow().sha256())
-                .contains(two);
+                .satisfies(t -> assertThat(t.entry().sha256()).isEqualTo(listedDigest(two)));
+        blobs().restoreFromTrash(key("digests.txt")).orElseThrow();
         assertThat(blobs().find(key("digests.txt")).orElseThrow().sha256()).contains(two);
         assertThat(blobs().versions(key("digests.txt")))
-                .extracting(v -> v.entry().sha256().orElseThrow())
-                .containsExactly(two, one);
+                .extracting(v -> v.entry().sha256())
+                .containsExactly(listedDigest(two), listedDigest(one));
+    }
+
+    private Optional<Sha256Digest> listedDigest(Sha256Digest digest) {
+        return listsDigests() ? Optional.of(digest) : Optional.empty();
     }
 
     @Test
@@ -117,6 +146,7 @@ public abstract class BlobVersionsContract {
 
     @Test
     void dropsOlderVersionsPastTheirAge() throws IOException {
+        assumeTrue(timesFollowTheClock(), "the store's times are its own");
         write("notes.txt", "one");
         write("notes.txt", "two");
         clock.advance(RETENTION.versionMaxAge().minusSeconds(1));
@@ -138,11 +168,15 @@ public abstract class BlobVersionsContract {
 
         assertThat(blobs().find(key("notes.txt"))).isEmpty();
         assertThat(blobs().versions(key("notes.txt"))).isEmpty();
-        assertThat(blobs().trash(ALICE))
-                .containsExactly(new TrashedFile(current, deleted, deleted.plus(RETENTION.trashMaxAge())));
+        List<TrashedFile> trash = blobs().trash(ALICE);
+        assertThat(trash).extracting(TrashedFile::entry).containsExactly(listed(current));
+        assertThat(trash.get(0).purgeAt()).isEqualTo(trash.get(0).deleted().plus(RETENTION.trashMaxAge()));
+        if (timesFollowTheClock()) {
+            assertThat(trash.get(0).deleted()).isEqualTo(deleted);
+        }
         assertThat(blobs().trash(BOB)).isEmpty();
 
-        assertThat(blobs().restoreFromTrash(key("notes.txt"))).contains(current);
+        assertThat(blobs().restoreFromTrash(key("notes.txt")).map(this::listed)).contains(listed(current));
 
         assertThat(blobs().find(key("notes.txt"))).contains(current);
         assertThat(contents(blobs().versions(key("notes.txt")))).containsExactly("two", "one");
@@ -170,7 +204,7 @@ public abstract class BlobVersionsContract {
         FileVersion second = write("notes.txt", "second");
         blobs().delete(key("notes.txt"));
 
-        assertThat(blobs().trash(ALICE)).extracting(TrashedFile::entry).containsExactly(second);
+        assertThat(blobs().trash(ALICE)).extracting(TrashedFile::entry).containsExactly(listed(second));
         assertThatThrownBy(() -> readAll(first)).isInstanceOf(VersionGoneException.class);
     }
 
@@ -192,6 +226,7 @@ public abstract class BlobVersionsContract {
 
     @Test
     void theTrashEmptiesItselfAfterItsMaxAge() throws IOException {
+        assumeTrue(timesFollowTheClock(), "the store's times are its own");
         write("notes.txt", "one");
         blobs().delete(key("notes.txt"));
 
@@ -218,9 +253,15 @@ public abstract class BlobVersionsContract {
         assertThat(retainedBytes(BOB)).isZero();
     }
 
-    /** The bytes the owner's usage counts besides their current files. */
+    /**
+     * The bytes the owner's usage counts besides their current files (those listed that {@code find} finds: S3Mock
+     * also lists a key whose latest version is a delete marker, which S3 does not).
+     */
     private long retainedBytes(Username owner) {
-        long current = blobs().list(owner).stream().mapToLong(FileVersion::size).sum();
+        long current = blobs().list(owner).stream()
+                .flatMap(listed -> blobs().find(listed.key()).stream())
+                .mapToLong(FileVersion::size)
+                .sum();
         return blobs().usage(owner).bytes() - current;
     }
 

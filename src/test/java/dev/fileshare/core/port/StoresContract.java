@@ -29,6 +29,11 @@ public abstract class StoresContract {
         return true;
     }
 
+    /** Whether the adapters stamp versions and deletes with the clock they are given (see {@link BlobVersionsContract}). */
+    protected boolean timesFollowTheClock() {
+        return true;
+    }
+
     /** Opens a fresh set on {@code clock}, keeping older versions and the trash as {@code retention} says. */
     protected Stores open(Clock clock, Retention retention) {
         throw new UnsupportedOperationException("these adapters keep no versions");
@@ -122,6 +127,16 @@ public abstract class StoresContract {
         @Override
         protected Stores open(Clock clock, Retention retention) {
             return StoresContract.this.open(clock, retention);
+        }
+
+        @Override
+        protected boolean timesFollowTheClock() {
+            return StoresContract.this.timesFollowTheClock();
+        }
+
+        @Override
+        protected boolean listsDigests() {
+            return StoresContract.this.listsDigests();
         }
     }
 

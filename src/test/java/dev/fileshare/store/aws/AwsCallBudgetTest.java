@@ -30,10 +30,10 @@ class AwsCallBudgetTest extends StoreCallBudget {
         settings = TestResources.fresh(standIns);
     }
 
-    /** The aws store keeps no versions of its own yet (and S3Proxy has no bucket versioning). */
+    /** The bucket is versioned, and S3Proxy keeps versions and delete markers as S3 does. */
     @Override
     protected boolean keepsVersions() {
-        return false;
+        return true;
     }
 
     @Override

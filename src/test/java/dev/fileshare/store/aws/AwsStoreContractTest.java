@@ -1,12 +1,18 @@
 package dev.fileshare.store.aws;
 
+import dev.fileshare.core.port.Retention;
 import dev.fileshare.core.port.Stores;
 import dev.fileshare.core.port.StoresContract;
 import dev.fileshare.tools.AwsStandIns;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The port contracts, run against the aws adapters on dynalite and S3Proxy, with a new bucket and tables each test. */
+/**
+ * The port contracts, run against the aws adapters on dynalite and S3Proxy (whose versioning keeps versions and delete
+ * markers as S3 does), with a new bucket and tables each test.
+ */
 @ExtendWith(AwsStandInsExtension.class)
 class AwsStoreContractTest extends StoresContract {
     private final AwsStandIns standIns;
@@ -20,9 +26,15 @@ class AwsStoreContractTest extends StoresContract {
         return AwsStore.open(TestResources.fresh(standIns), Duration.ofMinutes(15));
     }
 
-    /** S3Proxy has no bucket versioning, and the aws adapters keep no versions of their own yet. */
+    /** The bucket is versioned (as the stack's is), and S3Proxy keeps versions and delete markers. */
     @Override
     protected boolean keepsVersions() {
+        return true;
+    }
+
+    /** S3 stamps versions with its own clock; the age rules are tested in {@code S3VersionHistoryTest}. */
+    @Override
+    protected boolean timesFollowTheClock() {
         return false;
     }
 
@@ -36,5 +48,11 @@ class AwsStoreContractTest extends StoresContract {
     @Override
     protected boolean knowsDigestsOfLargeWrites() {
         return false;
+    }
+
+    @Override
+    protected Stores open(Clock clock, Retention retention) {
+        return AwsStore.open(
+                TestResources.fresh(standIns), Duration.ofMinutes(15), retention, Clock.systemUTC(), List.of());
     }
 }

@@ -63,7 +63,8 @@ class CallCostTest {
             } else {
                 switch (operation) {
                     case "GetObject", "HeadObject" -> gets += call.getValue();
-                    case "PutObject", "ListObjectsV2" -> puts += call.getValue();
+                    // DeleteObjects is a POST: priced as one, the higher of the two prices it could have.
+                    case "PutObject", "ListObjectsV2", "ListObjectVersions", "DeleteObjects" -> puts += call.getValue();
                     case "DeleteObject" -> {} // free
                     default -> throw new IllegalStateException("no price for " + name);
                 }

@@ -13,11 +13,6 @@ import org.junit.jupiter.api.Assumptions;
  * answers; every one answers on this machine only.
  */
 public final class FileshareServer {
-    /** Whether the server keeps older versions and a trash: the local store does; the aws store answers 404. */
-    public static boolean keepsVersions() {
-        return "local".equals(store());
-    }
-
     /** ServerCrashIT's server, created and deployed by the build, never started by it. */
     private static final String CRASH_SERVER = "fileshareCrash";
     /** TusTwoServersIT's second aws-mode server, created and deployed by the build (aws pass), never started by it. */
