@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
@@ -36,9 +37,9 @@ final class MultipartUpload {
      * Uploads {@code buffer[0..firstPartLength)} and then the rest of {@code content}, part by part, and commits
      * them as one object once {@code admit} accepts their total size.
      *
-     * @return the new object's ETag
+     * @return S3's answer: the new object's ETag, and its version id in a versioned bucket
      */
-    String upload(
+    CompleteMultipartUploadResponse upload(
             byte[] buffer,
             int firstPartLength,
             InputStream content,
@@ -77,7 +78,7 @@ final class MultipartUpload {
                     .uploadId(uploadId)
                     .multipartUpload(upload -> upload.parts(parts));
             S3Conditions.apply(condition, complete::ifNoneMatch, complete::ifMatch);
-            return s3.completeMultipartUpload(complete.build()).eTag();
+            return s3.completeMultipartUpload(complete.build());
         } catch (IOException | RuntimeException | Error e) {
             abortQuietly(uploadId);
             throw e;

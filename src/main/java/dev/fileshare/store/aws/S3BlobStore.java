@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -36,8 +37,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -57,6 +60,8 @@ final class S3BlobStore implements BlobStore {
      * shorter than a part goes in one PUT, read into memory first so that its SHA-256 goes with it.
      */
     static final int PART_SIZE = 8 * 1024 * 1024;
+    /** The largest object one CopyObject copies. */
+    static final long MAX_COPY_BYTES = 5L * 1024 * 1024 * 1024;
     /** The user metadata key of the content's SHA-256, in hex. */
     static final String SHA256_METADATA = "sha256";
     /** The most keys one ListObjectsV2 call answers. */
@@ -216,10 +221,14 @@ final class S3BlobStore implements BlobStore {
 
     /**
      * Unknown length or a part or more: one part read first; content that fits in it goes in one PUT after all.
-     * A multipart object's SHA-256 in S3 is a checksum of its parts', not the content's: it has none here.
+     * Larger content goes in parts, and gets its digest once complete ({@link #stampDigest}).
      */
     private String upload(
-            FileKey key, InputStream counted, DigestingInputStream content, WriteCondition condition, SizeCheck admit)
+            FileKey key,
+            CountingInputStream counted,
+            DigestingInputStream content,
+            WriteCondition condition,
+            SizeCheck admit)
             throws IOException {
         byte[] buffer = new byte[PART_SIZE];
         int first = counted.readNBytes(buffer, 0, PART_SIZE);
@@ -227,7 +236,47 @@ final class S3BlobStore implements BlobStore {
             admit.check(first);
             return putWhole(key, buffer, first, content.digest(), condition);
         }
-        return new MultipartUpload(s3, bucket, key.value()).upload(buffer, first, counted, condition, admit);
+        CompleteMultipartUploadResponse completed =
+                new MultipartUpload(s3, bucket, key.value()).upload(buffer, first, counted, condition, admit);
+        return stampDigest(key, completed, counted.count(), content.digest());
+    }
+
+    /**
+     * Gives an object written in parts its SHA-256, known only once its last part was read: S3 takes user metadata
+     * only with the content, so the object is copied onto itself with it (a server-side copy), on the condition
+     * that it is still the current version ({@code If-Match}: a write that replaced it meanwhile stands). In a
+     * versioned bucket the copy is a version of its own, and the digest-less one it replaced is deleted, so the
+     * file's versions list the write once. Past CopyObject's 5 GiB, or when the copy fails, the object is stored
+     * all the same, without a digest; the write does not fail for it. Returns the ETag of the version that stays.
+     */
+    private String stampDigest(FileKey key, CompleteMultipartUploadResponse completed, long size, Sha256Digest sha256) {
+        if (size > MAX_COPY_BYTES) {
+            return completed.eTag();
+        }
+        String etag;
+        try {
+            etag = s3.copyObject(copy -> copy.sourceBucket(bucket)
+                            .sourceKey(key.value())
+                            .sourceVersionId(completed.versionId())
+                            .destinationBucket(bucket)
+                            .destinationKey(key.value())
+                            .ifMatch(completed.eTag())
+                            .metadataDirective(MetadataDirective.REPLACE)
+                            .metadata(Map.of(SHA256_METADATA, sha256.hex())))
+                    .copyObjectResult()
+                    .eTag();
+        } catch (SdkException e) {
+            LOG.log(Level.WARNING, "aws store: " + key + " is stored without its digest", e);
+            return completed.eTag();
+        }
+        if (completed.versionId() != null) {
+            try {
+                s3.deleteObject(delete -> delete.bucket(bucket).key(key.value()).versionId(completed.versionId()));
+            } catch (SdkException e) {
+                LOG.log(Level.WARNING, "aws store: " + key + " keeps a copy of its version without the digest", e);
+            }
+        }
+        return etag;
     }
 
     /** The entry of the version just written; its time stamp comes from S3 unless another write already replaced it. */

@@ -131,12 +131,17 @@ final class S3VersionedFiles {
         }
     }
 
+    /**
+     * The file's versions with their digests: the listing has no metadata, so each version is asked for its own (a
+     * HeadObject each, at most fileshare.versions.keep + 1); one purged meanwhile is left out.
+     */
     List<StoredVersion> versions(FileKey key) {
         List<S3VersionHistory.Entry> versions = history(key).versions();
         List<StoredVersion> stored = new ArrayList<>(versions.size());
         for (int i = 0; i < versions.size(); i++) {
             S3VersionHistory.Entry version = versions.get(i);
-            stored.add(new StoredVersion(version.name(), version.describe(key), i == 0));
+            boolean current = i == 0;
+            withDigest(key, version).ifPresent(entry -> stored.add(new StoredVersion(version.name(), entry, current)));
         }
         return stored;
     }

@@ -44,12 +44,6 @@ class AwsStoreContractTest extends StoresContract {
         return false;
     }
 
-    /** A multipart object's SHA-256 in S3 is a checksum of its parts' checksums, not the content's. */
-    @Override
-    protected boolean knowsDigestsOfLargeWrites() {
-        return false;
-    }
-
     @Override
     protected Stores open(Clock clock, Retention retention) {
         return AwsStore.open(

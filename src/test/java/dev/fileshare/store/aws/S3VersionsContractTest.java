@@ -39,7 +39,7 @@ class S3VersionsContractTest extends BlobVersionsContract {
         return false;
     }
 
-    /** S3's listing of versions has no metadata, where the digest is kept. */
+    /** S3's listing of versions, which the trash is read from, has no metadata, where the digest is kept. */
     @Override
     protected boolean listsDigests() {
         return false;
