@@ -24,7 +24,7 @@ import org.w3c.dom.NodeList;
  * (pom.xml, {@code liberty.jvm.argon2Inline*}): left to its profile, C2 keeps {@code quarterRound} or {@code
  * roundFunction} out of line when it first compiles them during the server's start, and a hash then costs about
  * twice the CPU. A CompileCommand whose method does not exist is silently ignored, so the names are checked against
- * the jar, and a child JVM shows that HotSpot applies them.
+ * the jar, and a child JVM shows that HotSpot applies them and that the hashes it computes so are unchanged.
  */
 class Argon2InliningTest {
     private static final String GENERATOR = Argon2BytesGenerator.class.getName();
@@ -55,7 +55,8 @@ class Argon2InliningTest {
                 "-XX:CompileCommand=PrintInlining," + GENERATOR + "::*",
                 "-cp",
                 System.getProperty("java.class.path"),
-                Argon2HashLoop.class.getName()));
+                Argon2HashLoop.class.getName(),
+                java.util.HexFormat.of().formatHex(Argon2HashLoop.hash())));
         Path output = Files.createTempFile("argon2-inlining", ".txt");
         try {
             Process child = new ProcessBuilder(command)
@@ -66,7 +67,9 @@ class Argon2InliningTest {
                 child.destroyForcibly();
                 throw new AssertionError("the hashing JVM did not finish within 60 s");
             }
-            assertThat(child.exitValue()).isZero();
+            assertThat(child.exitValue())
+                    .as("the child's exit status (3: a hash compiled with the options differs)")
+                    .isZero();
             List<String> decisions = Files.readAllLines(output, StandardCharsets.UTF_8);
             for (String callee : HOT_CALLEES) {
                 List<String> about = decisions.stream()
