@@ -558,9 +558,10 @@ class Bench:
 
     @staticmethod
     def compile_commands():
-        """The service's -XX:CompileCommand options; "quiet" first, so that the reference's first line is "ready"."""
+        """The service's -XX:CompileCommand=inline options; "quiet" first, so that the reference's first line is
+        "ready" (and only inline ones: a printing command would write into the reference's answers)."""
         with open(os.path.join(SERVER_DIR, "jvm.options")) as f:
-            commands = [line.strip() for line in f if line.startswith("-XX:CompileCommand=")]
+            commands = [line.strip() for line in f if line.startswith("-XX:CompileCommand=inline,")]
         return ["-XX:CompileCommand=quiet"] + commands
 
     def bench_memory_and_upload(self):
