@@ -1,6 +1,6 @@
 package dev.fileshare.api;
 
-import java.io.FilterInputStream;
+import dev.fileshare.core.port.ReadThroughInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongSupplier;
@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * (ended by Liberty's read timeout), or a body behind its minimum rate, fails with {@link BodyTooSlowException}
  * and remembers it, so that the answer becomes a 408 whatever the reader made of the failure.
  */
-final class PacedBody extends FilterInputStream {
+final class PacedBody extends ReadThroughInputStream {
     private final BodyDeadline deadline;
     private final LongSupplier nanoTime;
     private final long start;
@@ -65,32 +65,6 @@ final class PacedBody extends FilterInputStream {
             throw cutOff(null);
         }
         return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        byte[] discarded = new byte[(int) Math.min(Math.max(n, 0), 8192)];
-        long skipped = 0;
-        for (int read;
-                skipped < n && (read = read(discarded, 0, (int) Math.min(discarded.length, n - skipped))) > 0; ) {
-            skipped += read;
-        }
-        return skipped;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
-    }
-
-    @Override
-    public synchronized void mark(int readlimit) {
-        // not supported: a reset would count bytes twice
-    }
-
-    @Override
-    public synchronized void reset() throws IOException {
-        throw new IOException("mark/reset not supported");
     }
 
     private BodyTooSlowException cutOff(IOException cause) {

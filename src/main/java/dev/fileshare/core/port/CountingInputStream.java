@@ -1,7 +1,6 @@
 package dev.fileshare.core.port;
 
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.Optional;
  * remembering why it failed, so that the api and every store apply the same rules to a body and can tell the
  * client's failure (a broken or wrong-sized body) from their own.
  */
-public final class CountingInputStream extends FilterInputStream {
+public final class CountingInputStream extends ReadThroughInputStream {
     private enum Bound {
         /** Counted only. */
         NONE,
@@ -111,36 +110,9 @@ public final class CountingInputStream extends FilterInputStream {
         return n;
     }
 
-    /** Skipped bytes are read, so that they are counted and bounded like the others. */
-    @Override
-    public long skip(long n) throws IOException {
-        byte[] discarded = new byte[(int) Math.min(Math.max(n, 0), 8192)];
-        long skipped = 0;
-        for (int read;
-                skipped < n && (read = read(discarded, 0, (int) Math.min(discarded.length, n - skipped))) > 0; ) {
-            skipped += read;
-        }
-        return skipped;
-    }
-
     @Override
     public int available() throws IOException {
         return (int) Math.min(in.available(), limit - count);
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
-    }
-
-    @Override
-    public synchronized void mark(int readlimit) {
-        // not supported: a reset would count bytes twice
-    }
-
-    @Override
-    public synchronized void reset() throws IOException {
-        throw new IOException("mark/reset not supported");
     }
 
     /** At the limit, the source must be at its end too. */

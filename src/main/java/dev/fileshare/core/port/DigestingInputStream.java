@@ -1,7 +1,6 @@
 package dev.fileshare.core.port;
 
 import dev.fileshare.core.model.Sha256Digest;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -14,7 +13,7 @@ import java.util.Optional;
  * The content ends at its end or, when its length is known, at its last announced byte (a store may not read on
  * to see the end).
  */
-public final class DigestingInputStream extends FilterInputStream {
+public final class DigestingInputStream extends ReadThroughInputStream {
     private final long length;
     private final Optional<Sha256Digest> expected;
     private final MessageDigest sha256 = Sha256Digest.newMessageDigest();
@@ -82,32 +81,5 @@ public final class DigestingInputStream extends FilterInputStream {
             }
         }
         return n;
-    }
-
-    /** Skipped bytes are read, so that they are hashed like the others. */
-    @Override
-    public long skip(long n) throws IOException {
-        byte[] discarded = new byte[(int) Math.min(Math.max(n, 0), 8192)];
-        long skipped = 0;
-        for (int read;
-                skipped < n && (read = read(discarded, 0, (int) Math.min(discarded.length, n - skipped))) > 0; ) {
-            skipped += read;
-        }
-        return skipped;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
-    }
-
-    @Override
-    public synchronized void mark(int readlimit) {
-        // not supported: a reset would hash bytes twice
-    }
-
-    @Override
-    public synchronized void reset() throws IOException {
-        throw new IOException("mark/reset not supported");
     }
 }
