@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.dev.fileshare.support.ApiResponse;
 import it.dev.fileshare.support.Contents;
 import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.ListedEntries;
 import it.dev.fileshare.support.Session;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -48,7 +49,8 @@ class ListIT {
         Session second = client.signUp("b-owner");
         List<JsonObject> own = new ArrayList<>();
         for (String name : new String[] {"b.txt", "a.txt", "Z.txt", "é.txt", "a b.txt", "10.txt", "9.txt"}) {
-            own.add(client.upload(reader.token(), name, Contents.text(name)).json());
+            own.add(ListedEntries.ownFile(
+                    client.upload(reader.token(), name, Contents.text(name)).json()));
         }
         List<JsonObject> shared = new ArrayList<>();
         for (Session owner : new Session[] {second, first}) {
@@ -78,7 +80,7 @@ class ListIT {
         JsonObject latest =
                 client.upload(user.token(), "f.txt", Contents.text("three")).json();
         assertThat(client.list(user.token()).jsonArray().getValuesAs(JsonObject.class))
-                .containsExactly(latest);
+                .containsExactly(ListedEntries.ownFile(latest));
         assertThat(latest.getJsonNumber("size").longValue()).isEqualTo(5);
     }
 

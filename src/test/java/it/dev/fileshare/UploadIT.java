@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.dev.fileshare.support.ApiResponse;
 import it.dev.fileshare.support.Contents;
 import it.dev.fileshare.support.FileshareClient;
+import it.dev.fileshare.support.ListedEntries;
 import it.dev.fileshare.support.Session;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -41,7 +42,8 @@ class UploadIT {
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         assertThat(response.mediaType()).isEqualTo("application/json");
         JsonObject entry = response.json();
-        assertThat(entry.keySet()).containsExactlyInAnyOrder("key", "owner", "file_name", "size", "modified", "etag");
+        assertThat(entry.keySet())
+                .containsExactlyInAnyOrder("key", "owner", "file_name", "size", "modified", "etag", "sha256");
         assertThat(entry.getString("key")).isEqualTo(alice.username() + "/a.txt");
         assertThat(entry.getString("owner")).isEqualTo(alice.username());
         assertThat(entry.getString("file_name")).isEqualTo("a.txt");
@@ -65,7 +67,7 @@ class UploadIT {
         assertThat(CLIENT.download(alice.token(), "replace.txt").body()).isEqualTo(Contents.text("second!"));
         assertThat(CLIENT.list(alice.token()).jsonArray().getValuesAs(JsonObject.class))
                 .filteredOn(entry -> entry.getString("file_name").equals("replace.txt"))
-                .containsExactly(second.json());
+                .containsExactly(ListedEntries.ownFile(second.json()));
     }
 
     @Test
