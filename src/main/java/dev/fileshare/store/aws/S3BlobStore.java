@@ -146,9 +146,10 @@ final class S3BlobStore implements BlobStore {
         // (docs/aws-store.md); nothing drifts, since the figure is S3's own listing each time.
         SizeCheck admit = quota.isUnlimited()
                 ? size -> {}
-                : versioned().isPresent()
-                        ? versioned().orElseThrow().admitting(quota, key)
-                        : admitting(quota, usage(key.owner()), before.map(h -> OptionalLong.of(h.contentLength())));
+                : versioned()
+                        .map(files -> files.admitting(quota, key))
+                        .orElseGet(() -> admitting(
+                                quota, usage(key.owner()), before.map(h -> OptionalLong.of(h.contentLength()))));
         admit.check(length);
         CountingInputStream source = CountingInputStream.ofAnnouncedLength(content, length);
         try {
@@ -412,13 +413,14 @@ final class S3BlobStore implements BlobStore {
 
     @Override
     public Usage usage(Username owner) {
-        return versioned().isPresent() ? versioned().orElseThrow().usage(owner) : BlobStore.super.usage(owner);
+        return versioned().map(files -> files.usage(owner)).orElseGet(() -> BlobStore.super.usage(owner));
     }
 
     @Override
     public boolean delete(FileKey key) {
-        if (versioned().isPresent()) {
-            return versioned().orElseThrow().delete(key);
+        Optional<S3VersionedFiles> versioned = versioned();
+        if (versioned.isPresent()) {
+            return versioned.get().delete(key);
         }
         if (head(key).isEmpty()) {
             return false;
