@@ -30,6 +30,7 @@ public record FileshareConfig(
         String store,
         Path dataDir,
         Duration sessionLifetime,
+        Duration sessionCacheFreshFor,
         Argon2Settings argon2,
         HashingSlots.Limits hashing,
         long maxJsonUploadBytes,
@@ -52,6 +53,12 @@ public record FileshareConfig(
     public static final String STORE = "fileshare.store";
     public static final String DATA_DIR = "fileshare.data-dir";
     public static final String SESSION_LIFETIME = "fileshare.session.lifetime";
+    /**
+     * How long an instance uses a session it read without reading it again: another instance's logout reaches it
+     * within this time (its own at once); 0s reads the store on every request.
+     */
+    public static final String SESSION_CACHE_FRESH_FOR = "fileshare.session.cache-fresh-for";
+
     public static final String ARGON2_MEMORY_KIB = "fileshare.argon2.memory-kib";
     public static final String ARGON2_ITERATIONS = "fileshare.argon2.iterations";
     public static final String ARGON2_PARALLELISM = "fileshare.argon2.parallelism";
@@ -213,6 +220,7 @@ public record FileshareConfig(
                 store,
                 Path.of(config.string(DATA_DIR, "data")),
                 config.duration(SESSION_LIFETIME, Duration.ofHours(24), Duration.ofSeconds(1)),
+                config.duration(SESSION_CACHE_FRESH_FOR, Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(1)),
                 new Argon2Settings(
                         config.integer(ARGON2_MEMORY_KIB, defaults.memoryKib(), 8 * parallelism, 4 * 1024 * 1024),
                         config.integer(ARGON2_ITERATIONS, defaults.iterations(), 1, 100),

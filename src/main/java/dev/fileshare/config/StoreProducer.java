@@ -1,5 +1,6 @@
 package dev.fileshare.config;
 
+import dev.fileshare.core.CachedSessionStore;
 import dev.fileshare.core.CachedStoreHealth;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.LinkStore;
@@ -21,9 +22,14 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Opens the store named by {@code fileshare.store} once and hands out its ports, each call of them traced. */
+/**
+ * Opens the store named by {@code fileshare.store} once and hands out its ports, each call of them traced; the
+ * sessions through a short-lived cache ({@link CachedSessionStore}).
+ */
 @ApplicationScoped
 public class StoreProducer {
+    /** Sessions remembered at most; each takes about 200 bytes. */
+    private static final long CACHED_SESSIONS = 10_000;
 
     @Inject
     Tracer tracer;
@@ -53,8 +59,9 @@ public class StoreProducer {
 
     @Produces
     @Singleton
-    SessionStore sessions(Stores stores) {
-        return traced(SessionStore.class, stores.sessions());
+    SessionStore sessions(Stores stores, Clock clock) {
+        return new CachedSessionStore(
+                traced(SessionStore.class, stores.sessions()), config.sessionCacheFreshFor(), CACHED_SESSIONS, clock);
     }
 
     @Produces

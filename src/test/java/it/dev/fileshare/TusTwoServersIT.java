@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import it.dev.fileshare.support.ApiResponse;
+import it.dev.fileshare.support.AwsPeerServer;
 import it.dev.fileshare.support.Contents;
 import it.dev.fileshare.support.FileshareClient;
-import it.dev.fileshare.support.FileshareServer;
 import it.dev.fileshare.support.LibertyServerProcess;
 import it.dev.fileshare.support.NodeScript;
 import it.dev.fileshare.support.Session;
@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,8 +47,6 @@ class TusTwoServersIT {
     private static final String TUS = "1.0.0";
     private static final String CHUNK = "application/offset+octet-stream";
     private static final int MIB = Contents.MIB;
-    private static final Duration START_LIMIT = Duration.ofSeconds(240);
-    private static final Duration STOP_LIMIT = Duration.ofSeconds(90);
     /**
      * How long the second server may answer 409 after a cut: until the first one sees its connection gone, it holds
      * the cut chunk's claim (at most its read timeout, 5 s on the build's server).
@@ -67,22 +64,7 @@ class TusTwoServersIT {
 
     @BeforeAll
     static void startPeerServer() throws Exception {
-        peerServer = FileshareServer.awsPeerServer();
-        if (peerServer.answers(HTTP)) {
-            peerServer.stop(STOP_LIMIT); // left running by an aborted run
-        }
-        assertThat(peerServer.answers(HTTP))
-                .as("something else answers on %s", peerServer.baseUri())
-                .isFalse();
-        peerServer.start(Duration.ofSeconds(60), FileshareServer.awsStandInsEnvironment());
-        peerServer.awaitReady(HTTP, START_LIMIT);
-    }
-
-    @AfterAll
-    static void stopPeerServer() throws Exception {
-        if (peerServer != null) {
-            peerServer.stop(STOP_LIMIT);
-        }
+        peerServer = AwsPeerServer.started();
     }
 
     @Test

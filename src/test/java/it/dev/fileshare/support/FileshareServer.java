@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class FileshareServer {
     /** ServerCrashIT's server, created and deployed by the build, never started by it. */
     private static final String CRASH_SERVER = "fileshareCrash";
-    /** TusTwoServersIT's second aws-mode server, created and deployed by the build (aws pass), never started by it. */
+    /** The second aws-mode server (AwsPeerServer), created and deployed by the build (aws pass), never started by it. */
     private static final String AWS_PEER_SERVER = "fileshareAwsPeer";
 
     private FileshareServer() {}
@@ -70,7 +70,7 @@ public final class FileshareServer {
     }
 
     /**
-     * A second aws-mode server beside the server under test (TusTwoServersIT's, not running yet): the build's
+     * A second aws-mode server beside the server under test (not running yet; AwsPeerServer starts it): the build's
      * Liberty runtime, its own port ({@code it.aws.peer.http.port}). Start it with {@link #awsStandInsEnvironment()}.
      */
     public static LibertyServerProcess awsPeerServer() {
