@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * One SQLite database in WAL mode: a single writer connection (SQLite serialises writers anyway) and a small
@@ -121,6 +122,10 @@ final class SqliteDatabase implements AutoCloseable {
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
         config.setReadOnly(readOnly);
+        // Multi-thread mode: SQLite takes no mutex of its own on each call, since one thread at a time uses a
+        // connection here (the pool hands a reader to one caller; the writer is behind writeLock). Its locks cost
+        // about 4 % of the CPU of a 1,000-file listing.
+        config.setOpenMode(SQLiteOpenMode.NOMUTEX);
         Connection connection = wrap.apply(config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
         connection.setAutoCommit(readOnly);
         CachedConnection cached = new CachedConnection(connection);
