@@ -35,7 +35,9 @@ public class LogoutResource {
             operationId = "logout",
             summary = "End the session",
             description =
-                    "The token stops working everywhere. An unknown or expired token also gets 200: logging out is idempotent.")
+                    "The token stops working: at once on the server that answers, and on every other server of the "
+                            + "deployment within `fileshare.session.cache-fresh-for` (5 s by default). An unknown or "
+                            + "expired token also gets 200: logging out is idempotent.")
     @SecurityRequirement(name = ApiDocs.SESSION)
     @SecurityRequirement(name = ApiDocs.BEARER)
     @APIResponse(

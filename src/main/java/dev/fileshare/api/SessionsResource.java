@@ -33,7 +33,8 @@ public class SessionsResource {
             operationId = "logoutEverywhere",
             summary = "End every session of the caller",
             description = "Every token of the caller stops working, the one of this request included: log out "
-                    + "everywhere, as after losing a device.")
+                    + "everywhere, as after losing a device. At once on the server that answers, and on every other "
+                    + "server of the deployment within `fileshare.session.cache-fresh-for` (5 s by default).")
     @APIResponse(responseCode = "204", description = "Every session ended.")
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     public Response logoutEverywhere() {
