@@ -20,14 +20,17 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * One SQLite database in WAL mode: a single writer connection (SQLite serialises writers anyway) and a small
- * pool of reader connections, which WAL lets run beside the writer. Each connection caches its prepared
+ * One SQLite database in WAL mode: a single writer connection (SQLite serialises writers anyway), its unsynced twin
+ * behind the same lock, and a small pool of reader connections, which WAL lets run beside the writer. Each connection caches its prepared
  * statements, so a request costs no SQL parsing.
  */
 final class SqliteDatabase implements AutoCloseable {
     private static final Duration POOL_WAIT = Duration.ofSeconds(30);
 
     private final CachedConnection writer;
+    /** The writer's twin whose commits do not wait for the disk ({@link #writeUnsynced}); behind the same lock. */
+    private final CachedConnection unsyncedWriter;
+
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<CachedConnection> readers;
     private final List<CachedConnection> all = new ArrayList<>();
@@ -36,10 +39,11 @@ final class SqliteDatabase implements AutoCloseable {
 
     SqliteDatabase(Path file, int readerCount, UnaryOperator<Connection> wrap) throws SQLException {
         this.wrap = wrap;
-        this.writer = open(file, false);
+        this.writer = open(file, false, SQLiteConfig.SynchronousMode.FULL);
+        this.unsyncedWriter = open(file, false, SQLiteConfig.SynchronousMode.NORMAL);
         this.readers = new ArrayBlockingQueue<>(readerCount);
         for (int i = 0; i < readerCount; i++) {
-            readers.add(open(file, true));
+            readers.add(open(file, true, SQLiteConfig.SynchronousMode.FULL));
         }
     }
 
@@ -60,13 +64,27 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction on the writer: all of it commits, or none of it. */
+    /** Runs {@code work} in one transaction on the writer: all of it commits, or none of it, on disk on return. */
     <T> T write(Work<T> work) {
+        return write(writer, work);
+    }
+
+    /**
+     * As {@link #write}, but the commit does not wait for the disk: it is in the write-ahead log, which survives the
+     * process being killed, and the next {@link #write} (which syncs that same log) or checkpoint puts it on disk;
+     * a power cut before then loses it. For rows whose loss costs nothing but a moment's protection, written often:
+     * the login throttle's counters, six commits a login and three a wrong guess, each an fsync otherwise.
+     */
+    <T> T writeUnsynced(Work<T> work) {
+        return write(unsyncedWriter, work);
+    }
+
+    private <T> T write(CachedConnection connection, Work<T> work) {
         writeLock.lock();
         try {
-            Connection c = writer.connection;
+            Connection c = connection.connection;
             try {
-                T result = work.run(writer);
+                T result = work.run(connection);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -114,16 +132,20 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    private CachedConnection open(Path file, boolean readOnly) throws SQLException {
+    /**
+     * @param synchronous FULL: a commit the client was told about survives a power cut, not only a killed process;
+     *     NORMAL (WAL mode): it survives a killed process, and a power cut once a later FULL commit synced the log
+     */
+    private CachedConnection open(Path file, boolean readOnly, SQLiteConfig.SynchronousMode synchronous)
+            throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // FULL: a commit the client was told about survives a power cut, not only a killed process.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setSynchronous(synchronous);
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
         config.setReadOnly(readOnly);
         // Multi-thread mode: SQLite takes no mutex of its own on each call, since one thread at a time uses a
-        // connection here (the pool hands a reader to one caller; the writer is behind writeLock). Its locks cost
+        // connection here (the pool hands a reader to one caller; the writers are behind writeLock). Its locks cost
         // about 4 % of the CPU of a 1,000-file listing.
         config.setOpenMode(SQLiteOpenMode.NOMUTEX);
         Connection connection = wrap.apply(config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));

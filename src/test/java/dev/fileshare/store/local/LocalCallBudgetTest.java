@@ -12,6 +12,9 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The SQLite statements of each request, held to the budget in {@code docs/architecture.md}: counted on the
  * store's JDBC connections, each statement executed as {@code SQLite <verb>(<table>)} and each commit (one
- * transaction, one fsync of the write-ahead log) as {@code SQLite COMMIT}.
+ * transaction, one fsync of the write-ahead log) as {@code SQLite COMMIT}, or {@code SQLite COMMIT(unsynced)} on the
+ * connection whose commits do not wait for the disk.
  */
 class LocalCallBudgetTest extends StoreCallBudget {
     private final StoreCalls calls = new StoreCalls();
@@ -59,9 +63,10 @@ class LocalCallBudgetTest extends StoreCallBudget {
 
     /** {@code connection}, counting each statement it prepares as it is executed, and each commit. */
     private static Connection counting(Connection connection, StoreCalls calls) {
+        String commit = synchronous(connection) >= FULL ? "SQLite COMMIT" : "SQLite COMMIT(unsynced)";
         return proxy(Connection.class, connection, (method, args) -> {
             if (method.getName().equals("commit")) {
-                calls.add("SQLite COMMIT");
+                calls.add(commit);
             }
             Object result = invoke(connection, method, args);
             if (method.getName().equals("prepareStatement")) {
@@ -76,6 +81,19 @@ class LocalCallBudgetTest extends StoreCallBudget {
             }
             return result;
         });
+    }
+
+    /** SQLite's {@code PRAGMA synchronous} level: FULL (2) syncs the write-ahead log on every commit. */
+    private static final int FULL = 2;
+
+    private static int synchronous(Connection connection) {
+        try (Statement s = connection.createStatement();
+                ResultSet level = s.executeQuery("PRAGMA synchronous")) {
+            level.next();
+            return level.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code SQLite SELECT(files)}: the statement's verb and the first table it names. */
