@@ -41,7 +41,7 @@ public final class CachedSessionStore implements SessionStore {
     public CachedSessionStore(SessionStore store, Duration freshFor, long maxSessions, Clock clock) {
         this.store = store;
         this.sessions = Caffeine.newBuilder()
-                .maximumSize(freshFor.isZero() ? 0 : maxSessions)
+                .maximumSize(maxSessions)
                 .expireAfterWrite(freshFor)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .executor(Runnable::run) // evict on the calling thread: no background tasks in the server
