@@ -410,17 +410,22 @@ class Bench:
         self.warmed[label] = seconds
         return r
 
-    def side_by_side(self, label, service_url, reference_url, service_headers=()):
-        """Rounds of (reference, service) wrk runs; returns the lists of both."""
-        refs, svcs = [], []
+    def side_by_side(self, label, service_url, reference_url, service_headers=(), floor=False):
+        """Rounds of wrk runs taking turns: nginx on reference_url, the floor when asked, then the service; returns
+        the runs by name ("nginx", "floor", "service")."""
+        runs = {"nginx": [], "floor": [], "service": []} if floor else {"nginx": [], "service": []}
         for i in range(self.opts.rounds):
-            refs.append(wrk(reference_url, self.opts.duration))
-            svcs.append(wrk(service_url, self.opts.duration, token=self.token, headers=service_headers))
-            log("  round %d: service %.0f req/s, nginx %.0f req/s (socket errors %d, non-2xx %d)" % (
-                i + 1, svcs[-1]["requests_per_s"], refs[-1]["requests_per_s"],
-                svcs[-1]["socket_errors"], svcs[-1]["non_2xx"]))
-        self.details[label] = {"service": svcs, "nginx": refs}
-        return refs, svcs
+            runs["nginx"].append(wrk(reference_url, self.opts.duration))
+            if floor:
+                runs["floor"].append(wrk(self.floor_url(), self.opts.duration, refused=True))
+            runs["service"].append(wrk(service_url, self.opts.duration, token=self.token, headers=service_headers))
+            service = runs["service"][-1]
+            log("  round %d: %s (socket errors %d, non-2xx %d)" % (
+                i + 1, ", ".join("%s %.0f req/s" % (name, runs[name][-1]["requests_per_s"])
+                                 for name in ("service", "floor", "nginx") if name in runs),
+                service["socket_errors"], service["non_2xx"]))
+        self.details[label] = runs
+        return runs
 
     def floor_url(self):
         """The framework's floor: an unauthenticated GET /files, answered 401 by the token filter, no store work."""
@@ -434,15 +439,8 @@ class Bench:
         wrk(self.nginx_url("4k.bin"), 2)
         self.warm("floor", self.floor_url(), 0.1, refused=True)
         self.warm("4k", self.service_url("4k.bin"), 0.2, token=self.token)
-        refs, floors, svcs = [], [], []
-        for i in range(self.opts.rounds):
-            refs.append(wrk(self.nginx_url("4k.bin"), self.opts.duration))
-            floors.append(wrk(self.floor_url(), self.opts.duration, refused=True))
-            svcs.append(wrk(self.service_url("4k.bin"), self.opts.duration, token=self.token))
-            log("  round %d: service %.0f req/s, floor %.0f req/s, nginx %.0f req/s (socket errors %d, non-2xx %d)"
-                % (i + 1, svcs[-1]["requests_per_s"], floors[-1]["requests_per_s"], refs[-1]["requests_per_s"],
-                   svcs[-1]["socket_errors"], svcs[-1]["non_2xx"]))
-        self.details["download_4k"] = {"service": svcs, "floor": floors, "nginx": refs}
+        runs = self.side_by_side("download_4k", self.service_url("4k.bin"), self.nginx_url("4k.bin"), floor=True)
+        refs, floors, svcs = runs["nginx"], runs["floor"], runs["service"]
         ratio = ratio_of(svcs, floors, "requests_per_s")
         self.result("download_4k_req_per_s", med(svcs, "requests_per_s"), "req/s", med(floors, "requests_per_s"),
                     ratio, ">= 0.8x floor", ratio >= 0.8,
@@ -464,7 +462,8 @@ class Bench:
         self.note_load("1m")
         wrk(self.nginx_url("1m.bin"), 2)
         self.warm("1m", self.service_url("1m.bin"), 0.15, token=self.token)
-        refs, svcs = self.side_by_side("download_1m", self.service_url("1m.bin"), self.nginx_url("1m.bin"))
+        runs = self.side_by_side("download_1m", self.service_url("1m.bin"), self.nginx_url("1m.bin"))
+        refs, svcs = runs["nginx"], runs["service"]
         self.nginx_1m = refs
         ratio = ratio_of(svcs, refs, "requests_per_s")
         self.result("download_1m_mb_per_s", med(svcs, "requests_per_s") * MIB / 1e6, "MB/s",
@@ -476,8 +475,9 @@ class Bench:
         log("== 1 MiB Base64 download (Accept: text/plain), decoded MB/s vs nginx binary")
         self.note_load("base64")
         self.warm("base64", self.service_url("1m.bin"), 0.15, token=self.token, headers=["Accept: text/plain"])
-        refs, svcs = self.side_by_side("download_1m_base64", self.service_url("1m.bin"), self.nginx_url("1m.bin"),
-                                       service_headers=["Accept: text/plain"])
+        runs = self.side_by_side("download_1m_base64", self.service_url("1m.bin"), self.nginx_url("1m.bin"),
+                                 service_headers=["Accept: text/plain"])
+        refs, svcs = runs["nginx"], runs["service"]
         ratio = ratio_of(svcs, refs, "requests_per_s")
         self.result("download_1m_base64_decoded_mb_per_s", med(svcs, "requests_per_s") * MIB / 1e6, "MB/s",
                     med(refs, "requests_per_s") * MIB / 1e6, ratio, ">= 0.4x nginx binary", ratio >= 0.4,
