@@ -5,6 +5,7 @@ import dev.fileshare.core.model.FilePage;
 import dev.fileshare.core.model.FileVersion;
 import dev.fileshare.core.model.InvalidInputException;
 import dev.fileshare.core.model.ListCursor;
+import dev.fileshare.core.model.Username;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -15,16 +16,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,6 +47,9 @@ public class FilesResource {
 
     @Inject
     FileService files;
+
+    @Inject
+    ListingCache listings;
 
     @Context
     SecurityContext security;
@@ -92,21 +93,13 @@ public class FilesResource {
         int pageLimit = limit == null ? Integer.MAX_VALUE : pageLimit(limit);
         Optional<ListCursor> after =
                 cursor == null ? Optional.empty() : Optional.of(ListCursor.parse("cursor", cursor));
-        FilePage page = files.list(SessionTokenFilter.callerOf(security), after, pageLimit);
-        // Streamed with a JSON-P generator, not returned as a List for JSON-B: for 1,000 files JSON-B's per-object
-        // work and the provider's String of the whole body were about a third of the CPU of the request.
-        List<FileVersion> entries = page.entries();
-        StreamingOutput body = out -> {
-            try (JsonGenerator json = JSON.createGenerator(unclosable(out), StandardCharsets.UTF_8)) {
-                json.writeStartArray();
-                for (FileVersion entry : entries) {
-                    FileEntry.of(entry).writeTo(json);
-                }
-                json.writeEnd();
-            }
-        };
-        Response.ResponseBuilder response = Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
-        page.next()
+        Username caller = SessionTokenFilter.callerOf(security);
+        ListingCache.Listing listing =
+                listings.page(caller, after, pageLimit, () -> render(files.list(caller, after, pageLimit)));
+        // Its length, known here, spares the client a chunked body.
+        Response.ResponseBuilder response = Response.ok(listing.json(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CONTENT_LENGTH, listing.json().length);
+        listing.next()
                 .ifPresent(next -> response.link(
                         uri.getRequestUriBuilder()
                                 .replaceQueryParam("cursor", next.encoded())
@@ -127,18 +120,20 @@ public class FilesResource {
         throw InvalidInputException.of("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
-    /** The container owns the response stream: closing the generator flushes it but must not close it. */
-    private static OutputStream unclosable(OutputStream out) {
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
+    /**
+     * The page's JSON, written with a JSON-P generator rather than returned as a List for JSON-B: for 1,000 files
+     * JSON-B's per-object work and the provider's String of the whole body were about a third of the listing's CPU.
+     */
+    private static ListingCache.Listing render(FilePage page) {
+        ByteArrayOutputStream out =
+                new ByteArrayOutputStream(256 * page.entries().size() + 2);
+        try (JsonGenerator json = JSON.createGenerator(out, StandardCharsets.UTF_8)) {
+            json.writeStartArray();
+            for (FileVersion entry : page.entries()) {
+                FileEntry.of(entry).writeTo(json);
             }
-
-            @Override
-            public void close() throws IOException {
-                out.flush();
-            }
-        };
+            json.writeEnd();
+        }
+        return new ListingCache.Listing(out.toByteArray(), page.next());
     }
 }

@@ -4,6 +4,6 @@
  * downloads. It turns HTTP into calls of the core's services and their answers back into HTTP.
  *
  * <p>May depend on {@code core}, {@code core.model} and {@code core.port}, on its own {@code api.problem}, and on
- * Jakarta REST, JSON-B/JSON-P, CDI and MicroProfile OpenAPI; never on {@code config} or a store adapter.
+ * Jakarta REST, JSON-B/JSON-P, CDI, MicroProfile OpenAPI and Caffeine; never on {@code config} or a store adapter.
  */
 package dev.fileshare.api;

@@ -2,6 +2,7 @@ package dev.fileshare.config;
 
 import dev.fileshare.api.BodyDeadline;
 import dev.fileshare.api.GatewayLimit;
+import dev.fileshare.api.ListingCache;
 import dev.fileshare.api.PublicUrl;
 import dev.fileshare.api.TrustedProxies;
 import dev.fileshare.api.UploadLimits;
@@ -15,6 +16,7 @@ import dev.fileshare.core.SignedTransferUrls;
 import dev.fileshare.core.UploadService;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.LinkStore;
+import dev.fileshare.core.port.ListingVersions;
 import dev.fileshare.core.port.LoginAttemptStore;
 import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.ShareStore;
@@ -117,6 +119,12 @@ public class ServiceProducer {
     FileService fileService(
             FileshareConfig config, BlobStore blobs, ShareStore shares, LinkStore links, UserStore users) {
         return new FileService(blobs, shares, links, users, config.quota());
+    }
+
+    @Produces
+    @Singleton
+    ListingCache listingCache(Optional<ListingVersions> versions) {
+        return new ListingCache(versions);
     }
 
     @Produces

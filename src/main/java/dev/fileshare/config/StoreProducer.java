@@ -4,6 +4,7 @@ import dev.fileshare.core.CachedSessionStore;
 import dev.fileshare.core.CachedStoreHealth;
 import dev.fileshare.core.port.BlobStore;
 import dev.fileshare.core.port.LinkStore;
+import dev.fileshare.core.port.ListingVersions;
 import dev.fileshare.core.port.LoginAttemptStore;
 import dev.fileshare.core.port.SessionStore;
 import dev.fileshare.core.port.ShareStore;
@@ -87,6 +88,13 @@ public class StoreProducer {
     @Singleton
     Optional<UploadStore> uploads(Stores stores) {
         return stores.uploads().map(adapter -> traced(UploadStore.class, adapter));
+    }
+
+    /** When each user's listing last changed, where the store can tell (the local store). */
+    @Produces
+    @Singleton
+    Optional<ListingVersions> listingVersions(Stores stores) {
+        return stores.listingVersions().map(adapter -> traced(ListingVersions.class, adapter));
     }
 
     @Produces

@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -154,6 +157,83 @@ class ListIT {
             assertInvalid(client.list(user.token(), "limit=5&cursor=" + cursor), "cursor");
         }
     }
+
+    /**
+     * Each listing follows a change that it shows: a server that keeps listings it answered (the local store does) must
+     * never answer one from before the change, whichever way the change was made.
+     */
+    @Test
+    void everyListingShowsEveryChangeBeforeIt() {
+        Session owner = client.signUp("lo-owner");
+        Session grantee = client.signUp("lo-grantee");
+        Map<String, Runnable> changes = new LinkedHashMap<>();
+        changes.put("a new file", () -> client.upload(owner.token(), "a.txt", Contents.text("1")));
+        changes.put("a new version", () -> client.uploadBinary(owner.token(), "a.txt", Contents.text("22")));
+        changes.put("a share", () -> client.share(owner.token(), "a.txt", grantee.username()));
+        changes.put("the grantee's own file", () -> client.upload(grantee.token(), "g.txt", Contents.text("g")));
+        changes.put(
+                "a version of a shared file", () -> client.uploadBinary(owner.token(), "a.txt", Contents.text("333")));
+        changes.put("an older version restored", () -> {
+            JsonObject oldest = client.versions(owner.token(), null, "a.txt")
+                    .jsonArray()
+                    .getValuesAs(JsonObject.class)
+                    .get(2);
+            client.restoreVersion(owner.token(), "a.txt", oldest.getString("version"));
+        });
+        changes.put("a share revoked", () -> client.revokeShare(owner.token(), "a.txt", grantee.username()));
+        changes.put("shared again", () -> client.share(owner.token(), "a.txt", grantee.username()));
+        changes.put("a share left", () -> client.leave(grantee.token(), owner.username(), "a.txt"));
+        changes.put("shared once more", () -> client.share(owner.token(), "a.txt", grantee.username()));
+        changes.put("a file deleted", () -> client.deleteFile(owner.token(), "a.txt"));
+        changes.put("a file restored from the trash", () -> client.restoreFromTrash(owner.token(), "a.txt"));
+        changes.put("shared after the restore", () -> client.share(owner.token(), "a.txt", grantee.username()));
+        changes.put("the owner's account deleted", () -> client.deleteAccountWith(owner.token(), owner.password()));
+
+        Map<Session, String> before = new LinkedHashMap<>();
+        for (Session who : List.of(owner, grantee)) {
+            before.put(who, listed(who));
+        }
+        for (Map.Entry<String, Runnable> change : changes.entrySet()) {
+            // Listed twice before the change: a server that keeps listings keeps this one.
+            listed(grantee);
+            change.getValue().run();
+
+            String granteeSees = listed(grantee);
+            assertThat(granteeSees)
+                    .as("the grantee's listing after %s", change.getKey())
+                    .isEqualTo(listedAnew(grantee));
+            if (!change.getKey().equals("the owner's account deleted")) {
+                assertThat(listed(owner))
+                        .as("the owner's listing after %s", change.getKey())
+                        .isEqualTo(listedAnew(owner));
+            }
+            boolean granteeSeesIt = !UNSEEN_BY_THE_GRANTEE.contains(change.getKey());
+            assertThat(!granteeSees.equals(before.get(grantee)))
+                    .as("whether the grantee's listing changed with %s", change.getKey())
+                    .isEqualTo(granteeSeesIt);
+            before.put(grantee, granteeSees);
+        }
+    }
+
+    /** The changes above that the grantee's listing does not show (a file's shares end with it: none after the trash). */
+    private static final Set<String> UNSEEN_BY_THE_GRANTEE =
+            Set.of("a new file", "a new version", "a file restored from the trash");
+
+    /** The caller's whole listing, as the server answers it. */
+    private String listed(Session who) {
+        ApiResponse listing = client.list(who.token());
+        assertThat(listing.status()).as("%s", listing).isEqualTo(200);
+        return listing.text();
+    }
+
+    /** The same, as a page of up to 1,000 entries: a request no earlier one made, so nothing kept can answer it. */
+    private String listedAnew(Session who) {
+        ApiResponse listing = client.list(who.token(), "limit=" + (1000 - pagesAsked++));
+        assertThat(listing.status()).as("%s", listing).isEqualTo(200);
+        return listing.text();
+    }
+
+    private int pagesAsked;
 
     private static Optional<URI> next(ApiResponse page) {
         return page.headers().allValues("Link").stream()

@@ -9,6 +9,9 @@ import java.util.Optional;
  *                      empty when the service signs URLs to itself instead (the local store)
  * @param uploads      resumable uploads in progress; empty where the store keeps none yet (the aws store), and the
  *                      service then answers 404 at /uploads
+ * @param listingVersions when each user's listing last changed; empty where the store cannot tell for less than the
+ *                      listing itself costs (the aws store: every server writes, and DynamoDB offers no cheaper
+ *                      signal), and every listing is then read anew
  */
 public record Stores(
         UserStore users,
@@ -20,6 +23,7 @@ public record Stores(
         Optional<UploadStore> uploads,
         StoreHealth health,
         Optional<TransferUrls> transferUrls,
+        Optional<ListingVersions> listingVersions,
         AutoCloseable resources)
         implements AutoCloseable {
 

@@ -63,6 +63,7 @@ public final class AwsStore {
                     new AwsHealth(clients, config),
                     Optional.of(new S3TransferUrls(
                             clients.s3(), clients.presigner(), config.bucket(), transferUrlLifetime)),
+                    Optional.empty(),
                     clients);
         } catch (RuntimeException e) {
             clients.close();

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 
 /** The SQLite tables; created when missing, so a new data directory needs no set-up. */
 final class LocalSchema {
@@ -18,6 +19,46 @@ final class LocalSchema {
     static void apply(SqliteDatabase db) throws SQLException {
         createTables(db);
         addDigestColumns(db);
+        countListingChanges(db);
+    }
+
+    /**
+     * Every change to a row of {@code files} or {@code shares} advances, in its own transaction, the listing version
+     * ({@link SqliteListingVersions}) of each user whose listing shows that row: the file's owner and its grantees,
+     * or the share's grantee. Triggers, so that no write path can forget it. Rows are never deleted: a user's number
+     * must never repeat.
+     */
+    private static void countListingChanges(SqliteDatabase db) throws SQLException {
+        db.execute(
+                """
+                CREATE TABLE IF NOT EXISTS listing_versions (
+                  username TEXT PRIMARY KEY,
+                  version  INTEGER NOT NULL)""",
+                listingTrigger("files", "INSERT", fileChanged("NEW")),
+                listingTrigger("files", "UPDATE", fileChanged("OLD") + fileChanged("NEW")),
+                listingTrigger("files", "DELETE", fileChanged("OLD")),
+                listingTrigger("shares", "INSERT", advance("VALUES (NEW.grantee, 1)")),
+                listingTrigger(
+                        "shares", "UPDATE", advance("VALUES (OLD.grantee, 1)") + advance("VALUES (NEW.grantee, 1)")),
+                listingTrigger("shares", "DELETE", advance("VALUES (OLD.grantee, 1)")));
+    }
+
+    private static String listingTrigger(String table, String event, String body) {
+        String name = "listing_after_" + table + "_" + event.toLowerCase(Locale.ROOT);
+        return "CREATE TRIGGER IF NOT EXISTS " + name + " AFTER " + event + " ON " + table + " BEGIN " + body + " END";
+    }
+
+    /** Advances the listing versions of the owner of {@code row} (NEW or OLD) of {@code files}, and of its grantees. */
+    private static String fileChanged(String row) {
+        return advance("VALUES (" + row + ".owner, 1)")
+                + advance("SELECT grantee, 1 FROM shares WHERE owner = " + row + ".owner AND file_name = " + row
+                        + ".file_name");
+    }
+
+    /** Advances the listing version of each user in {@code usernames}: rows of a username and 1, as VALUES or SELECT. */
+    private static String advance(String usernames) {
+        return "INSERT INTO listing_versions(username, version) " + usernames
+                + " ON CONFLICT(username) DO UPDATE SET version = version + 1;";
     }
 
     /**

@@ -69,6 +69,7 @@ public final class LocalStore {
                         Optional.of(uploads),
                         health(db, blobDirectory),
                         Optional.empty(),
+                        Optional.of(new SqliteListingVersions(db)),
                         () -> {
                             sweep.close();
                             db.close();

@@ -1,6 +1,7 @@
 package dev.fileshare.core.port;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -83,6 +84,24 @@ public abstract class StoresContract {
         @Override
         protected BlobStore blobs() {
             return stores.blobs();
+        }
+    }
+
+    @Nested
+    class Listings extends ListingVersionsContract {
+        @Override
+        protected Optional<ListingVersions> versions() {
+            return stores.listingVersions();
+        }
+
+        @Override
+        protected BlobStore blobs() {
+            return stores.blobs();
+        }
+
+        @Override
+        protected ShareStore shares() {
+            return stores.shares();
         }
     }
 

@@ -46,6 +46,7 @@ class StoresTest {
                 parts.uploads(),
                 parts.health(),
                 Optional.empty(),
+                parts.listingVersions(),
                 resources);
     }
 }

@@ -34,6 +34,7 @@ public final class MemoryStore {
                 Optional.of(new MemoryUploadStore()),
                 health,
                 Optional.empty(),
+                Optional.empty(),
                 () -> open.set(false));
     }
 }
