@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,9 @@ class ListIT {
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
 
     private final FileshareClient client = new FileshareClient();
+
+    /** Pages asked for by {@link #listedAnew}, each with a limit no request before it had. */
+    private int pagesAsked;
 
     @Test
     void newUserHasAnEmptyList() {
@@ -166,7 +170,7 @@ class ListIT {
     void everyListingShowsEveryChangeBeforeIt() {
         Session owner = client.signUp("lo-owner");
         Session grantee = client.signUp("lo-grantee");
-        Map<String, Runnable> changes = new LinkedHashMap<>();
+        Map<String, Supplier<ApiResponse>> changes = new LinkedHashMap<>();
         changes.put("a new file", () -> client.upload(owner.token(), "a.txt", Contents.text("1")));
         changes.put("a new version", () -> client.uploadBinary(owner.token(), "a.txt", Contents.text("22")));
         changes.put("a share", () -> client.share(owner.token(), "a.txt", grantee.username()));
@@ -178,7 +182,7 @@ class ListIT {
                     .jsonArray()
                     .getValuesAs(JsonObject.class)
                     .get(2);
-            client.restoreVersion(owner.token(), "a.txt", oldest.getString("version"));
+            return client.restoreVersion(owner.token(), "a.txt", oldest.getString("version"));
         });
         changes.put("a share revoked", () -> client.revokeShare(owner.token(), "a.txt", grantee.username()));
         changes.put("shared again", () -> client.share(owner.token(), "a.txt", grantee.username()));
@@ -189,14 +193,12 @@ class ListIT {
         changes.put("shared after the restore", () -> client.share(owner.token(), "a.txt", grantee.username()));
         changes.put("the owner's account deleted", () -> client.deleteAccountWith(owner.token(), owner.password()));
 
-        Map<Session, String> before = new LinkedHashMap<>();
-        for (Session who : List.of(owner, grantee)) {
-            before.put(who, listed(who));
-        }
-        for (Map.Entry<String, Runnable> change : changes.entrySet()) {
-            // Listed twice before the change: a server that keeps listings keeps this one.
-            listed(grantee);
-            change.getValue().run();
+        listed(owner);
+        String granteeSaw = listed(grantee);
+        for (Map.Entry<String, Supplier<ApiResponse>> change : changes.entrySet()) {
+            // Both listings were just answered, so a server that keeps listings keeps them now.
+            ApiResponse changed = change.getValue().get();
+            assertThat(changed.status()).as("%s: %s", change.getKey(), changed).isBetween(200, 299);
 
             String granteeSees = listed(grantee);
             assertThat(granteeSees)
@@ -207,15 +209,14 @@ class ListIT {
                         .as("the owner's listing after %s", change.getKey())
                         .isEqualTo(listedAnew(owner));
             }
-            boolean granteeSeesIt = !UNSEEN_BY_THE_GRANTEE.contains(change.getKey());
-            assertThat(!granteeSees.equals(before.get(grantee)))
+            assertThat(!granteeSees.equals(granteeSaw))
                     .as("whether the grantee's listing changed with %s", change.getKey())
-                    .isEqualTo(granteeSeesIt);
-            before.put(grantee, granteeSees);
+                    .isEqualTo(!UNSEEN_BY_THE_GRANTEE.contains(change.getKey()));
+            granteeSaw = granteeSees;
         }
     }
 
-    /** The changes above that the grantee's listing does not show (a file's shares end with it: none after the trash). */
+    /** The changes above that the grantee's listing does not show (a file's shares end with it, so none come back). */
     private static final Set<String> UNSEEN_BY_THE_GRANTEE =
             Set.of("a new file", "a new version", "a file restored from the trash");
 
@@ -232,8 +233,6 @@ class ListIT {
         assertThat(listing.status()).as("%s", listing).isEqualTo(200);
         return listing.text();
     }
-
-    private int pagesAsked;
 
     private static Optional<URI> next(ApiResponse page) {
         return page.headers().allValues("Link").stream()
