@@ -22,14 +22,18 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 
 /**
  * The two open-source stand-ins for AWS on loopback: dynalite (DynamoDB, a Node.js child process, in memory)
- * and S3Proxy (S3, in this JVM, in memory). The tests start one pair per JVM on free ports; {@link #main}
- * starts a pair on fixed ports for trying the server in aws mode by hand.
+ * and S3Proxy (S3, in this JVM, in memory, with S3's consistency for a key restored by {@link
+ * KeyConsistentBlobStore}). The tests start one pair per JVM on free ports; {@link #main} starts a pair on fixed ports
+ * for trying the server in aws mode by hand.
  */
 public final class AwsStandIns implements AutoCloseable {
     /** Where {@code npm ci} installed dynalite; the build passes it, a run from the project root finds it. */
     public static final String DYNALITE_DIR_PROPERTY = "fileshare.dynalite.dir";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Where S3Proxy's request bodies wait for their key's lock ({@link KeyConsistentBlobStore}). */
+    private static final Path S3_SPOOL = Path.of("target", "s3proxy-spool");
 
     private final Process dynalite;
     private final S3Proxy s3Proxy;
@@ -67,7 +71,7 @@ public final class AwsStandIns implements AutoCloseable {
 
     private static S3Proxy startS3Proxy(int port) {
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new TransientNio2BlobStore())
+                .blobStore(new KeyConsistentBlobStore(new TransientNio2BlobStore(), S3_SPOOL))
                 .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.NONE, null, null)
                 .build();
