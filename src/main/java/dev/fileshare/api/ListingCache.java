@@ -41,7 +41,10 @@ public final class ListingCache {
                 .build();
     }
 
-    /** The page of {@code caller}'s listing after {@code after}, of at most {@code limit} entries; made by {@code make}. */
+    /**
+     * The page of {@code caller}'s listing after {@code after}, of at most {@code limit} entries; made by {@code make}
+     * when none is kept under the caller's current number.
+     */
     Listing page(Username caller, Optional<ListCursor> after, int limit, Supplier<Listing> make) {
         if (versions.isEmpty()) {
             return make.get();

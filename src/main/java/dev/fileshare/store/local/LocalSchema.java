@@ -55,7 +55,7 @@ final class LocalSchema {
                         + ".file_name");
     }
 
-    /** Advances the listing version of each user in {@code usernames}: rows of a username and 1, as VALUES or SELECT. */
+    /** Advances the listing version of each user in {@code usernames}: rows of a username and 1 (VALUES or SELECT). */
     private static String advance(String usernames) {
         return "INSERT INTO listing_versions(username, version) " + usernames
                 + " ON CONFLICT(username) DO UPDATE SET version = version + 1;";

@@ -14,8 +14,8 @@ import java.time.Instant;
  * reservation is one transaction on the single writer: a conditional upsert, and, when it is refused, a read of
  * the full window in the same transaction. The counters' commits do not wait for the disk
  * ({@link SqliteDatabase#writeUnsynced}): a power cut may forget the last attempts counted, which gives a guesser
- * nothing it could cause, while every login and every guess saves its fsyncs. Ended windows are swept a few rows per reservation, so the table holds
- * about as many rows as there are live counters.
+ * nothing it could cause, while every login and every guess saves its fsyncs. Ended windows are swept a few rows per
+ * reservation, so the table holds about as many rows as there are live counters.
  */
 final class SqliteLoginAttemptStore implements LoginAttemptStore {
     /** At most this many ended counters are deleted per reservation: more than one keeps ahead of new ones. */

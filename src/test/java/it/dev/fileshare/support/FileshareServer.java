@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class FileshareServer {
     /** ServerCrashIT's server, created and deployed by the build, never started by it. */
     private static final String CRASH_SERVER = "fileshareCrash";
-    /** The second aws-mode server (AwsPeerServer), created and deployed by the build (aws pass), never started by it. */
+    /** The second aws-mode server (AwsPeerServer): the build's aws pass creates and deploys it, never starts it. */
     private static final String AWS_PEER_SERVER = "fileshareAwsPeer";
 
     private FileshareServer() {}
